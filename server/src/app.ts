@@ -1,0 +1,102 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ApiErrorCode, CloseCode, CloseReason, PROTOCOL_VERSION } from '@tablecloth/shared'
+import type { Config } from './config'
+import { openDatabase } from './store/database'
+import { DocStore } from './store/docStore'
+import { EventStore } from './store/eventStore'
+import { SnapshotStore } from './store/snapshotStore'
+import { TokenStore } from './store/tokenStore'
+import { createBoardSchema } from './board/boardSchema'
+import { EventService } from './events/EventService'
+import { SyncServer } from './sync/SyncServer'
+import { authorizeSync } from './auth/authorizeSync'
+import { Router } from './http/Router'
+import { HttpError } from './http/HttpError'
+import { registerEventRoutes } from './http/eventRoutes'
+import { sendError, sendJson } from './http/respond'
+import { createStaticFiles } from './http/staticFiles'
+import { boardRoomsOf } from './sync/boardRooms'
+
+export interface App {
+  server: http.Server
+  /** Resolves with the origin the server listens on, e.g. http://127.0.0.1:8080. */
+  listen(): Promise<string>
+  close(): Promise<void>
+}
+
+/** Wires store, sync and HTTP into one server process. */
+export function createApp(config: Config, log: (line: string) => void = console.log): App {
+  const db = openDatabase(config.dataDir)
+  const docs = new DocStore(db)
+  const events = new EventStore(db)
+  const tokens = new TokenStore(db)
+  const snapshots = new SnapshotStore(db)
+  const schema = createBoardSchema()
+
+  const sync = new SyncServer({
+    store: docs,
+    authorize: (request) => authorizeSync(tokens, events, request),
+    maxMessageBytes: config.maxMessageBytes,
+    roomIdleMs: config.roomIdleMs,
+    log,
+  })
+  const service = new EventService({
+    events,
+    tokens,
+    snapshots,
+    rooms: boardRoomsOf(sync),
+    schema,
+    atomically: (fn) => db.transaction(fn)(),
+  })
+
+  const router = new Router()
+  router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { ok: true }))
+  router.on('GET', '/api/config', ({ res }) =>
+    sendJson(res, 200, { tldrawLicenseKey: config.tldrawLicenseKey, protocol: PROTOCOL_VERSION }),
+  )
+  router.on('GET', '/api/time', ({ res }) => sendJson(res, 200, { serverTime: Date.now() }))
+  registerEventRoutes(router, { config, events: service, tokens })
+  const staticFiles = createStaticFiles(config.clientDir)
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    router
+      .dispatch(req, res, url)
+      .then((handled) => {
+        if (handled) return
+        if (url.pathname.startsWith('/api/')) {
+          throw new HttpError(404, ApiErrorCode.NotFound, 'No such API route')
+        }
+        staticFiles(req, res, () => {
+          res.writeHead(404).end()
+        })
+      })
+      .catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy()
+          return
+        }
+        sendError(res, error, log)
+      })
+  })
+  server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head))
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(config.port, config.host, () => {
+          const address = server.address() as AddressInfo
+          const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`)
+        })
+      }),
+    async close() {
+      await sync.close(CloseCode.ShuttingDown, CloseReason.ShuttingDown)
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      db.close()
+    },
+  }
+}

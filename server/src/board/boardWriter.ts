@@ -1,0 +1,95 @@
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import type { TLRecord } from '@tldraw/tlschema'
+import {
+  BOARD_DOC,
+  BOARD_META,
+  PROTOCOL_VERSION,
+  type BoardDayState,
+  type EventConfig,
+} from '@tablecloth/shared'
+import { validateRecord, type BoardSchema } from './boardSchema'
+import { baseRecords, stationRecords } from './stationRecords'
+
+type RecordMap = YKeyValue<TLRecord>
+
+/**
+ * One YKeyValue per live doc: each instance attaches an observer to the
+ * records array for the doc's lifetime, so creating one per write would pile
+ * them up. Keyed weakly, so an unloaded board's doc is collected with it.
+ */
+const recordMaps = new WeakMap<Y.Doc, RecordMap>()
+
+function recordsOf(doc: Y.Doc): RecordMap {
+  let records = recordMaps.get(doc)
+  if (!records) {
+    records = new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records))
+    recordMaps.set(doc, records)
+  }
+  return records
+}
+
+/** Writes only records that differ, so a rewrite of an unchanged layout sends nothing. */
+function putIfChanged(records: RecordMap, schema: BoardSchema, record: TLRecord): void {
+  const valid = validateRecord(schema, record)
+  const existing = records.get(valid.id)
+  if (existing && JSON.stringify(existing) === JSON.stringify(valid)) return
+  records.set(valid.id, valid)
+}
+
+/**
+ * Brings a board in line with where the day stands: the page, every station
+ * up to the current one (earlier ones dimmed), the schema stamp and the day
+ * state. Runs inside one transaction, so clients see one consistent change.
+ * Idempotent: calling it twice writes nothing the second time.
+ */
+export function writeBoardDay(
+  doc: Y.Doc,
+  schema: BoardSchema,
+  config: EventConfig,
+  day: BoardDayState,
+): void {
+  doc.transact(() => {
+    const records = recordsOf(doc)
+    for (const record of baseRecords()) {
+      if (!records.has(record.id)) records.set(record.id, validateRecord(schema, record))
+    }
+    config.stations.slice(0, day.stationIndex + 1).forEach((station, index) => {
+      for (const record of stationRecords(station, index, index === day.stationIndex)) {
+        putIfChanged(records, schema, record)
+      }
+    })
+    const meta = doc.getMap(BOARD_DOC.meta)
+    meta.set(BOARD_META.schema, schema.serialize())
+    meta.set(BOARD_META.protocol, PROTOCOL_VERSION)
+    meta.set(BOARD_META.day, day)
+  })
+}
+
+/** The board's records as a plain map, read from an encoded doc state (e.g. a snapshot). */
+export function readRecords(state: Uint8Array): Map<string, TLRecord> {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const out = new Map<string, TLRecord>()
+  for (const entry of doc.getArray<{ key: string; val: TLRecord }>(BOARD_DOC.records).toArray()) {
+    // Later entries win, matching YKeyValue's own resolution of concurrent writes.
+    out.set(entry.key, entry.val)
+  }
+  doc.destroy()
+  return out
+}
+
+/**
+ * Makes the live board hold exactly the snapshot's records, as ordinary edits
+ * that sync to every client. The doc's history is not rewound; connected and
+ * offline clients converge through normal CRDT merging.
+ */
+export function restoreRecords(doc: Y.Doc, schema: BoardSchema, snapshot: Map<string, TLRecord>): void {
+  doc.transact(() => {
+    const records = recordsOf(doc)
+    for (const [id] of records.map) {
+      if (!snapshot.has(id)) records.delete(id)
+    }
+    for (const record of snapshot.values()) putIfChanged(records, schema, record)
+  })
+}

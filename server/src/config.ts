@@ -1,0 +1,55 @@
+import path from 'node:path'
+
+/**
+ * Server configuration, read once from the environment at start-up and
+ * validated. README lists every variable with its default.
+ */
+export interface Config {
+  port: number
+  host: string
+  /** Directory holding the SQLite store (`tablecloth.db`) and its WAL. */
+  dataDir: string
+  /** Public origin used to build absolute links (board, projector, phone). Defaults to http://localhost:<port>. */
+  publicUrl: string | null
+  /** Directory with the built client (`client/dist`). */
+  clientDir: string
+  /** tldraw licence key, handed to the client; required for https production domains. */
+  tldrawLicenseKey: string | null
+  /** Largest accepted websocket frame or HTTP body, in bytes. */
+  maxMessageBytes: number
+  /** Idle time after which an unused board doc is unloaded from memory. */
+  roomIdleMs: number
+  /** Days after the event date after which an event is deleted; 0 disables expiry. */
+  retentionDays: number
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const serverDir = path.resolve(import.meta.dirname, '..')
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || null
+  if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be an origin like https://cafe.example.org, got "${publicUrl}"`)
+  }
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    publicUrl,
+    clientDir: path.resolve(env.CLIENT_DIR || path.join(serverDir, '..', 'client', 'dist')),
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
+    retentionDays: int(env, 'RETENTION_DAYS', 0, 0, 3650),
+  }
+}

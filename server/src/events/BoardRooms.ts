@@ -1,0 +1,18 @@
+import type * as Y from 'yjs'
+
+/**
+ * What the event layer needs from the live board rooms. The sync layer's
+ * registry implements it; tests can use an in-memory stand-in.
+ */
+export interface BoardRooms {
+  /** Runs `fn` on the room's doc (loading it if needed); the change is persisted, then relayed. */
+  transact(room: string, fn: (doc: Y.Doc) => void): Promise<void>
+  /** The room's full state as one update, whether or not it is loaded. */
+  encodeState(room: string): Promise<Uint8Array>
+  /** People connected to the room right now. */
+  presence(room: string): { connections: number; names: string[] }
+  /** Closes every connection to the room, e.g. when its event is deleted. */
+  closeRoom(room: string, code: number, reason: string): void
+  /** Drops the room from memory and storage. */
+  deleteRoom(room: string): void
+}

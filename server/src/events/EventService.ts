@@ -1,0 +1,273 @@
+import * as Y from 'yjs'
+import {
+  ApiErrorCode,
+  classifyNotes,
+  parseEventConfig,
+  readBoardContents,
+  roomName,
+  type BoardDayState,
+  type CreateEventResponse,
+  type EventConfig,
+  type EventOverview,
+  type EventView,
+  type TableOverview,
+  type SnapshotSummary,
+  type TimerState,
+} from '@tablecloth/shared'
+import { HttpError } from '../http/HttpError'
+import type { EventStore, EventState, StoredEvent } from '../store/eventStore'
+import type { SnapshotStore } from '../store/snapshotStore'
+import type { TokenStore } from '../store/tokenStore'
+import type { BoardSchema } from '../board/boardSchema'
+import { readRecords, restoreRecords, writeBoardDay } from '../board/boardWriter'
+import type { BoardRooms } from './BoardRooms'
+import { buildEventLinks, type TableTokens } from './eventLinks'
+import { newEventId } from './eventIds'
+
+export interface EventServiceDeps {
+  events: EventStore
+  tokens: TokenStore
+  snapshots: SnapshotStore
+  rooms: BoardRooms
+  schema: BoardSchema
+  /** Runs `fn` in one store transaction. */
+  atomically: <T>(fn: () => T) => T
+  now?: () => number
+}
+
+/**
+ * The café day as the organiser runs it: create an event, advance stations
+ * with snapshots, run the timer, restore boards. HTTP routes stay thin
+ * around this; the pure rules live in @tablecloth/shared.
+ */
+export class EventService {
+  private readonly now: () => number
+
+  constructor(private readonly deps: EventServiceDeps) {
+    this.now = deps.now ?? Date.now
+  }
+
+  async create(input: unknown, origin: string): Promise<CreateEventResponse> {
+    const parsed = parseEventConfig(input)
+    if (!parsed.ok) {
+      const first = parsed.issues[0]!
+      throw new HttpError(
+        400,
+        ApiErrorCode.ValidationFailed,
+        `Invalid field "${first.field}": ${first.code.replace(/_/g, ' ')}`,
+        first.field,
+        parsed.issues,
+      )
+    }
+    const config = parsed.config
+    const id = newEventId()
+    const state: EventState = { currentStation: 0, timer: idleTimer(config, 0) }
+    const { tokens } = this.deps
+    const createdAt = new Date(this.now()).toISOString()
+    // Event row and every token land together or not at all.
+    const issued = this.deps.atomically(() => {
+      this.deps.events.create({ id, config, state, createdAt })
+      const organiserToken = tokens.issue({ eventId: id, tableId: null, role: 'organiser' })
+      const issue = (tableId: string | null, role: 'moderator' | 'participant' | 'viewer') =>
+        tokens.issue({ eventId: id, tableId, role }, organiserToken)
+      const viewerToken = issue(null, 'viewer')
+      const tableTokens = config.tables.map((table) => ({
+        table,
+        tokens: {
+          moderator: issue(table.id, 'moderator'),
+          participant: issue(table.id, 'participant'),
+          viewer: issue(table.id, 'viewer'),
+        } satisfies TableTokens,
+      }))
+      return { organiserToken, viewerToken, tableTokens }
+    })
+    const { organiserToken, viewerToken, tableTokens } = issued
+    await this.writeDayToBoards({ id, config, state, createdAt })
+    return {
+      id,
+      organiserToken,
+      links: buildEventLinks(origin, id, organiserToken, viewerToken, tableTokens),
+    }
+  }
+
+  /** Every link of the event again, for the control room; needs the organiser token to unseal. */
+  links(eventId: string, organiserToken: string, origin: string): CreateEventResponse['links'] {
+    const event = this.require(eventId)
+    const opened = this.deps.tokens.openAll(eventId, organiserToken)
+    const find = (tableId: string | null, role: string) =>
+      opened.find((grant) => grant.tableId === tableId && grant.role === role)?.token ?? ''
+    return buildEventLinks(
+      origin,
+      eventId,
+      organiserToken,
+      find(null, 'viewer'),
+      event.config.tables.map((table) => ({
+        table,
+        tokens: {
+          moderator: find(table.id, 'moderator'),
+          participant: find(table.id, 'participant'),
+          viewer: find(table.id, 'viewer'),
+        },
+      })),
+    )
+  }
+
+  view(eventId: string): EventView {
+    const event = this.require(eventId)
+    return {
+      id: event.id,
+      config: event.config,
+      currentStation: event.state.currentStation,
+      timer: event.state.timer,
+      serverTime: this.now(),
+      createdAt: event.createdAt,
+    }
+  }
+
+  /**
+   * Snapshots every board and advances the station in one SQLite transaction,
+   * then switches every board. Boards without a browser attached are written
+   * too; offline browsers receive the change when they reconnect.
+   */
+  async advanceStation(eventId: string): Promise<{ view: EventView; snapshots: SnapshotSummary[] }> {
+    const event = this.require(eventId)
+    const from = event.state.currentStation
+    if (from >= event.config.stations.length - 1) {
+      throw new HttpError(409, ApiErrorCode.Conflict, 'The event is already at its last station')
+    }
+    const station = event.config.stations[from]!
+    const states = await Promise.all(
+      event.config.tables.map((table) => this.deps.rooms.encodeState(roomName(eventId, table.id))),
+    )
+    const next: EventState = {
+      currentStation: from + 1,
+      timer: runningTimer(event.config, from + 1, this.now()),
+    }
+    const snapshots = this.deps.snapshots.insertAll(
+      event.config.tables.map((table, i) => ({
+        eventId,
+        tableId: table.id,
+        stationIndex: from,
+        stationId: station.id,
+        reason: 'station-change' as const,
+        state: states[i]!,
+      })),
+      new Date(this.now()),
+      () => this.deps.events.saveState(eventId, next),
+    )
+    const updated = { ...event, state: next }
+    await this.writeDayToBoards(updated)
+    return { view: this.view(eventId), snapshots }
+  }
+
+  async updateTimer(
+    eventId: string,
+    change: (timer: TimerState, now: number, config: EventConfig, station: number) => TimerState,
+  ): Promise<EventView> {
+    const event = this.require(eventId)
+    const timer = change(event.state.timer, this.now(), event.config, event.state.currentStation)
+    const state = { ...event.state, timer }
+    this.deps.events.saveState(eventId, state)
+    await this.writeDayToBoards({ ...event, state })
+    return this.view(eventId)
+  }
+
+  /** The control room's live picture: who is on each board and how many notes each column holds. */
+  async overview(eventId: string): Promise<EventOverview> {
+    const event = this.require(eventId)
+    const station = event.config.stations[event.state.currentStation]!
+    const tables = await Promise.all(
+      event.config.tables.map(async (table): Promise<TableOverview> => {
+        const room = roomName(eventId, table.id)
+        const presence = this.deps.rooms.presence(room)
+        const contents = readBoardContents([...readRecords(await this.deps.rooms.encodeState(room)).values()])
+        const classified = classifyNotes(contents.notes, contents.columns)
+        const current = classified.stations.find((entry) => entry.stationId === station.id)
+        return {
+          id: table.id,
+          connections: presence.connections,
+          names: presence.names,
+          columns: station.columns.map(
+            (_, index) => current?.columns.find((column) => column.columnIndex === index)?.notes.length ?? 0,
+          ),
+          unsorted: current?.unsorted.length ?? 0,
+        }
+      }),
+    )
+    return { tables, serverTime: this.now() }
+  }
+
+  listSnapshots(eventId: string): SnapshotSummary[] {
+    this.require(eventId)
+    return this.deps.snapshots.list(eventId)
+  }
+
+  snapshot(eventId: string, snapshotId: string): SnapshotSummary & { state: Uint8Array } {
+    const snapshot = this.deps.snapshots.get(eventId, snapshotId)
+    if (!snapshot) throw new HttpError(404, ApiErrorCode.NotFound, 'No such snapshot')
+    return snapshot
+  }
+
+  /**
+   * Restores a board to a snapshot. The board as it was just before is kept as
+   * a 'pre-restore' snapshot, so restoring that one undoes the restore.
+   */
+  async restore(eventId: string, snapshotId: string): Promise<{ undo: SnapshotSummary }> {
+    const event = this.require(eventId)
+    const target = this.snapshot(eventId, snapshotId)
+    const room = roomName(eventId, target.tableId)
+    const current = await this.deps.rooms.encodeState(room)
+    const station = event.config.stations[event.state.currentStation]!
+    const [undo] = this.deps.snapshots.insertAll([
+      {
+        eventId,
+        tableId: target.tableId,
+        stationIndex: event.state.currentStation,
+        stationId: station.id,
+        reason: 'pre-restore',
+        state: current,
+      },
+    ])
+    const records = readRecords(target.state)
+    await this.deps.rooms.transact(room, (doc) => {
+      restoreRecords(doc, this.deps.schema, records)
+      // The station layout follows the day, not the snapshot: re-apply it on top.
+      writeBoardDay(doc, this.deps.schema, event.config, dayOf(event))
+    })
+    return { undo: undo! }
+  }
+
+  private async writeDayToBoards(event: StoredEvent): Promise<void> {
+    const day = dayOf(event)
+    await Promise.all(
+      event.config.tables.map((table) =>
+        this.deps.rooms.transact(roomName(event.id, table.id), (doc: Y.Doc) =>
+          writeBoardDay(doc, this.deps.schema, event.config, day),
+        ),
+      ),
+    )
+  }
+
+  private require(eventId: string): StoredEvent {
+    const event = this.deps.events.get(eventId)
+    if (!event) throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
+    return event
+  }
+}
+
+function dayOf(event: StoredEvent): BoardDayState {
+  const station = event.config.stations[event.state.currentStation]!
+  return { stationIndex: event.state.currentStation, stationId: station.id, timer: event.state.timer }
+}
+
+function stationSeconds(config: EventConfig, station: number): number {
+  return (config.stations[station]?.durationMinutes ?? 0) * 60
+}
+
+function idleTimer(config: EventConfig, station: number): TimerState {
+  return { durationSeconds: stationSeconds(config, station), runningSince: null, elapsedBeforeSeconds: 0 }
+}
+
+function runningTimer(config: EventConfig, station: number, now: number): TimerState {
+  return { ...idleTimer(config, station), runningSince: now }
+}

@@ -1,0 +1,37 @@
+import type { CreateEventResponse, Table } from '@tablecloth/shared'
+
+export interface TableTokens {
+  moderator: string
+  participant: string
+  viewer: string
+}
+
+/**
+ * Absolute links for every role. Tokens ride in the URL fragment: browsers
+ * never send fragments to the server, so tokens stay out of access logs and
+ * proxies, and the page hands them to the API and the sync socket itself.
+ */
+export function buildEventLinks(
+  origin: string,
+  eventId: string,
+  organiserToken: string,
+  viewerToken: string,
+  tables: Array<{ table: Table; tokens: TableTokens }>,
+): CreateEventResponse['links'] {
+  const base = `${origin}/e/${encodeURIComponent(eventId)}`
+  return {
+    control: `${base}/control#token=${organiserToken}`,
+    gallery: `${base}/gallery#token=${viewerToken}`,
+    tables: tables.map(({ table, tokens }) => {
+      const tableBase = `${base}/t/${encodeURIComponent(table.id)}`
+      return {
+        id: table.id,
+        title: table.topic,
+        board: `${tableBase}#token=${tokens.moderator}`,
+        projector: `${tableBase}/projector#token=${tokens.viewer}`,
+        participant: `${origin}/p/${encodeURIComponent(eventId)}/${encodeURIComponent(table.id)}#token=${tokens.participant}`,
+        tokens,
+      }
+    }),
+  }
+}

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ApiErrorCode } from '@tablecloth/shared'
+import { HttpError } from './HttpError'
+
+export interface RouteContext {
+  req: IncomingMessage
+  res: ServerResponse
+  url: URL
+  params: Record<string, string>
+}
+
+export type RouteHandler = (ctx: RouteContext) => Promise<void> | void
+
+interface Route {
+  method: string
+  pattern: RegExp
+  keys: string[]
+  handler: RouteHandler
+}
+
+/**
+ * A small method + path router. Patterns use `:name` segments; a path that
+ * matches with another method answers 405 so clients learn what went wrong.
+ */
+export class Router {
+  private readonly routes: Route[] = []
+
+  on(method: string, path: string, handler: RouteHandler): this {
+    const keys: string[] = []
+    const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+      keys.push(key)
+      return '([^/]+)'
+    })
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler })
+    return this
+  }
+
+  /** Returns false when no route matches the path at all. */
+  async dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    let pathMatched = false
+    for (const route of this.routes) {
+      const match = route.pattern.exec(url.pathname)
+      if (!match) continue
+      pathMatched = true
+      if (route.method !== req.method) continue
+      const params: Record<string, string> = {}
+      route.keys.forEach((key, i) => {
+        params[key] = decodeURIComponent(match[i + 1] ?? '')
+      })
+      await route.handler({ req, res, url, params })
+      return true
+    }
+    if (pathMatched) {
+      throw new HttpError(405, ApiErrorCode.MethodNotAllowed, `${req.method} is not allowed here`)
+    }
+    return false
+  }
+}

@@ -1,0 +1,80 @@
+import type { Role } from '@tablecloth/shared'
+import { generateToken, hashToken, isWellFormedToken } from '../auth/linkToken'
+import { openToken, sealToken } from '../auth/tokenSeal'
+import type { Db } from './database'
+
+/** What a link token grants: a role on an event, and for table roles, one table. */
+export interface Grant {
+  eventId: string
+  tableId: string | null
+  role: Role
+}
+
+/**
+ * Issues, resolves and rotates link tokens. Authentication uses only the
+ * stored hash; the plain token is handed out once and otherwise exists only
+ * sealed under the organiser's token (see tokenSeal.ts).
+ */
+export class TokenStore {
+  private readonly insert
+  private readonly select
+  private readonly removeGrant
+  private readonly sealedStmt
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      'INSERT INTO tokens (hash, event_id, table_id, role, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    this.select = db.prepare('SELECT event_id, table_id, role FROM tokens WHERE hash = ?')
+    this.removeGrant = db.prepare(
+      'DELETE FROM tokens WHERE event_id = ? AND role = ? AND table_id IS ?',
+    )
+    this.sealedStmt = db.prepare(
+      'SELECT table_id, role, sealed FROM tokens WHERE event_id = ? AND sealed IS NOT NULL',
+    )
+  }
+
+  /** Issues a token; with `organiserToken` it is also sealed so the control room can list it. */
+  issue(grant: Grant, organiserToken?: string): string {
+    const token = generateToken()
+    const sealed = organiserToken ? sealToken(token, organiserToken, grant.eventId) : null
+    this.insert.run(
+      hashToken(token),
+      grant.eventId,
+      grant.tableId,
+      grant.role,
+      sealed,
+      new Date().toISOString(),
+    )
+    return token
+  }
+
+  resolve(token: string | null | undefined): Grant | null {
+    if (!token || !isWellFormedToken(token)) return null
+    const row = this.select.get(hashToken(token)) as
+      | { event_id: string; table_id: string | null; role: Role }
+      | undefined
+    return row ? { eventId: row.event_id, tableId: row.table_id, role: row.role } : null
+  }
+
+  /** The event's table and viewer tokens in plain text, readable only with the organiser token. */
+  openAll(eventId: string, organiserToken: string): Array<Grant & { token: string }> {
+    const rows = this.sealedStmt.all(eventId) as Array<{
+      table_id: string | null
+      role: Role
+      sealed: string
+    }>
+    return rows.flatMap((row) => {
+      const token = openToken(row.sealed, organiserToken, eventId)
+      return token ? [{ eventId, tableId: row.table_id, role: row.role, token }] : []
+    })
+  }
+
+  /** Replaces every token of this grant with a new one; old links stop working. */
+  rotate(grant: Grant, organiserToken?: string): string {
+    return this.db.transaction(() => {
+      this.removeGrant.run(grant.eventId, grant.role, grant.tableId)
+      return this.issue(grant, organiserToken)
+    })()
+  }
+}

@@ -1,0 +1,299 @@
+import * as Y from 'yjs'
+import { CloseCode, CloseReason } from '@tablecloth/shared'
+import { StorageError, type DocStore } from '../store/docStore'
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type SyncFrame,
+} from './messageCodec'
+import { RoomAwareness, type PresenceState } from './RoomAwareness'
+import type { SyncConnection } from './SyncConnection'
+import { changesDoc } from './updateNovelty'
+
+type DocUpdateFrame = Extract<SyncFrame, { type: 'sync-step2' | 'sync-update' }>
+type AwarenessFrame = Extract<SyncFrame, { type: 'awareness' }>
+
+/** Transaction origin of a client's update, which was logged before it was applied. */
+const FROM_CLIENT = Symbol('from-client')
+
+/** What a room tells its registry. */
+export interface RoomEvents {
+  /** The doc changed, and the change is logged and relayed. */
+  changed(room: Room): void
+  /** The last socket left. */
+  emptied(room: Room): void
+  /**
+   * The doc in memory may no longer match storage (an edit could not be
+   * logged, or a logged update could not be applied); the room must be
+   * dropped and reloaded. Reported once, from a microtask.
+   */
+  broken(room: Room, error: unknown): void
+}
+
+/**
+ * One table board held in memory: its Y.Doc, the sockets on it and their
+ * presence.
+ *
+ * The rule it keeps is write-before-relay: every change is in the store
+ * before any peer sees it. A client's update is logged, then applied, then
+ * relayed as the very frame it arrived in. A change made on the server (the
+ * app's station layout, a restore) is logged from the doc's `update` event,
+ * which fires before anything is relayed. So whatever a peer has seen
+ * survives a crash.
+ */
+export class Room {
+  private readonly presence = new RoomAwareness<SyncConnection>()
+  private readonly connections = new Set<SyncConnection>()
+  /** Server-side changes already logged, relayed when the current step ends. */
+  private readonly outbox: Uint8Array[] = []
+  private busy = 0
+  private logged = 0
+  private failure: unknown = null
+  private listening = false
+
+  /** `doc` must already hold the stored state: everything it emits from now on is logged. */
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly store: DocStore,
+    private readonly events: RoomEvents,
+    private readonly log: (line: string) => void,
+  ) {
+    doc.on('beforeTransaction', this.watchTransaction)
+  }
+
+  /** Updates logged since the state was last compacted. */
+  get loggedUpdates(): number {
+    return this.logged
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** True once the doc can no longer be trusted to match storage. */
+  get isBroken(): boolean {
+    return this.failure !== null
+  }
+
+  /** Adds a socket and opens the sync handshake with it. */
+  join(connection: SyncConnection): void {
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(this.doc))
+    const present = this.presence.entries()
+    if (present.length > 0) connection.send(encodeAwareness(present))
+  }
+
+  /** Removes a socket and tells the others its presence is gone. */
+  leave(connection: SyncConnection): void {
+    if (!this.connections.delete(connection)) return
+    const removal = this.presence.removeOwner(connection)
+    if (removal.length > 0) this.relay(encodeAwareness(removal), null)
+    if (this.connections.size === 0) this.events.emptied(this)
+  }
+
+  /** Answers a client's state vector with everything it lacks. */
+  answerStep1(connection: SyncConnection, stateVector: Uint8Array): void {
+    connection.send(encodeSyncStep2(this.doc, stateVector))
+  }
+
+  /**
+   * A doc update from a client (its sync step 2 or a live edit). Nothing new:
+   * ignored. From a read-only socket: refused with 4403. Otherwise logged,
+   * applied and relayed, in that order; if it cannot be logged the socket is
+   * closed with 4507 and nobody sees it. One that parses but that Yjs cannot
+   * integrate is un-logged and refused with 4422.
+   */
+  receiveUpdate(connection: SyncConnection, frame: DocUpdateFrame): void {
+    if (this.failure !== null) {
+      connection.close(CloseCode.StorageFailure, CloseReason.StorageFailure)
+      return
+    }
+    if (!changesDoc(this.doc, frame.decoded)) return
+    if (!connection.canWrite) {
+      this.log(`sync refused-write room=${this.name} role=${connection.info.role}`)
+      connection.close(CloseCode.Forbidden, CloseReason.Forbidden)
+      return
+    }
+    const seq = this.logClientUpdate(connection, frame.update)
+    if (seq === null) return
+    let applied = false
+    this.busy++
+    try {
+      applied = this.applyLogged(frame.update, seq)
+    } finally {
+      this.busy--
+    }
+    if (!applied) {
+      connection.close(CloseCode.InvalidMessage, CloseReason.InvalidMessage)
+      return
+    }
+    this.relay(frame.type === 'sync-update' ? frame.raw : encodeUpdate(frame.update), connection)
+    this.flushOutbox()
+    this.events.changed(this)
+  }
+
+  /** Presence from a client, relayed to the others if it changed anything. */
+  receiveAwareness(connection: SyncConnection, frame: AwarenessFrame): void {
+    const accepted = this.presence.apply(connection, frame.entries)
+    if (accepted.length === 0) return
+    this.relay(accepted === frame.entries ? frame.raw : encodeAwareness(accepted), connection)
+  }
+
+  answerAwarenessQuery(connection: SyncConnection): void {
+    connection.send(encodeAwareness(this.presence.entries()))
+  }
+
+  /**
+   * Runs a server-side edit in one transaction. The change is logged before
+   * it is relayed; if logging fails the room is broken and the StorageError
+   * is thrown here.
+   */
+  transact(edit: (doc: Y.Doc) => void): void {
+    if (this.failure !== null) throw this.failure
+    this.busy++
+    try {
+      this.doc.transact(() => edit(this.doc), this)
+    } finally {
+      this.busy--
+      this.flushOutbox()
+    }
+    if (this.failure !== null) throw this.failure
+  }
+
+  /** The full state as one update. */
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
+  /** Folds the log into one stored state. Throws StorageError; the log is then left intact. */
+  compact(): void {
+    if (this.failure !== null || this.logged === 0) return
+    this.store.compact(this.name, this.encodeState())
+    this.logged = 0
+  }
+
+  stats(): { connections: number; awareness: PresenceState[] } {
+    return { connections: this.connections.size, awareness: this.presence.states() }
+  }
+
+  /** The sockets on this board, for closing a selection of them. */
+  connectionList(): SyncConnection[] {
+    return [...this.connections]
+  }
+
+  /** Closes every socket on this board. */
+  closeAll(code: number, reason: string): void {
+    for (const connection of this.connectionList()) connection.close(code, reason)
+  }
+
+  /** Releases the doc; the room must not be used afterwards. */
+  destroy(): void {
+    this.doc.off('beforeTransaction', this.watchTransaction)
+    this.doc.off('update', this.logServerChange)
+    this.doc.destroy()
+  }
+
+  private logClientUpdate(connection: SyncConnection, update: Uint8Array): number | null {
+    try {
+      const seq = this.store.append(this.name, update)
+      this.logged++
+      return seq
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error
+      this.log(`sync storage-failed room=${this.name} op=${error.operation} code=${error.code}`)
+      connection.close(CloseCode.StorageFailure, CloseReason.StorageFailure)
+      return null
+    }
+  }
+
+  /** Applies a logged client update; if Yjs cannot integrate it, un-logs it and breaks the room. */
+  private applyLogged(update: Uint8Array, seq: number): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, FROM_CLIENT)
+      return true
+    } catch (error) {
+      // The bytes parsed but did not integrate, and the doc may be half
+      // changed. Left in the log the update would fail every later load.
+      this.log(`sync apply-failed room=${this.name} error=${errorName(error)}`)
+      this.unlog(seq)
+      this.fail(error)
+      return false
+    }
+  }
+
+  private unlog(seq: number): void {
+    try {
+      this.store.discard(this.name, seq)
+      this.logged--
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error
+      this.log(`sync storage-failed room=${this.name} op=${error.operation} code=${error.code}`)
+    }
+  }
+
+  /**
+   * Yjs encodes a transaction's update only while something listens for
+   * `update`. A client's update was logged as it arrived, so during its
+   * transaction nobody listens and the hot path encodes nothing; every other
+   * transaction (a server edit, an observer reacting to a client) is listened
+   * to and logged. Observers run in transactions of their own, which start
+   * before the client's transaction is encoded: the listener then sees that
+   * one too, and skips it by its origin.
+   */
+  private readonly watchTransaction = (transaction: Y.Transaction): void => {
+    const wanted = transaction.origin !== FROM_CLIENT
+    if (wanted === this.listening) return
+    this.listening = wanted
+    if (wanted) this.doc.on('update', this.logServerChange)
+    else this.doc.off('update', this.logServerChange)
+  }
+
+  /**
+   * Logs every change that did not come from a client: the app's edits, and
+   * anything an observer writes in reaction to a client's update. Runs inside
+   * Yjs's event dispatch, so it records a failure instead of throwing.
+   */
+  private readonly logServerChange = (update: Uint8Array, origin: unknown): void => {
+    if (origin === FROM_CLIENT || this.failure !== null) return
+    try {
+      this.store.append(this.name, update)
+    } catch (error) {
+      this.log(`sync storage-failed room=${this.name} op=append code=${codeOf(error)}`)
+      this.fail(error)
+      return
+    }
+    this.logged++
+    this.outbox.push(update)
+    if (this.busy === 0) this.flushOutbox()
+  }
+
+  private flushOutbox(): void {
+    if (this.outbox.length === 0) return
+    for (const update of this.outbox) this.relay(encodeUpdate(update), null)
+    this.outbox.length = 0
+    this.events.changed(this)
+  }
+
+  private relay(frame: Uint8Array, except: SyncConnection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(frame)
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure !== null) return
+    this.failure = error
+    queueMicrotask(() => this.events.broken(this, error))
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof StorageError ? error.code : errorName(error)
+}

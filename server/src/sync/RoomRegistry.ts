@@ -1,0 +1,263 @@
+import * as Y from 'yjs'
+import { CloseCode, CloseReason } from '@tablecloth/shared'
+import { StorageError, type DocStore } from '../store/docStore'
+import { Room, type RoomEvents } from './Room'
+import type { PresenceState } from './RoomAwareness'
+import { SyncConnection, type ConnectionInfo, type SyncSocket } from './SyncConnection'
+import type { SyncLimits } from './syncLimits'
+
+/** Writes a fresh board's initial content, e.g. the current station's frames. */
+export type InitialiseDoc = (eventId: string, tableId: string, doc: Y.Doc) => void
+
+export interface RoomRegistryOptions {
+  store: DocStore
+  limits: SyncLimits
+  /** How long a board with no sockets stays in memory before it is compacted and unloaded. */
+  roomIdleMs: number
+  initialiseDoc?: InitialiseDoc
+  /** Called after every logged change to a board. */
+  onRoomChange?: (room: string) => void
+  log: (line: string) => void
+}
+
+/** A room's live numbers, for the organiser's overview. */
+export interface RoomStats {
+  connections: number
+  awareness: PresenceState[]
+}
+
+/**
+ * The table boards held in memory, by room name (`<eventId>/<tableId>`).
+ *
+ * Loading reads the store synchronously, so a room is created exactly once
+ * even when several sockets arrive together: no second load can start while
+ * the first is running. A room with no sockets is compacted and unloaded after
+ * `roomIdleMs`; a busy room compacts whenever its log passes
+ * `compactAfterUpdates`.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
+  private readonly pendingCompactions = new Set<Room>()
+  private closed = false
+  private readonly events: RoomEvents = {
+    changed: (room) => this.roomChanged(room),
+    emptied: (room) => this.scheduleUnload(room),
+    broken: (room, error) => this.dropBroken(room, error),
+  }
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /**
+   * Attaches a socket to its board, loading the board if needed. Returns null
+   * when the board already has `maxConnectionsPerRoom` sockets. Throws
+   * StorageError when the board cannot be loaded.
+   */
+  connect(socket: SyncSocket, info: ConnectionInfo): SyncConnection | null {
+    const room = this.open(info.room)
+    if (room.connectionCount >= this.options.limits.maxConnectionsPerRoom) return null
+    this.cancelUnload(room)
+    const connection = new SyncConnection(socket, info, room, this.options.limits, this.options.log)
+    room.join(connection)
+    return connection
+  }
+
+  /**
+   * Runs a server-side edit on a board, loading it if needed. The change is
+   * logged, then relayed. Throws StorageError if it could not be logged; the
+   * board is then dropped from memory and its sockets reconnect to the stored
+   * state.
+   */
+  transact(roomName: string, edit: (doc: Y.Doc) => void): void {
+    const room = this.open(roomName)
+    try {
+      room.transact(edit)
+    } finally {
+      this.scheduleUnload(room)
+    }
+  }
+
+  /**
+   * The board's full state as one update, e.g. for a snapshot. An unloaded
+   * board is read from the store without loading it; one never stored is
+   * initialised first, so a snapshot shows its layout.
+   */
+  encodeState(roomName: string): Uint8Array {
+    const loaded = this.rooms.get(roomName)
+    // A broken room may hold an edit that never reached storage; storage is the truth then.
+    if (loaded !== undefined && !loaded.isBroken) return loaded.encodeState()
+    const stored = this.options.store.load(roomName)
+    if (stored !== null) return stored
+    // Initialising a broken room's successor is left to its next load.
+    if (loaded !== undefined) return Y.encodeStateAsUpdate(new Y.Doc())
+    const room = this.open(roomName)
+    this.scheduleUnload(room)
+    return room.encodeState()
+  }
+
+  /** Sockets and presence on a board; zero for a board not in memory. */
+  roomStats(roomName: string): RoomStats {
+    const room = this.rooms.get(roomName)
+    return room === undefined ? { connections: 0, awareness: [] } : room.stats()
+  }
+
+  isLoaded(roomName: string): boolean {
+    return this.rooms.has(roomName)
+  }
+
+  /** Closes every socket on a board (revocation, deletion) and unloads it, compacted. */
+  closeRoom(roomName: string, code: number, reason: string): void {
+    const room = this.rooms.get(roomName)
+    if (room === undefined) return
+    room.closeAll(code, reason)
+    this.unload(room, true)
+  }
+
+  /**
+   * Closes the board's sockets, forgets it without compacting and deletes it
+   * from the store, for a deleted table or event.
+   */
+  deleteRoom(roomName: string, code: number, reason: string): void {
+    const room = this.rooms.get(roomName)
+    if (room !== undefined) {
+      room.closeAll(code, reason)
+      this.unload(room, false)
+    }
+    this.options.store.deleteRoom(roomName)
+  }
+
+  /** Closes the sockets `select` picks, e.g. those of a revoked grant; returns how many. */
+  closeConnectionsWhere(
+    select: (info: ConnectionInfo) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    let closed = 0
+    for (const room of [...this.rooms.values()]) {
+      for (const connection of room.connectionList()) {
+        if (!select(connection.info)) continue
+        connection.close(code, reason)
+        closed++
+      }
+    }
+    return closed
+  }
+
+  /** Closes every socket, compacts and unloads every board. Later calls to `open` throw. */
+  close(code: number = CloseCode.ShuttingDown, reason: string = CloseReason.ShuttingDown): void {
+    this.closed = true
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(code, reason)
+      this.unload(room, true)
+    }
+  }
+
+  private open(roomName: string): Room {
+    const existing = this.rooms.get(roomName)
+    if (existing !== undefined) return existing
+    if (this.closed) throw new Error('board rooms are closed')
+    const doc = new Y.Doc()
+    try {
+      this.fill(roomName, doc)
+    } catch (error) {
+      doc.destroy()
+      throw error
+    }
+    const room = new Room(roomName, doc, this.options.store, this.events, this.options.log)
+    this.rooms.set(roomName, room)
+    this.options.log(`sync room-loaded room=${roomName}`)
+    return room
+  }
+
+  /**
+   * Puts the stored state into `doc`, or for a board never stored the app's
+   * initial content, stored whole as the board's first state: if initialising
+   * throws, nothing half-written is left behind.
+   */
+  private fill(roomName: string, doc: Y.Doc): void {
+    const stored = this.options.store.load(roomName)
+    if (stored !== null) {
+      try {
+        Y.applyUpdate(doc, stored)
+      } catch (error) {
+        throw new StorageError('load', roomName, error)
+      }
+      return
+    }
+    const initialise = this.options.initialiseDoc
+    if (initialise === undefined) return
+    const { eventId, tableId } = splitRoomName(roomName)
+    doc.transact(() => initialise(eventId, tableId, doc))
+    this.options.store.compact(roomName, Y.encodeStateAsUpdate(doc))
+  }
+
+  private roomChanged(room: Room): void {
+    this.options.onRoomChange?.(room.name)
+    if (room.loggedUpdates < this.options.limits.compactAfterUpdates) return
+    if (this.pendingCompactions.has(room)) return
+    this.pendingCompactions.add(room)
+    // After the current frame is relayed, so compaction never delays a peer.
+    setImmediate(() => {
+      this.pendingCompactions.delete(room)
+      if (this.rooms.get(room.name) === room) this.compact(room)
+    })
+  }
+
+  private compact(room: Room): void {
+    try {
+      room.compact()
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error
+      // Nothing is lost: the log still holds every update. Retried on the next change.
+      this.options.log(`sync compaction-failed room=${room.name} code=${error.code}`)
+    }
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.rooms.get(room.name) !== room || room.connectionCount > 0) return
+    this.cancelUnload(room)
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room)
+      if (room.connectionCount === 0) this.unload(room, true)
+    }, this.options.roomIdleMs)
+    timer.unref()
+    this.idleTimers.set(room, timer)
+  }
+
+  private cancelUnload(room: Room): void {
+    const timer = this.idleTimers.get(room)
+    if (timer === undefined) return
+    clearTimeout(timer)
+    this.idleTimers.delete(room)
+  }
+
+  private unload(room: Room, compact: boolean): void {
+    if (this.rooms.get(room.name) !== room) return
+    this.cancelUnload(room)
+    if (compact) this.compact(room)
+    this.rooms.delete(room.name)
+    room.destroy()
+    this.options.log(`sync room-unloaded room=${room.name}`)
+  }
+
+  private dropBroken(room: Room, error: unknown): void {
+    const code = error instanceof StorageError ? error.code : 'APPLY_FAILED'
+    this.options.log(`sync room-dropped room=${room.name} code=${code}`)
+    // Sockets reconnect and get the stored state, which holds everything they were sent.
+    if (error instanceof StorageError) {
+      room.closeAll(CloseCode.StorageFailure, CloseReason.StorageFailure)
+    } else {
+      room.closeAll(CloseCode.ShuttingDown, CloseReason.ShuttingDown)
+    }
+    this.unload(room, false)
+  }
+}
+
+/** Splits `<eventId>/<tableId>` as built by `roomName`. */
+function splitRoomName(roomName: string): { eventId: string; tableId: string } {
+  const slash = roomName.indexOf('/')
+  if (slash <= 0 || slash === roomName.length - 1) {
+    throw new RangeError(`not a board room: ${roomName}`)
+  }
+  return { eventId: roomName.slice(0, slash), tableId: roomName.slice(slash + 1) }
+}

@@ -1,0 +1,31 @@
+import { CloseCode, CloseReason } from '@tablecloth/shared'
+import type { BoardRooms } from '../events/BoardRooms'
+import type { SyncServer } from './SyncServer'
+
+/**
+ * The event layer's view of the live boards, served by the sync server's
+ * registry. Registry calls are synchronous (SQLite is); the promises only
+ * keep the event layer independent of that.
+ */
+export function boardRoomsOf(sync: SyncServer): BoardRooms {
+  const registry = sync.registry
+  return {
+    transact: async (room, edit) => registry.transact(room, edit),
+    encodeState: async (room) => registry.encodeState(room),
+    presence(room) {
+      const stats = registry.roomStats(room)
+      const names = stats.awareness.flatMap(({ state }) => nameOf(state))
+      return { connections: stats.connections, names }
+    },
+    closeRoom: (room, code, reason) => registry.closeRoom(room, code, reason),
+    deleteRoom: (room) => registry.deleteRoom(room, CloseCode.NotFound, CloseReason.NotFound),
+  }
+}
+
+/** The display name a board client announces in its awareness state as `user.name`, if any. */
+function nameOf(state: unknown): string[] {
+  if (typeof state !== 'object' || state === null || !('user' in state)) return []
+  const user = state.user
+  if (typeof user !== 'object' || user === null || !('name' in user)) return []
+  return typeof user.name === 'string' && user.name !== '' ? [user.name] : []
+}

@@ -1,0 +1,32 @@
+/**
+ * The bounds one board socket and one room live within. Each has its own
+ * regression test; raising one is a deliberate change.
+ */
+export interface SyncLimits {
+  /** Largest accepted frame in bytes; a larger one closes the socket with 4413. */
+  maxMessageBytes: number
+  /** Sockets one board accepts at a time; the next is closed with 4429. */
+  maxConnectionsPerRoom: number
+  /** Sustained frames per second one socket may send; beyond the burst it is closed with 4429. */
+  messagesPerSecond: number
+  /** Frames a socket may send at once, e.g. its sync and awareness burst on connect. */
+  messageBurst: number
+  /** Logged updates after which a loaded room folds its log into its state. */
+  compactAfterUpdates: number
+  /** Interval of the ping that detects dead sockets; a socket missing one pong is dropped. */
+  heartbeatMs: number
+}
+
+/**
+ * Defaults sized for a café table: a moderator dragging notes sends about 60
+ * doc updates and 60 awareness updates a second, a table has a handful of
+ * screens and phones.
+ */
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  maxMessageBytes: 1024 * 1024,
+  maxConnectionsPerRoom: 64,
+  messagesPerSecond: 240,
+  messageBurst: 480,
+  compactAfterUpdates: 500,
+  heartbeatMs: 30_000,
+}

@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
+import {
+  BOARD_DOC,
+  BOARD_META,
+  roomName,
+  winnendenTemplate,
+  type BoardDayState,
+  type CreateEventResponse,
+} from '@tablecloth/shared'
+import { openBoard, synced, type BoardProvider } from './helpers/boardProvider'
+import { api, startTestServer, type TestServer } from './helpers/testServer'
+
+let server: TestServer
+let boards: BoardProvider[] = []
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  boards.forEach((board) => board.destroy())
+  boards = []
+  await server.close()
+})
+
+async function createEvent(): Promise<CreateEventResponse> {
+  const { status, body } = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
+  expect(status).toBe(201)
+  return body as CreateEventResponse
+}
+
+async function open(event: CreateEventResponse, tableIndex: number): Promise<BoardProvider> {
+  const table = event.links.tables[tableIndex]!
+  const board = openBoard(`${server.wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+  boards.push(board)
+  await synced(board)
+  return board
+}
+
+function records(doc: Y.Doc): TLRecord[] {
+  return [...new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records)).map.values()].map(
+    (entry) => entry.val,
+  )
+}
+
+function frames(doc: Y.Doc): TLRecord[] {
+  return records(doc).filter((record) => record.typeName === 'shape' && record.type === 'frame')
+}
+
+function day(doc: Y.Doc): BoardDayState | undefined {
+  return doc.getMap(BOARD_DOC.meta).get(BOARD_META.day) as BoardDayState | undefined
+}
+
+function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
+  if (predicate()) return Promise.resolve()
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!predicate()) return
+      doc.off('update', check)
+      resolve()
+    }
+    doc.on('update', check)
+  })
+}
+
+function addNote(doc: Y.Doc, id: string, text: string, parentId: string): void {
+  new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records)).set(`shape:${id}`, {
+    id: `shape:${id}`,
+    typeName: 'shape',
+    type: 'note',
+    x: 20,
+    y: 60,
+    rotation: 0,
+    index: 'a1',
+    parentId,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  } as unknown as TLRecord)
+}
+
+describe('station layout on every board', () => {
+  it('writes the first station’s columns as frames that pass tldraw’s own validation', async () => {
+    const event = await createEvent()
+    const board = await open(event, 0)
+    const schema = createTLSchema()
+    const columnFrames = frames(board.doc).sort(
+      (a, b) => (a.meta as { columnIndex: number }).columnIndex - (b.meta as { columnIndex: number }).columnIndex,
+    )
+    expect(columnFrames.map((frame) => (frame as { props: { name: string } }).props.name)).toEqual([
+      'Was läuft gut?',
+      'Wo hakt es?',
+    ])
+    for (const record of records(board.doc)) {
+      expect(() => schema.types[record.typeName]!.validate(record)).not.toThrow()
+    }
+    expect(day(board.doc)?.stationIndex).toBe(0)
+  })
+})
+
+describe('POST /api/events/:id/stations/next', () => {
+  it('snapshots every board with its notes, then shows the next station with the old one dimmed', async () => {
+    const event = await createEvent()
+    const first = await open(event, 0)
+    const second = await open(event, 1)
+    const frameOf = (doc: Y.Doc, column: number) =>
+      frames(doc).find((frame) => (frame.meta as { columnIndex?: number }).columnIndex === column)!.id
+    addNote(first.doc, 'a', 'Mutter-Kind-Kurse mit Kinderbetreuung', frameOf(first.doc, 0))
+    addNote(second.doc, 'b', 'Fehlende KiTa-Plätze „dringend“ 🚸', frameOf(second.doc, 1))
+    // Observe the edits from a second client, so they have gone through the server.
+    const observer = await open(event, 0)
+    await until(observer.doc, () => records(observer.doc).some((r) => r.id === 'shape:a'))
+
+    const advanced = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+    })
+    expect(advanced.status).toBe(200)
+    expect(advanced.body.view.currentStation).toBe(1)
+    expect(advanced.body.snapshots).toHaveLength(event.links.tables.length)
+
+    await until(first.doc, () => day(first.doc)?.stationIndex === 1)
+    const names = frames(first.doc).map((frame) => (frame as { props: { name: string } }).props.name)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Was läuft gut?',
+        'Wo hakt es?',
+        'Was sind unsere Ziele?',
+        'Was soll ein gutes Integrationsmanagement leisten?',
+      ]),
+    )
+    const earlier = frames(first.doc).filter((frame) => (frame.meta as { stationIndex: number }).stationIndex === 0)
+    const current = frames(first.doc).filter((frame) => (frame.meta as { stationIndex: number }).stationIndex === 1)
+    expect(earlier.every((frame) => (frame as { opacity: number }).opacity < 1)).toBe(true)
+    expect(current.every((frame) => (frame as { opacity: number }).opacity === 1)).toBe(true)
+    expect(records(first.doc).some((record) => record.id === 'shape:a')).toBe(true)
+
+    const listed = await api(server, 'GET', `/api/events/${event.id}/snapshots`, {
+      token: event.organiserToken,
+    })
+    const snapshotOfSecond = listed.body.snapshots.find(
+      (snapshot: { tableId: string }) => snapshot.tableId === event.links.tables[1]!.id,
+    )
+    expect(snapshotOfSecond).toMatchObject({ stationIndex: 0, reason: 'station-change' })
+    const opened = await api(server, 'GET', `/api/events/${event.id}/snapshots/${snapshotOfSecond.id}`, {
+      token: event.organiserToken,
+    })
+    const texts = JSON.stringify(opened.body.records)
+    expect(texts).toContain('Fehlende KiTa-Plätze „dringend“ 🚸')
+  })
+
+  it('switches a board that was not connected, which catches up when it opens', async () => {
+    const event = await createEvent()
+    await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    const late = await open(event, 5)
+    expect(day(late.doc)?.stationIndex).toBe(1)
+    expect(frames(late.doc)).toHaveLength(4)
+  })
+
+  it('refuses to go past the last station and refuses non-organisers', async () => {
+    const event = await createEvent()
+    const asModerator = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+      token: event.links.tables[0]!.tokens.moderator,
+    })
+    expect(asModerator.status).toBe(403)
+    for (let i = 0; i < 2; i++) {
+      await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    }
+    const pastEnd = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+    })
+    expect(pastEnd.status).toBe(409)
+  })
+})
+
+describe('restoring a snapshot', () => {
+  it('brings back the board as it was, and the restore can itself be undone', async () => {
+    const event = await createEvent()
+    const board = await open(event, 0)
+    const column = frames(board.doc)[0]!.id
+    addNote(board.doc, 'kept', 'Ehrenamt', column)
+    const watcher = await open(event, 0)
+    await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:kept'))
+    const { body } = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+    })
+    const snapshot = body.snapshots[0]
+    // After the station change someone deletes the note and adds another.
+    new YKeyValue<TLRecord>(board.doc.getArray(BOARD_DOC.records)).delete('shape:kept')
+    addNote(board.doc, 'later', 'Später', column)
+    await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:later'))
+
+    const restored = await api(server, 'POST', `/api/events/${event.id}/snapshots/${snapshot.id}/restore`, {
+      token: event.organiserToken,
+    })
+    expect(restored.status).toBe(200)
+    await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:kept'))
+    expect(records(watcher.doc).some((r) => r.id === 'shape:later')).toBe(false)
+    // The station layout follows the day, not the snapshot.
+    expect(day(watcher.doc)?.stationIndex).toBe(1)
+
+    await api(server, 'POST', `/api/events/${event.id}/snapshots/${restored.body.undo.id}/restore`, {
+      token: event.organiserToken,
+    })
+    await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:later'))
+    expect(records(watcher.doc).some((r) => r.id === 'shape:kept')).toBe(false)
+  })
+})

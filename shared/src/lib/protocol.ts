@@ -1,0 +1,72 @@
+/**
+ * The wire, named once. Server and client import these; nothing re-declares them.
+ */
+
+/** Bumped whenever the board document layout or sync rules change incompatibly. */
+export const PROTOCOL_VERSION = 1
+
+/** Query parameter names on the sync websocket URL. */
+export const SYNC_QUERY = { token: 'token', protocol: 'v' } as const
+
+/** All board sync sockets live under this path: `/sync/<eventId>/<tableId>`. */
+export const SYNC_PATH_PREFIX = '/sync'
+
+/**
+ * Websocket close codes. 4000–4999 is the range RFC 6455 leaves to applications;
+ * we mirror HTTP status numbers where one fits so logs read naturally.
+ */
+export const CloseCode = {
+  /** The client speaks an older or newer protocol version. */
+  ProtocolMismatch: 4400,
+  /** No token, or a token that is unknown or revoked. */
+  Unauthorized: 4401,
+  /** The token is valid but its role may not do what was attempted. */
+  Forbidden: 4403,
+  /** The event or table does not exist (any more). */
+  NotFound: 4404,
+  /** A frame exceeded the size limit. */
+  TooLarge: 4413,
+  /** A frame could not be decoded as a y-websocket message. */
+  InvalidMessage: 4422,
+  /** Too many connections or messages from one address. */
+  RateLimited: 4429,
+  /** The server could not persist an update and refused it rather than lose it. */
+  StorageFailure: 4507,
+  /** The server is shutting down; reconnect shortly. */
+  ShuttingDown: 4503,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** Websocket close reasons are limited to 123 bytes; keep ours short and stable. */
+export const CloseReason = {
+  ProtocolMismatch: 'protocol version mismatch',
+  Unauthorized: 'invalid or revoked token',
+  Forbidden: 'role may not edit this board',
+  NotFound: 'unknown event or table',
+  TooLarge: 'frame too large',
+  InvalidMessage: 'malformed sync message',
+  RateLimited: 'rate limit exceeded',
+  StorageFailure: 'storage unavailable; update refused',
+  ShuttingDown: 'server shutting down',
+} as const satisfies Record<keyof typeof CloseCode, string>
+
+/** y-websocket message types (first varint of every frame). */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const
+export type MessageType = (typeof MessageType)[keyof typeof MessageType]
+
+/** Builds the room name used by y-websocket for a table board. */
+export function roomName(eventId: string, tableId: string): string {
+  return `${eventId}/${tableId}`
+}
+
+/** Parses `/sync/<eventId>/<tableId>`; returns null for anything else. */
+export function parseSyncPath(pathname: string): { eventId: string; tableId: string } | null {
+  const match = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname)
+  if (!match || !match[1] || !match[2]) return null
+  return { eventId: match[1], tableId: match[2] }
+}
