@@ -220,3 +220,26 @@ describe('restoring a snapshot', () => {
     expect(records(watcher.doc).some((r) => r.id === 'shape:kept')).toBe(false)
   })
 })
+
+describe('GET /api/events/:id/overview', () => {
+  it('counts notes per column of the current station and who is connected', async () => {
+    const event = await createEvent()
+    const board = await open(event, 2)
+    board.provider.awareness.setLocalStateField('user', { name: 'Ayşe' })
+    const column = frames(board.doc).find((frame) => (frame.meta as { columnIndex: number }).columnIndex === 1)!.id
+    addNote(board.doc, 'n1', 'Eins', column)
+    addNote(board.doc, 'n2', 'Zwei', column)
+    const watcher = await open(event, 2)
+    await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:n2'))
+
+    const { status, body } = await api(server, 'GET', `/api/events/${event.id}/overview`, {
+      token: event.organiserToken,
+    })
+    expect(status).toBe(200)
+    const table = body.tables[2]
+    expect(table.columns).toEqual([0, 2])
+    expect(table.connections).toBe(2)
+    expect(table.names).toContain('Ayşe')
+    expect(body.tables[0].connections).toBe(0)
+  })
+})
