@@ -1,0 +1,50 @@
+import { useCallback } from 'react'
+import { Tldraw, type Editor, type TldrawOptions } from 'tldraw'
+import 'tldraw/tldraw.css'
+import type { BoardSession } from './BoardSession'
+import { TLDRAW_ASSET_URLS } from './tldrawAssetUrls'
+import { useTldrawUser } from './userPreferences'
+
+/** A table's board is one page; the station layout the server writes lives on it. */
+const OPTIONS: Partial<TldrawOptions> = { maxPages: 1 }
+
+/**
+ * The tldraw editor on an open board session. Everything tldraw rebuilds its
+ * editor for (store, user, licence key, asset URLs, options) is stable for
+ * the session's life.
+ */
+export function BoardCanvas({
+  session,
+  licenseKey,
+  onEditor,
+}: {
+  session: BoardSession
+  licenseKey: string | null
+  /** Told about the editor once it is mounted, and about null when it goes. */
+  onEditor?: (editor: Editor | null) => void
+}) {
+  const user = useTldrawUser()
+  const onMount = useCallback(
+    (editor: Editor) => {
+      const detach = session.attachEditor(editor)
+      onEditor?.(editor)
+      return () => {
+        onEditor?.(null)
+        detach()
+      }
+    },
+    [session, onEditor],
+  )
+  return (
+    <div className="board-canvas">
+      <Tldraw
+        store={session.store}
+        user={user}
+        licenseKey={licenseKey ?? undefined}
+        assetUrls={TLDRAW_ASSET_URLS}
+        options={OPTIONS}
+        onMount={onMount}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Editor } from 'tldraw'
+import { resolveSeatingPlan, groupsAtTable, type EventView } from '@tablecloth/shared'
+import { BoardCanvas } from './BoardCanvas'
+import type { BoardSession } from './BoardSession'
+import { stampNewNotes } from './noteStamp'
+import { showStation } from './stationCamera'
+import { StationBar } from './StationBar'
+import { useBoardDay } from './useBoardDay'
+import { useStationCamera } from './useStationCamera'
+import { useUserPreferences } from './userPreferences'
+
+/**
+ * An open board with the day around it: the station bar, the camera that
+ * follows station changes, and note stamping with station, group and writer.
+ */
+export function OpenBoard({
+  session,
+  view,
+  tableId,
+  licenseKey,
+  projector,
+}: {
+  session: BoardSession
+  view: EventView | null
+  tableId: string
+  licenseKey: string | null
+  projector: boolean
+}) {
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const day = useBoardDay(session.doc)
+  const name = useUserPreferences((state) => state.name)
+  useStationCamera(editor, view?.config ?? null, day)
+
+  // The stamp reads the latest context at creation time, not at registration.
+  const context = useRef({ day, view, name })
+  context.current = { day, view, name }
+  useEffect(() => {
+    if (!editor || projector) return
+    return stampNewNotes(editor, () => {
+      const { day: current, view: event, name: author } = context.current
+      const plan = event ? resolveSeatingPlan(event.config) : null
+      const groups = plan && current ? groupsAtTable(plan, current.stationIndex, tableId) : []
+      return {
+        stationId: current?.stationId ?? null,
+        // With several groups at one table the writer's group is unknown.
+        groupId: groups.length === 1 ? (groups[0] ?? null) : null,
+        author,
+      }
+    })
+  }, [editor, projector, tableId])
+
+  const onShowStation = useCallback(
+    (stationIndex: number) => {
+      if (editor && view) showStation(editor, view.config, stationIndex)
+    },
+    [editor, view],
+  )
+
+  return (
+    <>
+      {view && day && (
+        <StationBar
+          view={view}
+          day={day}
+          tableId={tableId}
+          onShowStation={onShowStation}
+          projector={projector}
+        />
+      )}
+      <BoardCanvas session={session} licenseKey={licenseKey} onEditor={setEditor} />
+    </>
+  )
+}
