@@ -47,11 +47,6 @@ export function ControlRoom({ eventId }: { eventId: string }) {
           </p>
         </div>
         <div className="control-header__tools">
-          {links && (
-            <a href={links.gallery} target="_blank" rel="noreferrer">
-              {t('control.openGallery')}
-            </a>
-          )}
           <LanguageSwitch />
         </div>
       </header>

@@ -1,6 +1,5 @@
 /** The café day's messages (control room, station bar, timer, API errors) in German. Spread into `de.ts`. */
 export const dayDe = {
-  'control.openGallery': 'Galerie öffnen',
   'control.restored': 'Board wiederhergestellt.',
   'control.undoRestore': 'Wiederherstellung rückgängig machen',
   'control.tables': 'Tische ({count})',

@@ -1,0 +1,92 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import WebSocket from 'ws'
+import { BOARD_DOC } from '@tablecloth/shared'
+import { probeOf, type NoteRecord, type ProbeStamp } from './noteRecord'
+import type { BoardAddress } from './targets/benchTarget'
+
+/** YKeyValue's 'change' payload, which its typings leave untyped. */
+type RecordChanges = Map<
+  string,
+  | { action: 'add'; newValue: NoteRecord }
+  | { action: 'update'; oldValue: NoteRecord; newValue: NoteRecord }
+  | { action: 'delete'; oldValue: NoteRecord }
+>
+
+/** Called when this client applies a note another client wrote. */
+export type NoteListener = (stamp: ProbeStamp, appliedAt: number) => void
+
+/**
+ * One stock y-websocket client on a board, as a browser tab would run it: a
+ * Y.Doc, a `WebsocketProvider`, and the board's records through YKeyValue.
+ */
+export class BoardClient {
+  readonly doc = new Y.Doc()
+  readonly records: YKeyValue<NoteRecord>
+  readonly provider: WebsocketProvider
+  /** Connections lost after the first sync. */
+  drops = 0
+
+  constructor(address: BoardAddress, name: string, onNote: NoteListener) {
+    this.records = new YKeyValue<NoteRecord>(this.doc.getArray(BOARD_DOC.records))
+    this.provider = new WebsocketProvider(address.serverUrl, address.room, this.doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: address.params,
+      // All clients share one process: over a BroadcastChannel they would reach
+      // each other without the server, and the bench would time nothing.
+      disableBc: true,
+    })
+    this.provider.awareness.setLocalStateField('user', { name })
+    this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) => {
+      // The writer's own edit is not a receipt.
+      if (transaction.local) return
+      const appliedAt = performance.now()
+      for (const change of changes.values()) {
+        if (change.action === 'delete') continue
+        const stamp = probeOf(change.newValue)
+        if (stamp) onNote(stamp, appliedAt)
+      }
+    })
+    this.provider.on('connection-close', () => {
+      if (this.provider.synced) this.drops++
+    })
+  }
+
+  /** Resolves after the first full sync; rejects if the server closes for good (e.g. 4401). */
+  synced(): Promise<void> {
+    if (this.provider.synced) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const onSync = (isSynced: boolean) => {
+        if (!isSynced) return
+        this.provider.off('sync', onSync)
+        this.provider.off('closed', onClosed)
+        resolve()
+      }
+      const onClosed = (event: { code: number; reason: string }) => {
+        this.provider.off('sync', onSync)
+        this.provider.off('closed', onClosed)
+        reject(new Error(`${this.provider.url} closed with ${event.code} ${event.reason}`))
+      }
+      this.provider.on('sync', onSync)
+      this.provider.on('closed', onClosed)
+    })
+  }
+
+  moveCursor(x: number, y: number): void {
+    this.provider.awareness.setLocalStateField('cursor', { x, y })
+  }
+
+  write(note: NoteRecord): void {
+    this.records.set(note.id, note)
+  }
+
+  note(id: string): NoteRecord | undefined {
+    return this.records.get(id)
+  }
+
+  destroy(): void {
+    this.provider.destroy()
+    this.doc.destroy()
+  }
+}
