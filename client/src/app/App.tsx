@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react'
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage'
 import { useT } from '../i18n/useT'
-import { HomePlaceholder } from './HomePlaceholder'
+import { SetupPage } from '../setup/SetupPage'
 import { useRoute } from './navigation'
 import { NotFoundPage } from './NotFoundPage'
 import { PageMessage } from './PageMessage'
@@ -33,7 +33,7 @@ export function App() {
 function RouteView({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
-      return <HomePlaceholder />
+      return <SetupPage />
     case 'board':
     case 'projector':
       return (

@@ -1,4 +1,6 @@
 import { dayDe } from './dayMessages.de'
+import { captureDe } from './captureMessages.de'
+import { setupDe } from './setupMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -6,13 +8,13 @@ import { dayDe } from './dayMessages.de'
  */
 export const de = {
   ...dayDe,
+  ...captureDe,
+  ...setupDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',
   'app.backHome': 'Zur Startseite',
 
-  'home.heading': 'Willkommen bei Tablecloth',
-  'home.body': 'Hier richtest du bald eine Veranstaltung ein: Tische, Stationen und Fragen.',
 
 
   'notFound.heading': 'Seite nicht gefunden',

@@ -1,16 +1,18 @@
 import type { Messages } from './de'
 import { dayEn } from './dayMessages.en'
+import { captureEn } from './captureMessages.en'
+import { setupEn } from './setupMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
   ...dayEn,
+  ...captureEn,
+  ...setupEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',
   'app.backHome': 'Back to the start page',
 
-  'home.heading': 'Welcome to Tablecloth',
-  'home.body': 'This is where you will soon set up an event: tables, stations and questions.',
 
 
   'notFound.heading': 'Page not found',

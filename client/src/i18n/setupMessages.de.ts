@@ -31,9 +31,11 @@ export const setupDe = {
   'setup.notice.restored': 'Dein bisheriger Entwurf ist wiederhergestellt.',
   'setup.notice.exported': 'Der Entwurf ist als „{file}“ gespeichert.',
   'setup.notice.dismiss': 'Hinweis schließen',
-  'setup.import.invalidJson': '„{file}“ ist keine lesbare JSON-Datei. Dein Entwurf ist unverändert.',
+  'setup.import.invalidJson':
+    '„{file}“ ist keine lesbare JSON-Datei. Dein Entwurf ist unverändert.',
   'setup.import.notAnEvent': '„{file}“ enthält keine Veranstaltung. Dein Entwurf ist unverändert.',
-  'setup.import.tooLarge': '„{file}“ ist zu groß (höchstens {max} KB). Dein Entwurf ist unverändert.',
+  'setup.import.tooLarge':
+    '„{file}“ ist zu groß (höchstens {max} KB). Dein Entwurf ist unverändert.',
   'setup.import.unreadable': '„{file}“ ließ sich nicht lesen. Dein Entwurf ist unverändert.',
 
   'setup.announce.added': '{item} hinzugefügt.',
@@ -58,7 +60,8 @@ export const setupDe = {
   'setup.item.removeShort': 'Entfernen',
 
   'setup.stations.heading': 'Stationen',
-  'setup.stations.intro': 'In jeder Station sitzen alle einmal an einem Tisch und beantworten dessen Fragen.',
+  'setup.stations.intro':
+    'In jeder Station sitzen alle einmal an einem Tisch und beantworten dessen Fragen.',
   'setup.stations.count': '{count} von höchstens {max} Stationen',
   'setup.stations.item': 'Station {number}',
   'setup.stations.defaultTitle': 'Station {number}',
@@ -104,13 +107,15 @@ export const setupDe = {
   'setup.rotation.generated.hint':
     'Tablecloth verteilt die Gruppen so, dass jede Gruppe möglichst neue Themen und neue Leute trifft.',
   'setup.rotation.fixed': 'Eigener Plan',
-  'setup.rotation.fixed.hint': 'Du legst für jede Station fest, welche Gruppe an welchem Tisch sitzt.',
+  'setup.rotation.fixed.hint':
+    'Du legst für jede Station fest, welche Gruppe an welchem Tisch sitzt.',
   'setup.rotation.needsGroups': 'Lege dafür zuerst mindestens eine Gruppe an.',
   'setup.rotation.preview.caption': 'Vorschau: an welchem Tisch jede Gruppe in jeder Station sitzt',
   'setup.rotation.plan.caption': 'Sitzplan: wähle für jede Station den Tisch jeder Gruppe',
   'setup.rotation.plan.choose': '– Tisch wählen –',
   'setup.rotation.plan.adopt': 'Automatischen Plan übernehmen',
-  'setup.rotation.plan.adopted': 'Der automatische Plan ist übernommen. Du kannst ihn jetzt anpassen.',
+  'setup.rotation.plan.adopted':
+    'Der automatische Plan ist übernommen. Du kannst ihn jetzt anpassen.',
   'setup.rotation.station': 'Station',
   'setup.rotation.group': 'Gruppe',
   'setup.rotation.table': 'Tisch {number}: {topic}',
@@ -143,7 +148,8 @@ export const setupDe = {
   'setup.issue.too_few': 'Zu wenige, mindestens {min}.',
   'setup.issue.too_many': 'Zu viele, höchstens {max}.',
   'setup.issue.invalid_date': 'Bitte ein gültiges Datum angeben.',
-  'setup.issue.invalid_id': 'Die Kennung darf nur 1 bis 32 Buchstaben, Ziffern, - oder _ enthalten.',
+  'setup.issue.invalid_id':
+    'Die Kennung darf nur 1 bis 32 Buchstaben, Ziffern, - oder _ enthalten.',
   'setup.issue.duplicate_id': 'Die Kennung „{id}“ ist schon vergeben.',
   'setup.issue.unknown_table': 'Den Tisch „{id}“ gibt es nicht.',
   'setup.issue.unknown_group': 'Die Gruppe „{id}“ gibt es nicht.',

@@ -56,7 +56,8 @@ export const setupEn: Record<keyof typeof setupDe, string> = {
   'setup.item.removeShort': 'Remove',
 
   'setup.stations.heading': 'Stations',
-  'setup.stations.intro': 'In each station everyone sits at one table once and answers its questions.',
+  'setup.stations.intro':
+    'In each station everyone sits at one table once and answers its questions.',
   'setup.stations.count': '{count} of at most {max} stations',
   'setup.stations.item': 'Station {number}',
   'setup.stations.defaultTitle': 'Station {number}',
@@ -116,7 +117,8 @@ export const setupEn: Record<keyof typeof setupDe, string> = {
 
   'setup.options.heading': 'Options',
   'setup.options.showBoard': 'Show the board to participants',
-  'setup.options.showBoard.hint': 'Participants then also see their table’s board on the phone page.',
+  'setup.options.showBoard.hint':
+    'Participants then also see their table’s board on the phone page.',
 
   'setup.submit': 'Create event',
   'setup.submit.sending': 'Creating …',
@@ -165,15 +167,13 @@ export const setupEn: Record<keyof typeof setupDe, string> = {
 
   'setup.result.heading': 'The event is created',
   'setup.result.controlLink': 'Control room link',
-  'setup.result.warning':
-    'Keep this link safe: it is the only way to run the event.',
+  'setup.result.warning': 'Keep this link safe: it is the only way to run the event.',
   'setup.result.copy': 'Copy link',
   'setup.result.copied': 'The link is copied.',
   'setup.result.copyFailed':
     'Copying did not work. The link is selected: copy it with Ctrl+C (Mac: Cmd+C).',
   'setup.result.open': 'Open control room',
-  'setup.result.remembered':
-    'This device remembers the event under “My events on this device”.',
+  'setup.result.remembered': 'This device remembers the event under “My events on this device”.',
   'setup.result.back': 'Back to the draft',
 
   'setup.myEvents.heading': 'My events on this device',

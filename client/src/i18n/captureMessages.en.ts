@@ -1,0 +1,21 @@
+import type { captureDe } from './captureMessages.de'
+
+/** Writing notes at the board: the capture bar, its keys and dot votes, in English. Spread into `en.ts`. */
+export const captureEn: Record<keyof typeof captureDe, string> = {
+  'capture.barLabel': 'Write notes',
+  'capture.columnsLabel': 'Column for new notes',
+  'capture.columnShortcut': 'Column {number} (Alt+{number})',
+  'capture.fieldLabel': 'Note for column {number}: {question}',
+  'capture.placeholder': 'Type a note, Enter pins it …',
+  'capture.pin': 'Pin',
+  'capture.keys':
+    'Enter: pin · Shift+Enter: new line · Tab or Alt+1–6: column · Esc: to the board, there arrow keys: pick a note, Enter: edit, +: dot, Enter with nothing picked: back here',
+  'capture.pinned': 'Pinned to “{question}”.',
+  'capture.noColumn':
+    'This column has not reached this device yet. Wait until the board is connected and try again. Your text stays here.',
+  'capture.waiting': 'You can write notes here once the station has loaded.',
+  'capture.readOnly': 'This board cannot be edited on this device right now.',
+  'capture.vote': '+1',
+  'capture.voteLabel': 'Give one dot (so far {count})',
+  'capture.votes': 'Dots: {count}',
+}
