@@ -1,6 +1,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApiErrorCode, CloseCode, CloseReason, PROTOCOL_VERSION } from '@tablecloth/shared'
+import {
+  ApiErrorCode,
+  CloseCode,
+  CloseReason,
+  PHONE_NOTE_RATE,
+  PROTOCOL_VERSION,
+} from '@tablecloth/shared'
 import type { Config } from './config'
 import { openDatabase } from './store/database'
 import { DocStore } from './store/docStore'
@@ -14,6 +20,9 @@ import { authorizeSync } from './auth/authorizeSync'
 import { Router } from './http/Router'
 import { HttpError } from './http/HttpError'
 import { registerEventRoutes } from './http/eventRoutes'
+import { registerNoteRoutes } from './http/noteRoutes'
+import { registerResultRoutes } from './http/resultRoutes'
+import { RateLimiter } from './http/rateLimiter'
 import { sendError, sendJson } from './http/respond'
 import { createStaticFiles } from './http/staticFiles'
 import { boardRoomsOf } from './sync/boardRooms'
@@ -41,11 +50,12 @@ export function createApp(config: Config, log: (line: string) => void = console.
     roomIdleMs: config.roomIdleMs,
     log,
   })
+  const rooms = boardRoomsOf(sync)
   const service = new EventService({
     events,
     tokens,
     snapshots,
-    rooms: boardRoomsOf(sync),
+    rooms,
     schema,
     atomically: (fn) => db.transaction(fn)(),
   })
@@ -57,6 +67,14 @@ export function createApp(config: Config, log: (line: string) => void = console.
   )
   router.on('GET', '/api/time', ({ res }) => sendJson(res, 200, { serverTime: Date.now() }))
   registerEventRoutes(router, { config, events: service, tokens })
+  registerNoteRoutes(router, {
+    events: service,
+    tokens,
+    rooms,
+    schema,
+    limiter: new RateLimiter(PHONE_NOTE_RATE),
+  })
+  registerResultRoutes(router, { events, snapshots, rooms, tokens })
   const staticFiles = createStaticFiles(config.clientDir)
 
   const server = http.createServer((req, res) => {

@@ -163,6 +163,24 @@ describe('POST /api/events/:id/stations/next', () => {
     expect(texts).toContain('Fehlende KiTa-Plätze „dringend“ 🚸')
   })
 
+  it('keeps a column that grew to fit its notes instead of cutting it back', async () => {
+    const event = await createEvent()
+    const board = await open(event, 0)
+    const kv = new YKeyValue<TLRecord>(board.doc.getArray(BOARD_DOC.records))
+    const column = frames(board.doc)[0] as TLRecord & { props: { h: number } }
+    const grown = { ...column, props: { ...column.props, h: column.props.h + 900 } }
+    kv.set(column.id, grown as TLRecord)
+    const watcher = await open(event, 0)
+    await until(watcher.doc, () =>
+      frames(watcher.doc).some((f) => (f as { props: { h: number } }).props.h === grown.props.h),
+    )
+    await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    await until(watcher.doc, () => day(watcher.doc)?.stationIndex === 1)
+    const after = frames(watcher.doc).find((f) => f.id === column.id) as { props: { h: number }; opacity: number }
+    expect(after.props.h).toBe(grown.props.h)
+    expect(after.opacity).toBeLessThan(1)
+  })
+
   it('switches a board that was not connected, which catches up when it opens', async () => {
     const event = await createEvent()
     await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })

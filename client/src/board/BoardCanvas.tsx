@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import { Tldraw, type Editor, type TldrawOptions } from 'tldraw'
+import { Tldraw, type Editor, type TLComponents, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardSession } from './BoardSession'
 import { TLDRAW_ASSET_URLS } from './tldrawAssetUrls'
@@ -16,10 +16,13 @@ const OPTIONS: Partial<TldrawOptions> = { maxPages: 1 }
 export function BoardCanvas({
   session,
   licenseKey,
+  components,
   onEditor,
 }: {
   session: BoardSession
   licenseKey: string | null
+  /** Drawn inside tldraw; must keep its identity, or tldraw rebuilds its UI. */
+  components?: TLComponents
   /** Told about the editor once it is mounted, and about null when it goes. */
   onEditor?: (editor: Editor | null) => void
 }) {
@@ -43,6 +46,7 @@ export function BoardCanvas({
         licenseKey={licenseKey ?? undefined}
         assetUrls={TLDRAW_ASSET_URLS}
         options={OPTIONS}
+        components={components}
         onMount={onMount}
       />
     </div>

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { resolveSeatingPlan, groupsAtTable, type EventView } from '@tablecloth/shared'
 import { BoardCanvas } from './BoardCanvas'
+import { CaptureBar } from './capture/CaptureBar'
+import { CAPTURE_COMPONENTS } from './capture/captureComponents'
+import { useBoardKeys } from './capture/useBoardKeys'
 import type { BoardSession } from './BoardSession'
 import { stampNewNotes } from './noteStamp'
 import { showStation } from './stationCamera'
@@ -31,6 +34,7 @@ export function OpenBoard({
   const day = useBoardDay(session.doc)
   const name = useUserPreferences((state) => state.name)
   useStationCamera(editor, view?.config ?? null, day)
+  useBoardKeys(projector ? null : editor, day?.stationId ?? null)
 
   // The stamp reads the latest context at creation time, not at registration.
   const context = useRef({ day, view, name })
@@ -68,7 +72,13 @@ export function OpenBoard({
           projector={projector}
         />
       )}
-      <BoardCanvas session={session} licenseKey={licenseKey} onEditor={setEditor} />
+      <BoardCanvas
+        session={session}
+        licenseKey={licenseKey}
+        components={CAPTURE_COMPONENTS}
+        onEditor={setEditor}
+      />
+      {!projector && <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />}
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { dayDe } from './dayMessages.de'
 import { captureDe } from './captureMessages.de'
 import { setupDe } from './setupMessages.de'
+import { phoneDe } from './phoneMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -10,6 +11,7 @@ export const de = {
   ...dayDe,
   ...captureDe,
   ...setupDe,
+  ...phoneDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',

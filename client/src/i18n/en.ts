@@ -2,12 +2,14 @@ import type { Messages } from './de'
 import { dayEn } from './dayMessages.en'
 import { captureEn } from './captureMessages.en'
 import { setupEn } from './setupMessages.en'
+import { phoneEn } from './phoneMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
   ...dayEn,
   ...captureEn,
   ...setupEn,
+  ...phoneEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',

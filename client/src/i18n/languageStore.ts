@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './translate'
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages'
 
 interface LanguageState {
   /** The language of our own screens. */

@@ -8,7 +8,10 @@
  * - /assets/*: cache first; the names carry content hashes, so a cached copy
  *   is never stale.
  * - Page loads: network first, falling back to the cached shell. The router
- *   runs in the page, so one shell serves every path.
+ *   runs in the page, so one shell serves every path, except phone links
+ *   (/p/…), which have a shell of their own (phone.html). The phone page
+ *   registers no worker itself; this only keeps the two shells apart on a
+ *   device that runs the app too.
  * - /api, /sync and /healthz always go to the network and are never cached.
  *
  * Plain JavaScript, run by the browser as it is; the build only fills in the
@@ -20,6 +23,8 @@ const PRECACHE = self.__TABLECLOTH_PRECACHE__
 const CACHE_PREFIX = 'tablecloth-'
 const CACHE = CACHE_PREFIX + BUILD_ID
 const SHELL = '/index.html'
+const PHONE_SHELL = '/phone.html'
+const PHONE_PATH = /^\/p\/[^/]+\/[^/]+\/?$/
 const NEVER_CACHED = ['/api/', '/sync/', '/healthz']
 /** A page load waits this long for the server before the cached shell is used. */
 const NETWORK_TIMEOUT_MS = 5000
@@ -28,7 +33,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE)
-      await cache.addAll([SHELL, ...PRECACHE])
+      await cache.addAll([SHELL, PHONE_SHELL, ...PRECACHE])
       await self.skipWaiting()
     })(),
   )
@@ -60,14 +65,15 @@ self.addEventListener('fetch', (event) => {
 
 async function pageLoad(request) {
   const cache = await caches.open(CACHE)
+  const shellPath = PHONE_PATH.test(new URL(request.url).pathname) ? PHONE_SHELL : SHELL
   try {
     const response = await fetchWithTimeout(request, NETWORK_TIMEOUT_MS)
     const type = response.headers.get('content-type') || ''
     // Keep the newest shell for the next offline load.
-    if (response.ok && type.includes('text/html')) await cache.put(SHELL, response.clone())
+    if (response.ok && type.includes('text/html')) await cache.put(shellPath, response.clone())
     return response
   } catch (error) {
-    const shell = await cache.match(SHELL)
+    const shell = await cache.match(shellPath)
     if (shell) return shell
     throw error
   }

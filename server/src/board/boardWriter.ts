@@ -11,7 +11,7 @@ import {
 import { validateRecord, type BoardSchema } from './boardSchema'
 import { baseRecords, stationRecords } from './stationRecords'
 
-type RecordMap = YKeyValue<TLRecord>
+export type RecordMap = YKeyValue<TLRecord>
 
 /**
  * One YKeyValue per live doc: each instance attaches an observer to the
@@ -20,7 +20,8 @@ type RecordMap = YKeyValue<TLRecord>
  */
 const recordMaps = new WeakMap<Y.Doc, RecordMap>()
 
-function recordsOf(doc: Y.Doc): RecordMap {
+/** The board's records through the doc's one YKeyValue; every server-side writer uses this. */
+export function recordsOf(doc: Y.Doc): RecordMap {
   let records = recordMaps.get(doc)
   if (!records) {
     records = new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records))
@@ -35,6 +36,24 @@ function putIfChanged(records: RecordMap, schema: BoardSchema, record: TLRecord)
   const existing = records.get(valid.id)
   if (existing && JSON.stringify(existing) === JSON.stringify(valid)) return
   records.set(valid.id, valid)
+}
+
+/**
+ * Columns grow downwards when they fill up (capture makes room for the next
+ * note). A rewrite of the layout must not shrink them again: frames clip
+ * their children, so the notes below the cut would vanish from view.
+ */
+function keepGrownColumn(existing: TLRecord | undefined, record: TLRecord): TLRecord {
+  if (
+    existing?.typeName !== 'shape' ||
+    existing.type !== 'frame' ||
+    record.typeName !== 'shape' ||
+    record.type !== 'frame'
+  ) {
+    return record
+  }
+  const grownHeight = Math.max(existing.props.h, record.props.h)
+  return grownHeight === record.props.h ? record : { ...record, props: { ...record.props, h: grownHeight } }
 }
 
 /**
@@ -56,7 +75,7 @@ export function writeBoardDay(
     }
     config.stations.slice(0, day.stationIndex + 1).forEach((station, index) => {
       for (const record of stationRecords(station, index, index === day.stationIndex)) {
-        putIfChanged(records, schema, record)
+        putIfChanged(records, schema, keepGrownColumn(records.get(record.id), record))
       }
     })
     const meta = doc.getMap(BOARD_DOC.meta)

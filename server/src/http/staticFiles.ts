@@ -5,11 +5,18 @@ import sirv from 'sirv'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
+/** The phone page's path: `/p/<eventId>/<tableId>`, ids as the sync endpoint accepts them. */
+const PHONE_PATH = /^\/p\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}\/?$/
+
+/** The phone page's own HTML shell, built from `client/phone.html`. */
+export const PHONE_SHELL = '/phone.html'
+
 /**
  * Serves the built client. Hashed files under /assets are immutable; the
- * HTML shell and service worker are always revalidated so an update reaches
- * every device. Unknown non-API paths fall back to the app shell, which
- * routes on the client.
+ * HTML shells and service worker are always revalidated so an update reaches
+ * every device. Phone links get the phone page's shell, which loads neither
+ * tldraw nor Yjs; every other unknown non-API path falls back to the app
+ * shell, which routes on the client.
  */
 export function createStaticFiles(clientDir: string): Handler {
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
@@ -18,7 +25,8 @@ export function createStaticFiles(clientDir: string): Handler {
       res.end('The client is not built yet. Run `pnpm build` and restart.\n')
     }
   }
-  return sirv(clientDir, {
+  const hasPhoneShell = fs.existsSync(path.join(clientDir, PHONE_SHELL))
+  const files = sirv(clientDir, {
     single: true,
     etag: true,
     gzip: false,
@@ -30,4 +38,10 @@ export function createStaticFiles(clientDir: string): Handler {
       }
     },
   })
+  return (req, res, next) => {
+    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost')
+    // A client built before the phone page existed still answers, with the app's "not found".
+    if (hasPhoneShell && PHONE_PATH.test(pathname)) req.url = PHONE_SHELL + search
+    files(req, res, next)
+  }
 }

@@ -45,6 +45,15 @@ describe('readBoardContents', () => {
     expect(station.unsorted.map((n) => n.id)).toEqual(['shape:n2'])
   })
 
+  it('reads the cluster a note was grouped into, ignoring blank ones', () => {
+    const contents = readBoardContents([
+      note('shape:n1', 'page:page', 0, 0, 'Kochabende', { clusterId: ' Kulturprogramme ' }),
+      note('shape:n2', 'page:page', 0, 300, 'Altkunden', { clusterId: '  ' }),
+      note('shape:n3', 'page:page', 0, 600, 'Deutschkurse', { clusterId: 7 }),
+    ])
+    expect(contents.notes.map((n) => n.clusterId)).toEqual(['Kulturprogramme', undefined, undefined])
+  })
+
   it('ignores records that are not shapes and survives malformed ones', () => {
     const contents = readBoardContents([null, 42, { typeName: 'shape' }, { id: 'x', typeName: 'page' }])
     expect(contents).toEqual({ notes: [], columns: [] })

@@ -27,6 +27,7 @@ export interface BoardNote extends NoteInput {
   /** Dot votes, when the board counts them. */
   votes: number
   via?: NoteMeta['via']
+  clusterId?: string
 }
 
 export interface BoardContents {
@@ -77,6 +78,9 @@ function noteOf(shape: ShapeLike, origin: { x: number; y: number }): BoardNote {
   if (typeof meta.author === 'string') note.author = meta.author
   if (typeof meta.createdAt === 'string') note.createdAt = meta.createdAt
   if (meta.via === 'phone' || meta.via === 'board') note.via = meta.via
+  if (typeof meta.clusterId === 'string' && meta.clusterId.trim()) {
+    note.clusterId = meta.clusterId.trim()
+  }
   return note
 }
 

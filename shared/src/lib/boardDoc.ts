@@ -49,6 +49,11 @@ export interface NoteMeta {
   createdAt?: string
   /** 'phone' when sent from the participant page. */
   via?: 'board' | 'phone'
+  /**
+   * The cluster the moderator grouped the note into, named by its heading.
+   * Notes sharing it are harvested together, under that heading.
+   */
+  clusterId?: string
 }
 
 /**

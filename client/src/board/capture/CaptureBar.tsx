@@ -45,7 +45,11 @@ export function CaptureBar({
     'capture note fill',
     () => {
       if (!editor) return undefined
-      return getColorValue(editor.getCurrentTheme().colors[editor.getColorMode()], colour, 'noteFill')
+      return getColorValue(
+        editor.getCurrentTheme().colors[editor.getColorMode()],
+        colour,
+        'noteFill',
+      )
     },
     [editor, colour],
   )
@@ -90,7 +94,9 @@ export function CaptureBar({
         if (intent.index < questions.length) choose(intent.index)
         break
       case 'leave':
+        // tldraw may still count itself focused and then skip moving the DOM focus.
         editor?.focus()
+        editor?.getContainer().focus()
         break
       default: {
         const unknown: never = intent

@@ -27,8 +27,14 @@ describe('keys in the capture field', () => {
   })
 
   it('picks a column with Alt and a digit, by physical key, and leaves digits alone otherwise', () => {
-    expect(fieldIntent(press('¡', { code: 'Digit1', altKey: true }))).toEqual({ kind: 'column', index: 0 })
-    expect(fieldIntent(press('6', { code: 'Digit6', altKey: true }))).toEqual({ kind: 'column', index: 5 })
+    expect(fieldIntent(press('¡', { code: 'Digit1', altKey: true }))).toEqual({
+      kind: 'column',
+      index: 0,
+    })
+    expect(fieldIntent(press('6', { code: 'Digit6', altKey: true }))).toEqual({
+      kind: 'column',
+      index: 5,
+    })
     expect(fieldIntent(press('7', { code: 'Digit7', altKey: true }))).toBeNull()
     expect(fieldIntent(press('3', { code: 'Digit3' }))).toBeNull()
     // AltGr on Windows: Ctrl+Alt, types characters.

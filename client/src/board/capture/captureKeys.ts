@@ -56,10 +56,7 @@ export function fieldIntent(press: KeyPress): FieldIntent | null {
 
 /** What a key on the board canvas asks for, when the board (not a text) has the focus. */
 export type BoardIntent =
-  | { kind: 'step'; step: NoteStep }
-  | { kind: 'edit' }
-  | { kind: 'vote' }
-  | { kind: 'write' }
+  { kind: 'step'; step: NoteStep } | { kind: 'edit' } | { kind: 'vote' } | { kind: 'write' }
 
 const STEPS: Record<string, NoteStep> = {
   ArrowLeft: 'left',

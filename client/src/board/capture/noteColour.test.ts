@@ -27,7 +27,13 @@ function config(rotation: EventConfig['rotation']): EventConfig {
 
 describe('noteColourAtTable', () => {
   it('takes the colour of the group the plan seats at the table, station by station', () => {
-    const event = config({ mode: 'fixed', plan: [{ g1: 't1', g2: 't2' }, { g1: 't2', g2: 't1' }] })
+    const event = config({
+      mode: 'fixed',
+      plan: [
+        { g1: 't1', g2: 't2' },
+        { g1: 't2', g2: 't1' },
+      ],
+    })
     expect(noteColourAtTable(event, 0, 't1')).toBe('light-red')
     expect(noteColourAtTable(event, 1, 't1')).toBe('light-blue')
   })

@@ -9,6 +9,13 @@ import {
 } from 'tldraw'
 import { placeNoteInColumn, stationFrameId, type NoteColour, type Rect } from '@tablecloth/shared'
 
+/**
+ * The camera fits a whole station onto the projector, which shows notes at
+ * about 40 % on a 1080p screen; tldraw's largest text size keeps what the
+ * group said readable across the room.
+ */
+const NOTE_TEXT_SIZE = 'xl'
+
 export interface NoteToPin {
   stationId: string
   columnIndex: number
@@ -52,7 +59,7 @@ export function pinNote(editor: Editor, note: NoteToPin): TLShapeId | null {
       parentId: frameId,
       x: local.x,
       y: local.y,
-      props: { richText: toRichText(note.text), color: note.colour },
+      props: { richText: toRichText(note.text), color: note.colour, size: NOTE_TEXT_SIZE },
     })
   })
   return id

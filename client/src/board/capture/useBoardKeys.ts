@@ -92,6 +92,9 @@ function editSelectedNote(editor: Editor): boolean {
 function voteSelectedNotes(editor: Editor): boolean {
   const notes = editor.getSelectedShapes().filter((shape) => shape.type === 'note')
   if (notes.length === 0 || editor.getIsReadonly()) return false
-  addVote(editor, notes.map((note) => note.id))
+  addVote(
+    editor,
+    notes.map((note) => note.id),
+  )
   return true
 }

@@ -1,0 +1,142 @@
+import type { ReactNode } from 'react'
+import { useStore } from 'zustand'
+import type { EventView } from '@tablecloth/shared'
+import { PageMessage } from '../app/PageMessage'
+import { useDocumentTitle } from '../app/useDocumentTitle'
+import { useDocumentLanguage } from '../i18n/useDocumentLanguage'
+import { NoteForm } from './NoteForm'
+import { PhoneLanguageSwitch } from './PhoneLanguageSwitch'
+import { currentStation, type PhoneStore } from './phoneStore'
+import { useEventRefresh } from './useEventRefresh'
+import { usePhoneT } from './usePhoneT'
+
+/**
+ * The participant's phone page: the table's topic, the current station's
+ * questions, and a form for one note at a time. It never shows the board or
+ * anyone's notes; those are on the projector.
+ */
+export function PhonePage({ store, tableId }: { store: PhoneStore; tableId: string }) {
+  useDocumentLanguage()
+  useEventRefresh(store)
+  const t = usePhoneT()
+  const load = useStore(store, (state) => state.load)
+
+  switch (load.state) {
+    case 'loading':
+      return <PhoneNotice heading={t('phone.loading')} />
+    case 'ready':
+      return <PhoneReady store={store} view={load.view} tableId={tableId} />
+    case 'refused':
+      return load.reason === 'invalidLink' ? (
+        <InvalidLinkNotice />
+      ) : (
+        <PhoneNotice heading={t('phone.notFound.heading')} body={t('phone.notFound.body')} error />
+      )
+    case 'unreachable':
+      return (
+        <PhoneNotice
+          heading={t('phone.unreachable.heading')}
+          body={t('phone.unreachable.body')}
+          error
+          action={
+            <button
+              className="button button--primary"
+              type="button"
+              onClick={() => void store.getState().refresh()}
+            >
+              {t('phone.retry')}
+            </button>
+          }
+        />
+      )
+    default: {
+      const unknownLoad: never = load
+      throw new Error(`unknown phone page state ${JSON.stringify(unknownLoad)}`)
+    }
+  }
+}
+
+/** For a link without its token, or one the server refuses. */
+export function InvalidLinkNotice() {
+  useDocumentLanguage()
+  const t = usePhoneT()
+  return (
+    <PhoneNotice
+      heading={t('phone.invalidLink.heading')}
+      body={t('phone.invalidLink.body')}
+      error
+    />
+  )
+}
+
+function PhoneReady({
+  store,
+  view,
+  tableId,
+}: {
+  store: PhoneStore
+  view: EventView
+  tableId: string
+}) {
+  const t = usePhoneT()
+  const table = view.config.tables.find((candidate) => candidate.id === tableId)
+  const station = currentStation(view)
+  const topic = table?.topic ?? ''
+  useDocumentTitle(t('phone.documentTitle', { topic }))
+  return (
+    <div className="phone">
+      <PhoneBar label={view.config.title} />
+      <main className="phone__main">
+        <header className="phone__heading">
+          <p className="phone__table-label">{t('phone.tableLabel')}</p>
+          <h1 className="phone__topic" dir="auto">
+            {topic}
+          </h1>
+          <p className="phone__station" data-testid="phone-station">
+            {t('phone.station', {
+              number: view.currentStation + 1,
+              total: view.config.stations.length,
+              title: station.title,
+            })}
+          </p>
+        </header>
+        <p className="phone__intro">{t('phone.intro')}</p>
+        <NoteForm key={station.id} store={store} station={station} />
+      </main>
+    </div>
+  )
+}
+
+function PhoneNotice({
+  heading,
+  body,
+  error = false,
+  action,
+}: {
+  heading: string
+  body?: string
+  error?: boolean
+  action?: ReactNode
+}) {
+  const t = usePhoneT()
+  useDocumentTitle(t('phone.documentTitle', { topic: heading }))
+  return (
+    <div className="phone">
+      <PhoneBar />
+      <PageMessage heading={heading} tone={error ? 'error' : 'info'} actions={action}>
+        {body ? <p>{body}</p> : null}
+      </PageMessage>
+    </div>
+  )
+}
+
+/** The strip at the top: the event's name, and the language switch on every state of the page. */
+function PhoneBar({ label }: { label?: string }) {
+  const t = usePhoneT()
+  return (
+    <div className="phone__bar">
+      <span className="phone__event">{label ?? t('phone.appName')}</span>
+      <PhoneLanguageSwitch />
+    </div>
+  )
+}

@@ -1,0 +1,160 @@
+import {
+  ApiErrorCode,
+  buildResults,
+  roomName,
+  type EventConfig,
+  type Results,
+  type SnapshotSummary,
+  type StationReading,
+  type TableBoard,
+} from '@tablecloth/shared'
+import { readRecords } from '../board/boardWriter'
+import { HttpError } from '../http/HttpError'
+import type { EventStore } from '../store/eventStore'
+import type { SnapshotStore } from '../store/snapshotStore'
+import type { BoardRooms } from './BoardRooms'
+
+export interface ResultsServiceDeps {
+  events: EventStore
+  snapshots: SnapshotStore
+  rooms: BoardRooms
+  now?: () => number
+}
+
+/** Narrows the results to one table and/or one station, as the request named them. */
+export interface ResultsQuery {
+  /** A table id. */
+  table?: string
+  /** A station id or, failing that, a 0-based station index as in `stationIndex`. */
+  station?: string
+}
+
+/** The results with what they were narrowed to, resolved to ids. */
+export interface GatheredResults {
+  results: Results
+  tableId?: string
+  stationId?: string
+}
+
+/**
+ * Gathers the results of an event from its boards. A station that has ended
+ * is read from the snapshot taken when it ended, so edits made later (a note
+ * moved while looking back) do not change what the station produced; the
+ * station still running is read from the live board.
+ */
+export class ResultsService {
+  private readonly now: () => number
+
+  constructor(private readonly deps: ResultsServiceDeps) {
+    this.now = deps.now ?? Date.now
+  }
+
+  async gather(eventId: string, query: ResultsQuery = {}): Promise<GatheredResults> {
+    const event = this.deps.events.get(eventId)
+    if (!event) throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
+    const { config } = event
+    const current = event.state.currentStation
+    const tables = query.table === undefined ? config.tables : [resolveTable(config, query.table)]
+    const stationIndexes =
+      query.station === undefined
+        ? config.stations.slice(0, current + 1).map((_, index) => index)
+        : [resolveStation(config, current, query.station)]
+
+    const ended = latestStationChanges(this.deps.snapshots.list(eventId))
+    const boards = await Promise.all(
+      tables.map(async (table): Promise<TableBoard> => {
+        let live: Promise<StationReading['records']> | undefined
+        const readLive = () => {
+          live ??= this.deps.rooms
+            .encodeState(roomName(eventId, table.id))
+            .then((state) => [...readRecords(state).values()])
+          return live
+        }
+        const stations = await Promise.all(
+          stationIndexes.map(async (stationIndex): Promise<StationReading> => {
+            const snapshot =
+              stationIndex < current ? ended.get(key(table.id, stationIndex)) : undefined
+            if (snapshot) return this.fromSnapshot(eventId, stationIndex, snapshot)
+            // The running station, or an ended one whose snapshot is missing
+            // (e.g. deleted by hand): the live board still holds its notes,
+            // and `source` says they are read from there.
+            const at = new Date(this.now()).toISOString()
+            return { stationIndex, records: await readLive(), source: { kind: 'live', at } }
+          }),
+        )
+        return { tableId: table.id, stations }
+      }),
+    )
+    return {
+      results: buildResults(config, boards, { eventId }),
+      ...(query.table !== undefined && { tableId: tables[0]!.id }),
+      ...(query.station !== undefined && { stationId: config.stations[stationIndexes[0]!]!.id }),
+    }
+  }
+
+  private fromSnapshot(
+    eventId: string,
+    stationIndex: number,
+    summary: SnapshotSummary,
+  ): StationReading {
+    const snapshot = this.deps.snapshots.get(eventId, summary.id)
+    if (!snapshot) {
+      // Listed a moment ago: only a concurrent delete of the event gets here.
+      throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
+    }
+    return {
+      stationIndex,
+      records: [...readRecords(snapshot.state).values()],
+      source: { kind: 'snapshot', snapshotId: snapshot.id, takenAt: snapshot.createdAt },
+    }
+  }
+}
+
+const key = (tableId: string, stationIndex: number) => `${stationIndex}/${tableId}`
+
+/**
+ * The snapshot taken when each station ended, per table. Restores and undos
+ * take snapshots of other kinds and do not count. Should a station have ended
+ * twice (restored and advanced again), the latest one is what it produced.
+ */
+function latestStationChanges(snapshots: readonly SnapshotSummary[]): Map<string, SnapshotSummary> {
+  const latest = new Map<string, SnapshotSummary>()
+  for (const snapshot of snapshots) {
+    if (snapshot.reason !== 'station-change') continue
+    const id = key(snapshot.tableId, snapshot.stationIndex)
+    const known = latest.get(id)
+    if (!known || snapshot.createdAt >= known.createdAt) latest.set(id, snapshot)
+  }
+  return latest
+}
+
+function resolveTable(config: EventConfig, tableId: string): EventConfig['tables'][number] {
+  const table = config.tables.find((entry) => entry.id === tableId)
+  if (!table) {
+    throw new HttpError(400, ApiErrorCode.ValidationFailed, `No table "${tableId}"`, 'table')
+  }
+  return table
+}
+
+/** A station id first; ids are chosen by the organiser and may look like numbers. */
+function resolveStation(config: EventConfig, current: number, station: string): number {
+  const byId = config.stations.findIndex((entry) => entry.id === station)
+  const index = byId >= 0 ? byId : /^\d{1,3}$/.test(station) ? Number(station) : -1
+  if (index < 0 || index >= config.stations.length) {
+    throw new HttpError(
+      400,
+      ApiErrorCode.ValidationFailed,
+      `No station "${station}": give a station id or an index from 0 to ${config.stations.length - 1}`,
+      'station',
+    )
+  }
+  if (index > current) {
+    throw new HttpError(
+      400,
+      ApiErrorCode.ValidationFailed,
+      `Station "${station}" has not started yet`,
+      'station',
+    )
+  }
+  return index
+}

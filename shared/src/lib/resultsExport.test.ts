@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { resultsFixture } from '../testing/resultsFixture'
+import { RESULTS_FORMATS, isResultsFormat, renderResults, resultsFileName } from './resultsExport'
+
+describe('renderResults', () => {
+  const results = resultsFixture()
+
+  it('renders every format with its media type', () => {
+    const mediaTypes = RESULTS_FORMATS.map((format) => renderResults(results, format).mediaType)
+    expect(mediaTypes).toEqual(['application/json', 'text/csv', 'text/markdown', 'text/html'])
+  })
+
+  it('gives the results structure itself as JSON', () => {
+    expect(JSON.parse(renderResults(results, 'json').body)).toEqual(results)
+  })
+
+  it('knows its formats and no others', () => {
+    expect(RESULTS_FORMATS.every(isResultsFormat)).toBe(true)
+    expect(['pdf', 'JSON', 'md ', ''].some(isResultsFormat)).toBe(false)
+  })
+})
+
+describe('resultsFileName', () => {
+  const results = resultsFixture()
+
+  it('names the date, the event and what the file holds', () => {
+    expect(resultsFileName(results, 'md')).toBe(
+      '2019-07-02 Regionalkonferenz „Pakt für Integration – Kommunales Integrationsmanagement“' +
+        ' – Ergebnisse.md',
+    )
+    const narrowed = resultsFileName(
+      results,
+      'csv',
+      { tableId: 'frauen', stationId: 's2' },
+      {
+        language: 'en',
+      },
+    )
+    expect(narrowed.endsWith(' – Results – Frauen, Kinderbetreuung, Sprache – Station 2.csv')).toBe(
+      true,
+    )
+  })
+
+  it('keeps out what file systems refuse and stays short', () => {
+    const awkward = {
+      ...results,
+      event: { ...results.event, title: `a/b\\c:d*e?f"g<h>i|j\n${'x'.repeat(300)}` },
+    }
+    expect(resultsFileName(awkward, 'html')).toMatch(
+      /^2019-07-02 a b c d e f g h i j x+ – Ergebnisse\.html$/,
+    )
+    const arabic = { ...results, event: { ...results.event, title: 'م'.repeat(300) } }
+    const table = { ...results.tables[0]!, id: 'lang', title: '🗣️'.repeat(100) }
+    const long = resultsFileName({ ...arabic, tables: [table] }, 'html', { tableId: 'lang' })
+    expect(new TextEncoder().encode(long).length).toBeLessThanOrEqual(205)
+    expect(long).not.toContain('\uFFFD')
+  })
+})
