@@ -247,6 +247,8 @@ test.describe('a café day', () => {
       await expectAtStation2(ana, allOfFirst)
 
       await control.undoRestore()
+      // Undoing ends the offer; it never turns into a redo under the same label.
+      await expect(control.undoRestoreButton).toBeHidden()
       await expect.poll(() => ana.noteTexts()).toEqual(remaining)
       await expect.poll(() => tablet.noteTexts()).toEqual(remaining)
       await expect(ana.stationTitle).toHaveText(stationTitle(2))

@@ -57,8 +57,10 @@ export function ControlRoom({ eventId }: { eventId: string }) {
       )}
       {lastUndo && (
         <p className="control-undo" role="status">
-          {t('control.restored')}{' '}
-          <button type="button" onClick={() => void restore(lastUndo.id)}>
+          {t('control.restored', {
+            table: view.config.tables.find((table) => table.id === lastUndo.tableId)?.topic ?? '',
+          })}{' '}
+          <button type="button" onClick={() => void restore(lastUndo.id, true)}>
             {t('control.undoRestore')}
           </button>
         </p>

@@ -25,7 +25,8 @@ interface ControlState {
   refresh(): Promise<void>
   advance(): Promise<void>
   timer(action: TimerAction, seconds?: number): Promise<void>
-  restore(snapshotId: string): Promise<void>
+  /** Restores a board; `undoing` marks the restore of a pre-restore snapshot, which ends the undo offer. */
+  restore(snapshotId: string, undoing?: boolean): Promise<void>
 }
 
 /**
@@ -113,14 +114,16 @@ export const useControlStore = create<ControlState>((set, get) => {
       }
     },
 
-    async restore(snapshotId) {
+    async restore(snapshotId, undoing = false) {
       set({ busy: 'restore' })
       try {
         const { undo } = await call<{ undo: SnapshotSummary }>(
           'POST',
           `/snapshots/${snapshotId}/restore`,
         )
-        set({ lastUndo: undo })
+        // Undoing a restore is itself kept as a snapshot, but offering to undo
+        // the undo under the same label would only confuse.
+        set({ lastUndo: undoing ? null : undo })
         await get().refresh()
       } catch (error) {
         failed(error)

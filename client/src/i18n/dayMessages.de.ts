@@ -1,6 +1,6 @@
 /** The café day's messages (control room, station bar, timer, API errors) in German. Spread into `de.ts`. */
 export const dayDe = {
-  'control.restored': 'Board wiederhergestellt.',
+  'control.restored': 'Board von „{table}“ wiederhergestellt.',
   'control.undoRestore': 'Wiederherstellung rückgängig machen',
   'control.tables': 'Tische ({count})',
   'control.stationOf': 'Station {number} von {total}',

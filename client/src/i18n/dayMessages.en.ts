@@ -2,7 +2,7 @@ import type { dayDe } from './dayMessages.de'
 
 /** The café day's messages (control room, station bar, timer, API errors) in English. Spread into `en.ts`. */
 export const dayEn: Record<keyof typeof dayDe, string> = {
-  'control.restored': 'Board restored.',
+  'control.restored': 'Board of “{table}” restored.',
   'control.undoRestore': 'Undo restore',
   'control.tables': 'Tables ({count})',
   'control.stationOf': 'Station {number} of {total}',
