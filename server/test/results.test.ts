@@ -244,7 +244,7 @@ function placesOf(event: CreateEventResponse, notes: Seeded[]) {
 }
 
 describe('GET /api/events/:id/results.json', () => {
-  it('follows the config, reads ended stations from their snapshot and the running one live', async () => {
+  it('follows the config, reads ended stations from snapshots, the running one live', async () => {
     const event = await seedDay()
     const { status, headers, text } = await download(event, 'results.json')
     expect(status).toBe(200)
@@ -317,13 +317,18 @@ describe('GET /api/events/:id/results.json', () => {
 })
 
 describe('GET /api/events/:id/results.csv', () => {
-  it('has a row for every note under its table, station and column, readable by Excel', async () => {
+  it('has a row for every note under its table, station and column, for Excel', async () => {
     const event = await seedDay()
     const { status, headers, bytes, text } = await download(event, 'results.csv')
     expect(status).toBe(200)
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8')
     // The UTF-8 byte order mark, which tells Excel the encoding.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    // Clients that cannot read the UTF-8 name get umlauts without dots, not question marks.
+    expect(headers.get('content-disposition')).toContain(
+      'filename="2019-07-02 Regionalkonferenz Pakt fur Integration - Kommunales ' +
+        'Integrationsmanagement - Ergebnisse.csv"',
+    )
     const disposition = parseContentDisposition(headers.get('content-disposition')!)
     expect(disposition.type).toBe('attachment')
     expect(disposition.parameters.filename).toBe(
@@ -377,7 +382,7 @@ describe('GET /api/events/:id/results.md and .html', () => {
     expect(text).not.toContain('Später geändert')
   })
 
-  it('shows every note intact in the HTML page, in its column, with its direction left to the text', async () => {
+  it('shows every note intact in the HTML page, in its column, direction auto', async () => {
     const event = await seedDay()
     const { status, headers, text } = await download(event, 'results.html')
     expect(status).toBe(200)

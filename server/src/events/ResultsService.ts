@@ -114,8 +114,8 @@ const key = (tableId: string, stationIndex: number) => `${stationIndex}/${tableI
 
 /**
  * The snapshot taken when each station ended, per table. Restores and undos
- * take snapshots of other kinds and do not count. Should a station have ended
- * twice (restored and advanced again), the latest one is what it produced.
+ * take snapshots of other kinds and do not count. Should a table have more
+ * than one for a station, the latest is what the station produced.
  */
 function latestStationChanges(snapshots: readonly SnapshotSummary[]): Map<string, SnapshotSummary> {
   const latest = new Map<string, SnapshotSummary>()
@@ -141,10 +141,11 @@ function resolveStation(config: EventConfig, current: number, station: string): 
   const byId = config.stations.findIndex((entry) => entry.id === station)
   const index = byId >= 0 ? byId : /^\d{1,3}$/.test(station) ? Number(station) : -1
   if (index < 0 || index >= config.stations.length) {
+    const last = config.stations.length - 1
     throw new HttpError(
       400,
       ApiErrorCode.ValidationFailed,
-      `No station "${station}": give a station id or an index from 0 to ${config.stations.length - 1}`,
+      `No station "${station}": give a station id or an index from 0 to ${last}`,
       'station',
     )
   }

@@ -27,10 +27,13 @@ export class Router {
 
   on(method: string, path: string, handler: RouteHandler): this {
     const keys: string[] = []
-    const source = path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
-      keys.push(key)
-      return '([^/]+)'
-    })
+    // Escape the literal parts (e.g. the dot in `results.:format`), then turn `:name` into a group.
+    const source = path
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+        keys.push(key)
+        return '([^/]+)'
+      })
     this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler })
     return this
   }

@@ -90,10 +90,14 @@ function documentLanguage(params: URLSearchParams): ResultsLanguage {
  * dots ("für" → "fur") instead of becoming question marks.
  */
 function asciiFallback(fileName: string): string {
-  return fileName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[–—]/g, '-')
-    .replace(/[^\x20-\x7e]+/g, '')
-    .replace(/\s+/g, ' ')
+  return (
+    fileName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[–—]/g, '-')
+      .replace(/[^\x20-\x7e]+/g, '')
+      .replace(/\s+/g, ' ')
+      // A part that was all non-Latin leaves a dangling " - " before the extension.
+      .replace(/[\s-]+(\.[a-z]+)$/, '$1')
+  )
 }

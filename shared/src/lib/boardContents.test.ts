@@ -51,7 +51,11 @@ describe('readBoardContents', () => {
       note('shape:n2', 'page:page', 0, 300, 'Altkunden', { clusterId: '  ' }),
       note('shape:n3', 'page:page', 0, 600, 'Deutschkurse', { clusterId: 7 }),
     ])
-    expect(contents.notes.map((n) => n.clusterId)).toEqual(['Kulturprogramme', undefined, undefined])
+    expect(contents.notes.map((n) => n.clusterId)).toEqual([
+      'Kulturprogramme',
+      undefined,
+      undefined,
+    ])
   })
 
   it('ignores records that are not shapes and survives malformed ones', () => {

@@ -10,7 +10,7 @@ describe('escapeHtml', () => {
     )
   })
 
-  it('round-trips any text through a real HTML parser, in content and attributes (property)', () => {
+  it('round-trips any text through an HTML parser, in content and attributes (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
         const root = parse(`<p title="${escapeHtml(text)}">${escapeHtml(text)}</p>`)

@@ -90,7 +90,7 @@ const live: ResultsSource = { kind: 'live', at: '2019-07-02T10:30:00.000Z' }
 const texts = (notes: ReadonlyArray<{ text: string }>) => notes.map((n) => n.text)
 
 describe('buildResults', () => {
-  it('follows the config order of tables, stations and columns, whatever order the boards come in', () => {
+  it('follows the config’s order of tables, stations and columns, not the boards’', () => {
     const boards: TableBoard[] = [
       {
         tableId: 'arbeit',
@@ -216,7 +216,7 @@ describe('buildResults', () => {
     expect(texts(second!.unsorted)).toEqual(['Daneben'])
   })
 
-  it('carries votes, the group’s name, the author and the time, and leaves out what is unknown', () => {
+  it('carries votes, the group’s name, author and time, and leaves out what is unknown', () => {
     const records = [
       ...frames(0),
       note({

@@ -35,7 +35,7 @@ describe('resultsToHtml', () => {
     ).toEqual(['Was sind unsere Ziele?', 'Was soll ein gutes IntMan leisten?'])
   })
 
-  it('puts every note in its table, station and column, text intact and direction left to the text', () => {
+  it('puts every note in its table, station and column, text intact, direction auto', () => {
     const found = root.querySelectorAll('section.table').flatMap((table) =>
       table.querySelectorAll('section.station').flatMap((station) =>
         station.querySelectorAll('section.column, section.unsorted').flatMap((column) =>

@@ -18,28 +18,22 @@ export function resultsToHtml(results: Results, options: ResultsDocumentOptions 
   const words = resultsWords(options.language)
   const { event } = results
   const when = [formatEventDate(event.date, words), event.venue].filter((part) => part !== '')
-  const programme = results.stations
-    .map(
-      (station) =>
-        `<dt dir="auto">${escapeHtml(station.title)}</dt>` +
-        `<dd><ul>${station.columns.map((q) => `<li dir="auto">${escapeHtml(q)}</li>`).join('')}</ul></dd>`,
+  const programme = results.stations.map((station) => {
+    const questions = station.columns.map(
+      (question) => `<li dir="auto">${escapeHtml(question)}</li>`,
     )
-    .join('\n')
-  const tables = results.tables
-    .map((table) => {
-      const moderator =
-        table.moderator === ''
-          ? ''
-          : `<p class="moderator" dir="auto">${escapeHtml(`${words.moderator}: ${table.moderator}`)}</p>`
-      const stations = table.stations
-        .map((station) => stationSection(station, words, options.timeZone))
-        .join('\n')
-      return (
-        `<section class="table">\n<h2 dir="auto">${escapeHtml(words.table(table.title))}</h2>\n` +
-        `${moderator}\n${stations}\n</section>`
-      )
-    })
-    .join('\n')
+    return `<dt dir="auto">${escapeHtml(station.title)}</dt><dd><ul>${questions.join('')}</ul></dd>`
+  })
+  const tables = results.tables.map((table) => {
+    const moderator = `${words.moderator}: ${table.moderator}`
+    return [
+      '<section class="table">',
+      `<h2 dir="auto">${escapeHtml(words.table(table.title))}</h2>`,
+      table.moderator === '' ? '' : `<p class="moderator" dir="auto">${escapeHtml(moderator)}</p>`,
+      ...table.stations.map((station) => stationSection(station, words, options.timeZone)),
+      '</section>',
+    ]
+  })
   return `<!doctype html>
 <html lang="${escapeHtml(words.locale)}">
 <head>
@@ -55,12 +49,12 @@ export function resultsToHtml(results: Results, options: ResultsDocumentOptions 
 <section class="programme">
 <h2>${escapeHtml(words.programme)}</h2>
 <dl>
-${programme}
+${programme.join('\n')}
 </dl>
 </section>
 </header>
 <main>
-${tables}
+${lines(tables.flat())}
 </main>
 </body>
 </html>
@@ -68,42 +62,57 @@ ${tables}
 }
 
 function stationSection(station: StationResults, words: ResultsWords, timeZone?: string): string {
-  const columns = station.columns
-    .map(
-      (column) =>
-        `<section class="column">\n<h4 dir="auto">${escapeHtml(column.title)}</h4>\n` +
-        `${noteList(column.notes, words)}\n</section>`,
-    )
-    .join('\n')
+  const columns = station.columns.map((column) =>
+    lines([
+      '<section class="column">',
+      `<h4 dir="auto">${escapeHtml(column.title)}</h4>`,
+      noteList(column.notes, words),
+      '</section>',
+    ]),
+  )
   const unsorted =
     station.unsorted.length === 0
       ? ''
-      : `<section class="unsorted">\n<h4>${escapeHtml(words.unsorted)}</h4>\n` +
-        `${noteList(station.unsorted, words)}\n</section>\n`
-  return (
-    `<section class="station">\n<h3 dir="auto">${escapeHtml(station.title)}</h3>\n` +
-    `<p class="source">${escapeHtml(describeSource(station.source, words, timeZone))}</p>\n` +
-    `<div class="columns">\n${columns}\n</div>\n${unsorted}</section>`
-  )
+      : lines([
+          '<section class="unsorted">',
+          `<h4>${escapeHtml(words.unsorted)}</h4>`,
+          noteList(station.unsorted, words),
+          '</section>',
+        ])
+  return lines([
+    '<section class="station">',
+    `<h3 dir="auto">${escapeHtml(station.title)}</h3>`,
+    `<p class="source">${escapeHtml(describeSource(station.source, words, timeZone))}</p>`,
+    '<div class="columns">',
+    ...columns,
+    '</div>',
+    unsorted,
+    '</section>',
+  ])
 }
 
 function noteList(notes: readonly ResultNote[], words: ResultsWords): string {
   if (notes.length === 0) return `<p class="empty">${escapeHtml(words.noNotes)}</p>`
-  const items = clusterRuns(notes).map((run) => {
-    if (run.cluster === undefined) return run.notes.map((note) => noteItem(note, words)).join('')
-    return (
-      `<li class="cluster"><span class="cluster-title" dir="auto">${escapeHtml(run.cluster)}</span>` +
-      `<ul>${run.notes.map((note) => noteItem(note, words)).join('')}</ul></li>`
-    )
+  const items = clusterRuns(notes).flatMap((run) => {
+    const items = run.notes.map((note) => noteItem(note, words))
+    if (run.cluster === undefined) return items
+    const title = `<span class="cluster-title" dir="auto">${escapeHtml(run.cluster)}</span>`
+    return [`<li class="cluster">${title}<ul>${items.join('')}</ul></li>`]
   })
-  return `<ul class="notes">\n${items.join('\n')}\n</ul>`
+  return lines(['<ul class="notes">', ...items, '</ul>'])
 }
 
 function noteItem(note: ResultNote, words: ResultsWords): string {
+  const text = `<span class="text">${escapeHtml(note.text)}</span>`
   const votes =
     note.votes > 0 ? ` <span class="votes">${escapeHtml(words.votes(note.votes))}</span>` : ''
   // dir="auto" on the note itself: an Arabic note then reads and aligns right to left.
-  return `<li class="note" dir="auto"><span class="text">${escapeHtml(note.text)}</span>${votes}</li>`
+  return `<li class="note" dir="auto">${text}${votes}</li>`
+}
+
+/** One element per line, leaving out empty parts, so the source stays readable. */
+function lines(parts: readonly string[]): string {
+  return parts.filter((part) => part !== '').join('\n')
 }
 
 const STYLE = `
@@ -113,9 +122,11 @@ body { margin: 0 auto; max-width: 1200px; padding: 2rem 1.5rem 4rem; color: var(
   font: 15px/1.45 "Segoe UI", "Noto Sans", "Noto Sans Arabic", Arial, sans-serif,
     "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }
-h2 { font-size: 1.4rem; margin: 2.5rem 0 .5rem; padding-bottom: .25rem; border-bottom: 2px solid var(--ink); }
+h2 { font-size: 1.4rem; margin: 2.5rem 0 .5rem; padding-bottom: .25rem;
+  border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .2rem; }
-h4 { font-size: 1rem; margin: 0 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid var(--rule); }
+h4 { font-size: 1rem; margin: 0 0 .5rem; padding-bottom: .25rem;
+  border-bottom: 1px solid var(--rule); }
 .when, .moderator, .source { color: var(--muted); margin: 0 0 .5rem; }
 .source { font-size: .85rem; }
 .programme dl { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1.2rem; }

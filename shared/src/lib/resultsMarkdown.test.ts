@@ -51,7 +51,7 @@ describe('resultsToMarkdown', () => {
   const markdown = resultsToMarkdown(results, { timeZone: 'Europe/Berlin' })
   const root = render(markdown)
 
-  it('opens with the title, date and venue, and the programme with every station’s questions', () => {
+  it('opens with title, date and venue, and the programme with every station’s questions', () => {
     expect(root.querySelector('h1')!.text).toBe(results.event.title)
     expect(root.querySelector('h1 + p')!.text).toBe('2. Juli 2019, Hermann-Schwab-Halle Winnenden')
     const programme = root.querySelectorAll('h2')[0]!

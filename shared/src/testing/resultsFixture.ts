@@ -55,7 +55,9 @@ export function resultsFixture(): Results {
                   { id: 'shape:e', text: 'Fehlende KiTa-Plätze → „geringe“ Teilnahme', votes: 0 },
                   {
                     id: 'shape:f',
-                    text: '3. Frauen als *Individuen* sehen\n<b>nicht</b> nur als Mütter & Ehefrauen',
+                    text:
+                      '3. Frauen als *Individuen* sehen\n' +
+                      '<b>nicht</b> nur als Mütter & Ehefrauen',
                     votes: 0,
                   },
                   { id: 'shape:g', text: '=SUMME(A1:A9) "Formel"; Komma, Zeile', votes: 0 },
