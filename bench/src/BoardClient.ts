@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import WebSocket from 'ws'
-import { BOARD_DOC } from '@tablecloth/shared'
+import { BOARD_DOC, BOARD_META, type BoardDayState } from '@tablecloth/shared'
 import { probeOf, type NoteRecord, type ProbeStamp } from './noteRecord'
 import type { BoardAddress } from './targets/benchTarget'
 
@@ -79,6 +79,52 @@ export class BoardClient {
 
   write(note: NoteRecord): void {
     this.records.set(note.id, note)
+  }
+
+  /** Writes the notes in one transaction, so they travel as one update. */
+  writeAll(notes: readonly NoteRecord[]): void {
+    this.doc.transact(() => {
+      for (const note of notes) this.records.set(note.id, note)
+    })
+  }
+
+  /** Notes on the board as this client holds it, whoever wrote them. */
+  noteCount(): number {
+    let count = 0
+    for (const { val } of this.records.map.values()) {
+      // The records hold every tldraw record of the board: frames, page, document too.
+      const record: { type?: unknown } = val
+      if (record.type === 'note') count++
+    }
+    return count
+  }
+
+  /** The station the server last wrote into this board's meta; -1 before it has synced one. */
+  stationIndex(): number {
+    const day = this.doc.getMap<unknown>(BOARD_DOC.meta).get(BOARD_META.day) as
+      | Partial<BoardDayState>
+      | undefined
+    return typeof day?.stationIndex === 'number' ? day.stationIndex : -1
+  }
+
+  /**
+   * Resolves with `performance.now()` at the moment this client's doc first
+   * holds station `stationIndex` or a later one. Yjs runs map observers while
+   * it applies the update, so the time is when the change arrived, not when
+   * some later task looked.
+   */
+  untilStation(stationIndex: number): Promise<number> {
+    if (this.stationIndex() >= stationIndex) return Promise.resolve(performance.now())
+    const meta = this.doc.getMap<unknown>(BOARD_DOC.meta)
+    return new Promise((resolve) => {
+      const onChange = () => {
+        if (this.stationIndex() < stationIndex) return
+        const at = performance.now()
+        meta.unobserve(onChange)
+        resolve(at)
+      }
+      meta.observe(onChange)
+    })
   }
 
   note(id: string): NoteRecord | undefined {

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { setTimeout as sleep } from 'node:timers/promises'
+import { pause, withTimeout } from './abortableWait'
 import { BoardClient } from './BoardClient'
 import { createLatencyProbe, type LatencyProbe, type ProbeSummary } from './latencyProbe'
 import { movedNote, newNote, type NoteRecord } from './noteRecord'
@@ -196,35 +196,4 @@ function randomPosition(): { x: number; y: number } {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value))
-}
-
-/** Waits `ms`; if `signal` aborts first, fails with the abort's reason, e.g. the server's exit. */
-async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  try {
-    await sleep(ms, undefined, { signal })
-  } catch (error) {
-    throw signal.aborted ? signal.reason : error
-  }
-}
-
-async function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-  message: string,
-  signal: AbortSignal,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  let onAbort: (() => void) | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms)
-    onAbort = () => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    else signal.addEventListener('abort', onAbort, { once: true })
-  })
-  try {
-    return await Promise.race([promise, timeout])
-  } finally {
-    clearTimeout(timer)
-    if (onAbort) signal.removeEventListener('abort', onAbort)
-  }
 }

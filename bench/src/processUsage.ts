@@ -6,6 +6,8 @@ import { mean } from './stats'
 export interface ProcessUsage {
   rssMeanMiB: number
   rssPeakMiB: number
+  /** User plus system CPU time spent in the window. */
+  cpuSeconds: number
   /** CPU time over wall time, in percent of one core (200 = two cores busy). */
   cpuPercent: number
 }
@@ -105,8 +107,36 @@ export function sampleProcess(pid: number, everyMs = 250): ProcessSampler {
       return {
         rssMeanMiB: mean(rss) / mib,
         rssPeakMiB: Math.max(...rss) / mib,
+        cpuSeconds,
         cpuPercent: (cpuSeconds / wallSeconds) * 100,
       }
+    },
+  }
+}
+
+/** What the server, the bench and everything else on the machine did over one window. */
+export interface WindowUsage {
+  server: ProcessUsage
+  bench: ProcessUsage
+  /** Busy CPU of everything else on the machine during the window, % of a core. */
+  otherCpuPercent: number
+}
+
+/**
+ * Samples the server process, the bench's own process and the machine from
+ * now until `stop()`, so a run can tell the server's load from its own and
+ * from someone else's.
+ */
+export function sampleUsage(serverPid: number, everyMs?: number): { stop(): WindowUsage } {
+  const server = sampleProcess(serverPid, everyMs)
+  const bench = sampleProcess(process.pid, everyMs)
+  const machine = sampleMachine()
+  return {
+    stop() {
+      const serverUsage = server.stop()
+      const benchUsage = bench.stop()
+      const others = machine.stop() - serverUsage.cpuPercent - benchUsage.cpuPercent
+      return { server: serverUsage, bench: benchUsage, otherCpuPercent: Math.max(0, others) }
     },
   }
 }

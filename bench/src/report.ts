@@ -25,6 +25,10 @@ export function formatMs(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)} ms` : DASH
 }
 
+export function formatKiB(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} KiB` : DASH
+}
+
 export function formatMiB(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(1)} MiB` : DASH
 }

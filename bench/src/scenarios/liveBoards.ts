@@ -1,7 +1,7 @@
 import os from 'node:os'
 import type { BenchConfig } from '../benchConfig'
 import { runBoardLoad, type LoadPlan, type LoadResult, type MeasureWindow } from '../boardLoad'
-import { sampleMachine, sampleProcess, type ProcessUsage } from '../processUsage'
+import { sampleUsage, type WindowUsage } from '../processUsage'
 import {
   formatCount,
   formatMiB,
@@ -22,13 +22,6 @@ const CLIENTS_PER_BOARD = 8
 const NOTE_INTERVAL_MS = 500
 const CURSOR_HZ = 10
 const DRAIN_TIMEOUT_MS = 5_000
-
-interface WindowUsage {
-  server: ProcessUsage
-  bench: ProcessUsage
-  /** Busy CPU of everything else on the machine during the window, % of a core. */
-  otherCpuPercent: number
-}
 
 interface TargetRun extends WindowUsage {
   label: string
@@ -73,24 +66,15 @@ async function measure(target: BenchTarget, plan: LoadPlan): Promise<TargetRun> 
 
 /** Samples the server, the bench and the machine over exactly the measured window. */
 function usageWindow(serverPid: number): { window: MeasureWindow; result(): WindowUsage } {
-  let stopAll: (() => WindowUsage) | null = null
+  let sampler: { stop(): WindowUsage } | null = null
   let usage: WindowUsage | null = null
   return {
     window: {
       start() {
-        const server = sampleProcess(serverPid)
-        const bench = sampleProcess(process.pid)
-        const machine = sampleMachine()
-        stopAll = () => {
-          const serverUsage = server.stop()
-          const benchUsage = bench.stop()
-          const machineCpu = machine.stop()
-          const others = machineCpu - serverUsage.cpuPercent - benchUsage.cpuPercent
-          return { server: serverUsage, bench: benchUsage, otherCpuPercent: Math.max(0, others) }
-        }
+        sampler = sampleUsage(serverPid)
       },
       stop() {
-        usage = stopAll?.() ?? null
+        usage = sampler?.stop() ?? null
       },
     },
     result() {

@@ -10,12 +10,24 @@ import {
   type EventConfigInput,
 } from '@tablecloth/shared'
 import { startServerProcess, workspaceRoot } from '../serverProcess'
-import type { BenchTarget } from './benchTarget'
+import type { BenchTarget, RunningTarget } from './benchTarget'
 
 const serverEntry = path.join(workspaceRoot, 'server', 'src', 'main.ts')
 
-/** A café day with one table per board and a two-question first station. */
-function benchEvent(tableCount: number): EventConfigInput {
+type StationInput = EventConfigInput['stations'][number]
+
+/** The first round of the bench café, with two guiding questions. */
+const FIRST_ROUND: StationInput = {
+  title: 'Round one',
+  columns: ['What works today?', 'What should change?'],
+  durationMinutes: 20,
+}
+
+/** A café day with one table per board, by default a single two-question station. */
+export function benchEvent(
+  tableCount: number,
+  stations: StationInput[] = [FIRST_ROUND],
+): EventConfigInput {
   return {
     title: 'Bench café',
     date: new Date().toISOString().slice(0, 10),
@@ -24,21 +36,15 @@ function benchEvent(tableCount: number): EventConfigInput {
       topic: `Topic ${index + 1}`,
       moderator: `Moderator ${index + 1}`,
     })),
-    stations: [
-      {
-        title: 'Round one',
-        columns: ['What works today?', 'What should change?'],
-        durationMinutes: 20,
-      },
-    ],
+    stations,
   }
 }
 
-async function createEvent(origin: string, tableCount: number): Promise<CreateEventResponse> {
+async function createEvent(origin: string, config: EventConfigInput): Promise<CreateEventResponse> {
   const response = await fetch(`${origin}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(benchEvent(tableCount)),
+    body: JSON.stringify(config),
   })
   if (response.status !== 201) {
     throw new Error(`POST /api/events answered ${response.status}: ${await response.text()}`)
@@ -46,48 +52,62 @@ async function createEvent(origin: string, tableCount: number): Promise<CreateEv
   return (await response.json()) as CreateEventResponse
 }
 
+/** Our server with its event, for scenarios that act as the organiser too. */
+export interface OurServerRun extends RunningTarget {
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string
+  /** The event as `POST /api/events` answered, with the organiser token and every link. */
+  event: CreateEventResponse
+}
+
 /**
  * Our server as it runs at a venue: real SQLite in a fresh temp directory and
- * token auth, with each board joined through its table's moderator link.
+ * token auth, holding `config` as its one event, with each board joined
+ * through its table's moderator link.
  */
-export const ourServer: BenchTarget = {
-  label: 'ours',
-  async start(boardCount) {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tablecloth-bench-'))
-    const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+export async function startOurServer(config: EventConfigInput): Promise<OurServerRun> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tablecloth-bench-'))
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  try {
+    const server = await startServerProcess({
+      name: 'Tablecloth server',
+      entry: serverEntry,
+      env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+      listening: /Tablecloth listening on (http:\/\/\S+)/,
+    })
     try {
-      const server = await startServerProcess({
-        name: 'Tablecloth server',
-        entry: serverEntry,
-        env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
-        listening: /Tablecloth listening on (http:\/\/\S+)/,
-      })
-      try {
-        const event = await createEvent(server.origin, boardCount)
-        const serverUrl = server.origin.replace(/^http/, 'ws') + SYNC_PATH_PREFIX
-        return {
-          pid: server.pid,
-          failed: server.failed,
-          boards: event.links.tables.map((table) => ({
-            serverUrl,
-            room: roomName(event.id, table.id),
-            params: {
-              [SYNC_QUERY.token]: table.tokens.moderator,
-              [SYNC_QUERY.protocol]: String(PROTOCOL_VERSION),
-            },
-          })),
-          async stop() {
-            await server.stop()
-            removeData()
+      const event = await createEvent(server.origin, config)
+      const serverUrl = server.origin.replace(/^http/, 'ws') + SYNC_PATH_PREFIX
+      return {
+        pid: server.pid,
+        failed: server.failed,
+        origin: server.origin,
+        event,
+        boards: event.links.tables.map((table) => ({
+          serverUrl,
+          room: roomName(event.id, table.id),
+          params: {
+            [SYNC_QUERY.token]: table.tokens.moderator,
+            [SYNC_QUERY.protocol]: String(PROTOCOL_VERSION),
           },
-        }
-      } catch (error) {
-        await server.stop()
-        throw error
+        })),
+        async stop() {
+          await server.stop()
+          removeData()
+        },
       }
     } catch (error) {
-      removeData()
+      await server.stop()
       throw error
     }
-  },
+  } catch (error) {
+    removeData()
+    throw error
+  }
+}
+
+/** Our server with a one-station café of one table per board. */
+export const ourServer: BenchTarget = {
+  label: 'ours',
+  start: (boardCount) => startOurServer(benchEvent(boardCount)),
 }
