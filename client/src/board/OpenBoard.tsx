@@ -4,6 +4,8 @@ import { resolveSeatingPlan, groupsAtTable, type EventView } from '@tablecloth/s
 import { BoardCanvas } from './BoardCanvas'
 import { CaptureBar } from './capture/CaptureBar'
 import { CAPTURE_COMPONENTS } from './capture/captureComponents'
+import { PROJECTOR_COMPONENTS } from './projector/projectorComponents'
+import { useProjectorFit } from './projector/useProjectorFit'
 import { useBoardKeys } from './capture/useBoardKeys'
 import type { BoardSession } from './BoardSession'
 import { stampNewNotes } from './noteStamp'
@@ -33,7 +35,9 @@ export function OpenBoard({
   const [editor, setEditor] = useState<Editor | null>(null)
   const day = useBoardDay(session.doc)
   const name = useUserPreferences((state) => state.name)
-  useStationCamera(editor, view?.config ?? null, day)
+  // The projector fits the station's notes itself; the moderator's camera only follows changes.
+  useStationCamera(projector ? null : editor, view?.config ?? null, day)
+  useProjectorFit(projector ? editor : null, view?.config ?? null, day)
   useBoardKeys(projector ? null : editor, day?.stationId ?? null)
 
   // The stamp reads the latest context at creation time, not at registration.
@@ -75,7 +79,7 @@ export function OpenBoard({
       <BoardCanvas
         session={session}
         licenseKey={licenseKey}
-        components={CAPTURE_COMPONENTS}
+        components={projector ? PROJECTOR_COMPONENTS : CAPTURE_COMPONENTS}
         onEditor={setEditor}
       />
       {!projector && <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />}

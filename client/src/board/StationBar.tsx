@@ -43,7 +43,14 @@ export function StationBar({
           {': '}
           {station.title}
         </h2>
-        <ol className="station-bar__questions">
+        <ol
+          className="station-bar__questions"
+          // On the projector the questions line up as one header per column.
+          aria-label={projector ? t('projector.questionsLabel') : undefined}
+          style={
+            projector ? { gridTemplateColumns: `repeat(${station.columns.length}, 1fr)` } : undefined
+          }
+        >
           {station.columns.map((question, index) => (
             <li key={index}>{question}</li>
           ))}

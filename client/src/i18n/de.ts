@@ -2,6 +2,7 @@ import { dayDe } from './dayMessages.de'
 import { captureDe } from './captureMessages.de'
 import { setupDe } from './setupMessages.de'
 import { phoneDe } from './phoneMessages.de'
+import { projectorDe } from './projectorMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -12,6 +13,7 @@ export const de = {
   ...captureDe,
   ...setupDe,
   ...phoneDe,
+  ...projectorDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',

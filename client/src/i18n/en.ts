@@ -3,6 +3,7 @@ import { dayEn } from './dayMessages.en'
 import { captureEn } from './captureMessages.en'
 import { setupEn } from './setupMessages.en'
 import { phoneEn } from './phoneMessages.en'
+import { projectorEn } from './projectorMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...captureEn,
   ...setupEn,
   ...phoneEn,
+  ...projectorEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',

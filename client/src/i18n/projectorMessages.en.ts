@@ -1,0 +1,6 @@
+import type { projectorDe } from './projectorMessages.de'
+
+/** The projector view of a table's board, in English. Spread into `en.ts`. */
+export const projectorEn: Record<keyof typeof projectorDe, string> = {
+  'projector.questionsLabel': 'This station’s questions, one per column',
+}
