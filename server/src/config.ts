@@ -44,7 +44,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    // `pnpm start` runs the server inside server/, but people mean the folder they typed the
+    // command in: pnpm passes that as INIT_CWD, so `./data` is beside the README by default.
+    dataDir: path.resolve(env.INIT_CWD || cwd, env.DATA_DIR || 'data'),
     publicUrl,
     clientDir: path.resolve(env.CLIENT_DIR || path.join(serverDir, '..', 'client', 'dist')),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
