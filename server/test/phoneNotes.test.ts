@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
@@ -16,43 +16,14 @@ import {
   rectCentre,
   rectsOverlap,
   richTextToPlain,
-  roomName,
   stationFrameId,
-  winnendenTemplate,
   type CreateEventResponse,
 } from '@tablecloth/shared'
-import { docMatches, openBoard, synced, type BoardProvider } from './helpers/boardProvider'
-import { api, startTestServer, type TestServer } from './helpers/testServer'
+import { docMatches } from './helpers/boardProvider'
+import { useEventBoards } from './helpers/eventBoards'
+import { startTestServer } from './helpers/testServer'
 
-let server: TestServer
-let boards: BoardProvider[] = []
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  boards.forEach((board) => board.destroy())
-  boards = []
-  await server.close()
-})
-
-async function createEvent(): Promise<CreateEventResponse> {
-  const { status, body } = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
-  expect(status).toBe(201)
-  return body as CreateEventResponse
-}
-
-/** A moderator's board on a stock y-websocket client, synced. */
-async function openTable(event: CreateEventResponse, tableIndex: number): Promise<BoardProvider> {
-  const table = event.links.tables[tableIndex]!
-  const board = openBoard(
-    `${server.wsOrigin}/sync`,
-    roomName(event.id, table.id),
-    table.tokens.moderator,
-  )
-  boards.push(board)
-  await synced(board)
-  return board
-}
+const { createEvent, openTable, api, server } = useEventBoards()
 
 function notesPath(event: CreateEventResponse, tableIndex: number): string {
   return `/api/events/${event.id}/tables/${event.links.tables[tableIndex]!.id}/notes`
@@ -63,7 +34,7 @@ function participantOf(event: CreateEventResponse, tableIndex: number): string {
 }
 
 function sendNote(event: CreateEventResponse, tableIndex: number, body: unknown, token?: string) {
-  return api(server, 'POST', notesPath(event, tableIndex), {
+  return api('POST', notesPath(event, tableIndex), {
     token: token ?? participantOf(event, tableIndex),
     body,
   })
@@ -79,7 +50,7 @@ function sendNoteFrom(
   const payload = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const request = http.request(
-      server.origin + path,
+      server().origin + path,
       {
         method: 'POST',
         localAddress,
@@ -191,7 +162,7 @@ describe('POST /api/events/:id/tables/:tableId/notes', () => {
 
   it('files notes under the station that is running now', async () => {
     const event = await createEvent()
-    await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    await api('POST', `/api/events/${event.id}/stations/next`, {
       token: event.organiserToken,
     })
     const board = await openTable(event, 0)
@@ -205,7 +176,7 @@ describe('POST /api/events/:id/tables/:tableId/notes', () => {
 
   it('refuses a note meant for a station that has ended', async () => {
     const event = await createEvent()
-    await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    await api('POST', `/api/events/${event.id}/stations/next`, {
       token: event.organiserToken,
     })
     const stale = await sendNote(event, 0, { text: 'Zu spät', column: 0, stationId: 's1' })
@@ -284,8 +255,8 @@ describe('what the notes route refuses', () => {
   it('answers 401 without a token or with an unknown one', async () => {
     const event = await createEvent()
     const path = notesPath(event, 0)
-    const missing = await api(server, 'POST', path, { body: { text: 'x', column: 0 } })
-    const unknown = await api(server, 'POST', path, {
+    const missing = await api('POST', path, { body: { text: 'x', column: 0 } })
+    const unknown = await api('POST', path, {
       token: 'A'.repeat(43),
       body: { text: 'x', column: 0 },
     })
@@ -306,7 +277,7 @@ describe('what the notes route refuses', () => {
 
   it('answers 404 for a table the event does not have', async () => {
     const event = await createEvent()
-    const { status } = await api(server, 'POST', `/api/events/${event.id}/tables/nope/notes`, {
+    const { status } = await api('POST', `/api/events/${event.id}/tables/nope/notes`, {
       token: event.organiserToken,
       body: { text: 'x', column: 0 },
     })
@@ -365,7 +336,7 @@ describe('the phone rate limit', () => {
 describe('GET /api/events/:id with a phone link', () => {
   it('shows the participant the event with the current station’s questions', async () => {
     const event = await createEvent()
-    const { status, body } = await api(server, 'GET', `/api/events/${event.id}`, {
+    const { status, body } = await api('GET', `/api/events/${event.id}`, {
       token: participantOf(event, 3),
     })
     expect(status).toBe(200)

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from '@tldraw/tlschema'
@@ -9,25 +9,13 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser'
 import {
   BOARD_DOC,
-  plainToRichText,
-  roomName,
   winnendenTemplate,
   type CreateEventResponse,
   type Results,
 } from '@tablecloth/shared'
-import { openBoard, synced, type BoardProvider } from './helpers/boardProvider'
-import { api, startTestServer, type TestServer } from './helpers/testServer'
+import { noteRecord, useEventBoards } from './helpers/eventBoards'
 
-let server: TestServer
-let boards: BoardProvider[] = []
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  boards.forEach((board) => board.destroy())
-  boards = []
-  await server.close()
-})
+const { createEvent: createFrom, openTable: open, api, server } = useEventBoards()
 
 /** A note as seeded: where it was put and what it says. */
 interface Seeded {
@@ -80,23 +68,8 @@ const STATION_2: Seeded[] = [
   },
 ]
 
-async function createEvent(): Promise<CreateEventResponse> {
-  const config = { ...winnendenTemplate(), groups: [{ id: 'rot', name: 'Gruppe Rot' }] }
-  const { status, body } = await api(server, 'POST', '/api/events', { body: config })
-  expect(status).toBe(201)
-  return body as CreateEventResponse
-}
-
-async function open(event: CreateEventResponse, tableIndex: number): Promise<BoardProvider> {
-  const table = event.links.tables[tableIndex]!
-  const board = openBoard(
-    `${server.wsOrigin}/sync`,
-    roomName(event.id, table.id),
-    table.tokens.moderator,
-  )
-  boards.push(board)
-  await synced(board)
-  return board
+function createEvent(): Promise<CreateEventResponse> {
+  return createFrom({ ...winnendenTemplate(), groups: [{ id: 'rot', name: 'Gruppe Rot' }] })
 }
 
 function recordsOf(doc: Y.Doc): YKeyValue<TLRecord> {
@@ -135,33 +108,17 @@ function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
 
 /** A note as the board writes it: inside its column's frame, with our meta. */
 function addNote(doc: Y.Doc, note: Seeded, stationId: string, extraMeta = {}): void {
-  recordsOf(doc).set(`shape:${note.id}`, {
-    id: `shape:${note.id}`,
-    typeName: 'shape',
-    type: 'note',
-    x: 40,
-    y: note.y,
-    rotation: 0,
-    index: 'a1',
-    parentId: frameId(doc, note.station, note.column),
-    isLocked: false,
-    opacity: 1,
-    meta: { stationId, createdAt: '2019-07-02T08:50:00.000Z', ...extraMeta },
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: plainToRichText(note.text),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  } as unknown as TLRecord)
+  recordsOf(doc).set(
+    `shape:${note.id}`,
+    noteRecord({
+      id: `shape:${note.id}`,
+      parentId: frameId(doc, note.station, note.column),
+      x: 40,
+      y: note.y,
+      text: note.text,
+      meta: { stationId, createdAt: '2019-07-02T08:50:00.000Z', ...extraMeta },
+    }),
+  )
 }
 
 /** Resolves once a second client of the board sees `predicate` hold: the server has the edit. */
@@ -196,7 +153,7 @@ async function seedDay(): Promise<CreateEventResponse> {
   )
   await serverHas(event, 1, (records) => ['b1', 'b2'].every((id) => records.has(`shape:${id}`)))
 
-  const advanced = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+  const advanced = await api('POST', `/api/events/${event.id}/stations/next`, {
     token: event.organiserToken,
   })
   expect(advanced.status).toBe(200)
@@ -219,7 +176,7 @@ async function download(
   file: string,
   token: string | null = event.organiserToken,
 ): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string }> {
-  const response = await fetch(`${server.origin}/api/events/${event.id}/${file}`, {
+  const response = await fetch(`${server().origin}/api/events/${event.id}/${file}`, {
     headers: token === null ? {} : { authorization: `Bearer ${token}` },
   })
   const bytes = new Uint8Array(await response.arrayBuffer())
@@ -302,7 +259,7 @@ describe('GET /api/events/:id/results.json', () => {
       second!.stations[0]!.columns.map((column) => column.notes.map((note) => note.text)),
     ).toEqual([['مرحبا بكم في المقهى'], ['Jobkraftwerk – Dokumentation 📄\nnicht einsehbar']])
 
-    const listed = await api(server, 'GET', `/api/events/${event.id}/snapshots`, {
+    const listed = await api('GET', `/api/events/${event.id}/snapshots`, {
       token: event.organiserToken,
     })
     const snapshot = listed.body.snapshots.find(

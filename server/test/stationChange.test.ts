@@ -1,42 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
-import {
-  BOARD_DOC,
-  BOARD_META,
-  roomName,
-  winnendenTemplate,
-  type BoardDayState,
-  type CreateEventResponse,
-} from '@tablecloth/shared'
-import { openBoard, synced, type BoardProvider } from './helpers/boardProvider'
-import { api, startTestServer, type TestServer } from './helpers/testServer'
+import { BOARD_DOC, BOARD_META, type BoardDayState } from '@tablecloth/shared'
+import { noteRecord, useEventBoards } from './helpers/eventBoards'
 
-let server: TestServer
-let boards: BoardProvider[] = []
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  boards.forEach((board) => board.destroy())
-  boards = []
-  await server.close()
-})
-
-async function createEvent(): Promise<CreateEventResponse> {
-  const { status, body } = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
-  expect(status).toBe(201)
-  return body as CreateEventResponse
-}
-
-async function open(event: CreateEventResponse, tableIndex: number): Promise<BoardProvider> {
-  const table = event.links.tables[tableIndex]!
-  const board = openBoard(`${server.wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
-  boards.push(board)
-  await synced(board)
-  return board
-}
+const { createEvent, openTable: open, api } = useEventBoards()
 
 function records(doc: Y.Doc): TLRecord[] {
   return [...new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records)).map.values()].map(
@@ -65,33 +34,10 @@ function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
 }
 
 function addNote(doc: Y.Doc, id: string, text: string, parentId: string): void {
-  new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records)).set(`shape:${id}`, {
-    id: `shape:${id}`,
-    typeName: 'shape',
-    type: 'note',
-    x: 20,
-    y: 60,
-    rotation: 0,
-    index: 'a1',
-    parentId,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  } as unknown as TLRecord)
+  new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records)).set(
+    `shape:${id}`,
+    noteRecord({ id: `shape:${id}`, parentId, x: 20, y: 60, text }),
+  )
 }
 
 describe('station layout on every board', () => {
@@ -126,7 +72,7 @@ describe('POST /api/events/:id/stations/next', () => {
     const observer = await open(event, 0)
     await until(observer.doc, () => records(observer.doc).some((r) => r.id === 'shape:a'))
 
-    const advanced = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    const advanced = await api('POST', `/api/events/${event.id}/stations/next`, {
       token: event.organiserToken,
     })
     expect(advanced.status).toBe(200)
@@ -149,14 +95,14 @@ describe('POST /api/events/:id/stations/next', () => {
     expect(current.every((frame) => (frame as { opacity: number }).opacity === 1)).toBe(true)
     expect(records(first.doc).some((record) => record.id === 'shape:a')).toBe(true)
 
-    const listed = await api(server, 'GET', `/api/events/${event.id}/snapshots`, {
+    const listed = await api('GET', `/api/events/${event.id}/snapshots`, {
       token: event.organiserToken,
     })
     const snapshotOfSecond = listed.body.snapshots.find(
       (snapshot: { tableId: string }) => snapshot.tableId === event.links.tables[1]!.id,
     )
     expect(snapshotOfSecond).toMatchObject({ stationIndex: 0, reason: 'station-change' })
-    const opened = await api(server, 'GET', `/api/events/${event.id}/snapshots/${snapshotOfSecond.id}`, {
+    const opened = await api('GET', `/api/events/${event.id}/snapshots/${snapshotOfSecond.id}`, {
       token: event.organiserToken,
     })
     const texts = JSON.stringify(opened.body.records)
@@ -174,7 +120,7 @@ describe('POST /api/events/:id/stations/next', () => {
     await until(watcher.doc, () =>
       frames(watcher.doc).some((f) => (f as { props: { h: number } }).props.h === grown.props.h),
     )
-    await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
     await until(watcher.doc, () => day(watcher.doc)?.stationIndex === 1)
     const after = frames(watcher.doc).find((f) => f.id === column.id) as { props: { h: number }; opacity: number }
     expect(after.props.h).toBe(grown.props.h)
@@ -183,7 +129,7 @@ describe('POST /api/events/:id/stations/next', () => {
 
   it('switches a board that was not connected, which catches up when it opens', async () => {
     const event = await createEvent()
-    await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
     const late = await open(event, 5)
     expect(day(late.doc)?.stationIndex).toBe(1)
     expect(frames(late.doc)).toHaveLength(4)
@@ -191,14 +137,14 @@ describe('POST /api/events/:id/stations/next', () => {
 
   it('refuses to go past the last station and refuses non-organisers', async () => {
     const event = await createEvent()
-    const asModerator = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    const asModerator = await api('POST', `/api/events/${event.id}/stations/next`, {
       token: event.links.tables[0]!.tokens.moderator,
     })
     expect(asModerator.status).toBe(403)
     for (let i = 0; i < 2; i++) {
-      await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+      await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
     }
-    const pastEnd = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    const pastEnd = await api('POST', `/api/events/${event.id}/stations/next`, {
       token: event.organiserToken,
     })
     expect(pastEnd.status).toBe(409)
@@ -213,7 +159,7 @@ describe('restoring a snapshot', () => {
     addNote(board.doc, 'kept', 'Ehrenamt', column)
     const watcher = await open(event, 0)
     await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:kept'))
-    const { body } = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    const { body } = await api('POST', `/api/events/${event.id}/stations/next`, {
       token: event.organiserToken,
     })
     const snapshot = body.snapshots[0]
@@ -222,7 +168,7 @@ describe('restoring a snapshot', () => {
     addNote(board.doc, 'later', 'Später', column)
     await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:later'))
 
-    const restored = await api(server, 'POST', `/api/events/${event.id}/snapshots/${snapshot.id}/restore`, {
+    const restored = await api('POST', `/api/events/${event.id}/snapshots/${snapshot.id}/restore`, {
       token: event.organiserToken,
     })
     expect(restored.status).toBe(200)
@@ -231,7 +177,7 @@ describe('restoring a snapshot', () => {
     // The station layout follows the day, not the snapshot.
     expect(day(watcher.doc)?.stationIndex).toBe(1)
 
-    await api(server, 'POST', `/api/events/${event.id}/snapshots/${restored.body.undo.id}/restore`, {
+    await api('POST', `/api/events/${event.id}/snapshots/${restored.body.undo.id}/restore`, {
       token: event.organiserToken,
     })
     await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:later'))
@@ -250,7 +196,7 @@ describe('GET /api/events/:id/overview', () => {
     const watcher = await open(event, 2)
     await until(watcher.doc, () => records(watcher.doc).some((r) => r.id === 'shape:n2'))
 
-    const { status, body } = await api(server, 'GET', `/api/events/${event.id}/overview`, {
+    const { status, body } = await api('GET', `/api/events/${event.id}/overview`, {
       token: event.organiserToken,
     })
     expect(status).toBe(200)

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, expect } from 'vitest'
+import type { TLRecord } from '@tldraw/tlschema'
+import {
+  plainToRichText,
+  roomName,
+  winnendenTemplate,
+  type CreateEventResponse,
+  type EventConfigInput,
+} from '@tablecloth/shared'
+import { openBoard, synced, type BoardProvider } from './boardProvider'
+import { api, startTestServer, type TestServer } from './testServer'
+
+type ApiArgs = Parameters<typeof api> extends [TestServer, ...infer Rest] ? Rest : never
+
+export interface EventBoards {
+  /** The server of the running test. */
+  server(): TestServer
+  /** The JSON API of the running test's server. */
+  api(...args: ApiArgs): ReturnType<typeof api>
+  /** Creates an event (the reference template unless given) and expects 201. */
+  createEvent(config?: EventConfigInput): Promise<CreateEventResponse>
+  /** Opens a table's board as its moderator with a stock y-websocket client, synced. */
+  openTable(event: CreateEventResponse, tableIndex: number): Promise<BoardProvider>
+}
+
+/**
+ * A real server per test with the boards it opened closed afterwards: the
+ * setup every event-level integration test shares.
+ */
+export function useEventBoards(): EventBoards {
+  let server: TestServer | null = null
+  let boards: BoardProvider[] = []
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    boards.forEach((board) => board.destroy())
+    boards = []
+    await server?.close()
+  })
+  const current = () => {
+    if (!server) throw new Error('no test server is running')
+    return server
+  }
+  return {
+    server: current,
+    api: (...args) => api(current(), ...args),
+    async createEvent(config = winnendenTemplate()) {
+      const { status, body } = await api(current(), 'POST', '/api/events', { body: config })
+      expect(status).toBe(201)
+      return body as CreateEventResponse
+    },
+    async openTable(event, tableIndex) {
+      const table = event.links.tables[tableIndex]!
+      const board = openBoard(
+        `${current().wsOrigin}/sync`,
+        roomName(event.id, table.id),
+        table.tokens.moderator,
+      )
+      boards.push(board)
+      await synced(board)
+      return board
+    },
+  }
+}
+
+/** A tldraw note record as a board writes it, with the given text, place and meta. */
+export function noteRecord(note: {
+  id: string
+  parentId: string
+  x: number
+  y: number
+  text: string
+  meta?: Record<string, unknown>
+}): TLRecord {
+  return {
+    id: note.id,
+    typeName: 'shape',
+    type: 'note',
+    x: note.x,
+    y: note.y,
+    rotation: 0,
+    index: 'a1',
+    parentId: note.parentId,
+    isLocked: false,
+    opacity: 1,
+    meta: note.meta ?? {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: plainToRichText(note.text),
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  } as unknown as TLRecord
+}
