@@ -176,11 +176,23 @@ test.describe('capture at the board', () => {
 
     await capture.pressOnBoard('Enter')
     await expect.poll(() => capture.editing()).toBe(c!.id)
-    await board.page.keyboard.press('End')
-    await board.page.keyboard.type(' und mehr')
+    // tldraw marks the note as editing a moment before its text editor mounts and takes focus;
+    // keys pressed in between would go nowhere.
+    const noteEditor = board.page.locator('.ProseMirror[contenteditable="true"]')
+    await expect(noteEditor).toBeFocused()
+    // Editing starts with the whole text selected, a moment after focus. Typing the whole new
+    // text over a selection made explicitly does not depend on when that happens.
+    await expect.poll(() => board.page.evaluate(() => window.getSelection()?.toString())).toBe('C gut')
+    await board.page.keyboard.press('ControlOrMeta+A')
+    await board.page.keyboard.type('C gut und mehr')
+    // Leave editing only once the text is in the editor, so Escape cannot overtake the typing.
+    await expect(noteEditor).toHaveText('C gut und mehr')
     await board.page.keyboard.press('Escape')
     await expect.poll(() => capture.editing()).toBeNull()
-    await expect.poll(async () => (await notesByText(board, ['C gut und mehr'])).length).toBe(1)
+    // Poll the texts themselves: notesByText asserts, and an assertion inside a poll ends it.
+    await expect
+      .poll(async () => (await board.notes()).filter((n) => n.text === 'C gut und mehr').length)
+      .toBe(1)
     expect(await capture.selection()).toEqual([c!.id])
 
     await capture.pressOnBoard('F2')
