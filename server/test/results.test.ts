@@ -13,6 +13,7 @@ import {
   type CreateEventResponse,
   type Results,
 } from '@tablecloth/shared'
+import { until } from './helpers/boardProvider'
 import { noteRecord, useEventBoards } from './helpers/eventBoards'
 
 const { createEvent: createFrom, openTable: open, api, server } = useEventBoards()
@@ -92,18 +93,6 @@ function frameId(doc: Y.Doc, stationIndex: number, columnIndex: number): string 
   if (id === undefined)
     throw new Error(`no frame for station ${stationIndex}, column ${columnIndex}`)
   return id
-}
-
-function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
-  if (predicate()) return Promise.resolve()
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!predicate()) return
-      doc.off('update', check)
-      resolve()
-    }
-    doc.on('update', check)
-  })
 }
 
 /** A note as the board writes it: inside its column's frame, with our meta. */

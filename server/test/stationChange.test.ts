@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
 import { BOARD_DOC, BOARD_META, type BoardDayState } from '@tablecloth/shared'
+import { until } from './helpers/boardProvider'
 import { noteRecord, useEventBoards } from './helpers/eventBoards'
 
 const { createEvent, openTable: open, api } = useEventBoards()
@@ -19,18 +20,6 @@ function frames(doc: Y.Doc): TLRecord[] {
 
 function day(doc: Y.Doc): BoardDayState | undefined {
   return doc.getMap(BOARD_DOC.meta).get(BOARD_META.day) as BoardDayState | undefined
-}
-
-function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
-  if (predicate()) return Promise.resolve()
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!predicate()) return
-      doc.off('update', check)
-      resolve()
-    }
-    doc.on('update', check)
-  })
 }
 
 function addNote(doc: Y.Doc, id: string, text: string, parentId: string): void {

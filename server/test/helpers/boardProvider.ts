@@ -68,13 +68,18 @@ export function docMatches(
   board: BoardProvider,
   predicate: (doc: Y.Doc) => boolean,
 ): Promise<void> {
+  return until(board.doc, () => predicate(board.doc))
+}
+
+/** Resolves once `predicate` holds for the doc, checking now and after every update. */
+export function until(doc: Y.Doc, predicate: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     const check = (): void => {
-      if (!predicate(board.doc)) return
-      board.doc.off('update', check)
+      if (!predicate()) return
+      doc.off('update', check)
       resolve()
     }
-    board.doc.on('update', check)
+    doc.on('update', check)
     check()
   })
 }
