@@ -3,6 +3,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Locator } from '@playwright/test'
 import { rectCentre, rectContainsPoint } from '@tablecloth/shared'
+import { cafeConfig } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/phoneFixtures'
 import { repoRoot } from '../fixtures/TableclothServer'
 
@@ -35,6 +36,8 @@ test.describe('participants’ phones', () => {
     await expect(phone.questions).toHaveCount(2)
     expect(await phone.scrollsSideways(), 'the page must fit a 360 px screen').toBe(false)
     expect(phone.page.url(), 'the token leaves the address bar').not.toContain('token=')
+    // Nobody else's notes on a phone unless the organiser shows the board.
+    await expect(phone.page.getByRole('link', { name: 'Board dieses Tisches ansehen' })).toHaveCount(0)
 
     const text = '„Mehr Kita-Plätze“ – dringend 🚸'
     await phone.sendNote('Wo hakt es?', text)
@@ -45,6 +48,25 @@ test.describe('participants’ phones', () => {
     const column = await board.column(0, 1)
     expect(rectContainsPoint(column.bounds, rectCentre(note!.bounds))).toBe(true)
     expect(note!.stationId).toBe(column.stationId)
+  })
+
+  test('with the board shown to participants, the phone opens the table’s board read-only', async ({
+    api,
+    openBoard,
+    openPhone,
+  }) => {
+    const event = await api.createEvent(cafeConfig({ showBoardToParticipants: true }))
+    const table = event.links.tables[0]!
+    const board = await openBoard(table.board)
+    await board.capture.writeNote('Sprachcafé am Donnerstag')
+    const phone = await openPhone(table.participant)
+
+    await phone.page.getByRole('link', { name: 'Board dieses Tisches ansehen' }).click()
+    await expect(phone.page.locator('.tl-shape').getByText('Sprachcafé am Donnerstag')).toBeVisible()
+    // Read-only: no capture bar, no tldraw toolbar.
+    await expect(phone.page.getByRole('textbox', { name: /Notiz für Spalte/ })).toHaveCount(0)
+    await expect(phone.page.locator('.tlui-toolbar')).toHaveCount(0)
+    expect(phone.page.url(), 'the token leaves the address bar').not.toContain('token=')
   })
 
   test('works by keyboard alone and says what is wrong, in German or English', async ({

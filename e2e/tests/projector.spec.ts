@@ -2,11 +2,14 @@ import { rectContainsPoint, stationLayout, type Rect } from '@tablecloth/shared'
 import { organiserAccessOf } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
 import { ProjectorPage } from '../fixtures/ProjectorPage'
+import { expectedModules, moduleCount, modulesOf } from '../fixtures/qrModules'
 
 /** Legible from several metres on a 1080p projector. */
 const MIN_TEXT_PIXELS = 28
-/** tldraw's XL note text, in page units; it draws less only when a word is wider than the note. */
+/** tldraw's XL note text, in page units. */
 const XL_TEXT = 32
+/** The least a note's text shrinks to before long words wrap, in page units. */
+const TEXT_FLOOR = 28
 
 const FIRST_COLUMN = [
   'Sprachcafé donnerstags',
@@ -14,21 +17,19 @@ const FIRST_COLUMN = [
   'مقهى اللغة يساعدنا كثيرا',
 ]
 const SECOND_COLUMN = ['Zu wenig Räume 🏠', 'Busse fahren abends nicht mehr zu uns']
-/**
- * tldraw shrinks a note's text when one word is wider than the note (here to
- * 14 px), so such notes are measured and reported, not held to the minimum.
- */
+/** Wider than a note at full size: tldraw alone would shrink the text to about 14 px. */
 const LONG_WORDS = 'Kinderbetreuungsangebote fehlen'
 
 test.use({ viewport: { width: 1920, height: 1080 } })
 
-/** Whether the projector shows the whole heading of a station (and so its column tops). */
-async function showsHeadingOf(projector: ProjectorPage, stationIndex: number, columns: number) {
-  const { header } = stationLayout(stationIndex, columns)
+/** Whether the projector shows the top edge of every column of a station, across. */
+async function showsColumnTopsOf(projector: ProjectorPage, stationIndex: number, columns: number) {
+  const layout = stationLayout(stationIndex, columns)
   const view: Rect = await projector.viewport()
-  return (
-    rectContainsPoint(view, { x: header.x, y: header.y }) &&
-    rectContainsPoint(view, { x: header.x + header.w, y: header.y + header.h })
+  return layout.columns.every(
+    (column) =>
+      rectContainsPoint(view, { x: column.x, y: column.y }) &&
+      rectContainsPoint(view, { x: column.x + column.w, y: column.y }),
   )
 }
 
@@ -56,19 +57,25 @@ test.describe('projector', () => {
       await expect(projector.page.locator('.tl-shape').getByText(text)).toBeVisible()
     }
     await expect(projector.editingChrome).toHaveCount(0)
-    await expect.poll(() => showsHeadingOf(projector, 0, 2)).toBe(true)
+    await expect.poll(() => showsColumnTopsOf(projector, 0, 2)).toBe(true)
 
     const byText = new Map((await projector.notes()).map((note) => [note.id, note.text]))
     // Polled: the camera glides to each new fit, and the text is measured as drawn.
-    const smallestFullSizeText = async () => {
-      const full = (await projector.noteTextSizes()).filter((size) => size.fontSize >= XL_TEXT)
-      expect(full.length).toBeGreaterThanOrEqual(texts.length - 2)
-      return Math.min(...full.map((size) => size.screenPixels))
+    const smallestText = async () => {
+      const sizes = await projector.noteTextSizes()
+      expect(sizes).toHaveLength(texts.length)
+      return Math.min(...sizes.map((size) => size.screenPixels))
     }
-    await expect.poll(smallestFullSizeText).toBeGreaterThanOrEqual(MIN_TEXT_PIXELS)
+    await expect.poll(smallestText).toBeGreaterThanOrEqual(MIN_TEXT_PIXELS)
     const sizes = await projector.noteTextSizes()
-    const shrunk = sizes.filter((size) => size.fontSize < XL_TEXT).map((size) => byText.get(size.noteId))
-    expect(shrunk).toContain(LONG_WORDS)
+    // A word a little too wide shrinks its note's text at most to 28; a longer one wraps instead.
+    for (const size of sizes) {
+      expect(size.fontSize, byText.get(size.noteId)).toBeGreaterThanOrEqual(TEXT_FLOOR)
+      expect(size.fontSize, byText.get(size.noteId)).toBeLessThanOrEqual(XL_TEXT)
+      expect(size.overflows, byText.get(size.noteId)).toBe(false)
+    }
+    const longSize = sizes.find((size) => byText.get(size.noteId) === LONG_WORDS)!
+    expect(longSize.fontSize, 'the long word wraps at the floor').toBe(TEXT_FLOOR)
     testInfo.annotations.push({
       type: 'note text size',
       description: sizes
@@ -88,9 +95,32 @@ test.describe('projector', () => {
     expect(response.status).toBe(200)
 
     await expect(projector.stationQuestions).toHaveText(['Was brauchen wir?'])
-    await expect.poll(() => showsHeadingOf(projector, 1, 1)).toBe(true)
-    await expect.poll(() => showsHeadingOf(projector, 0, 2)).toBe(false)
+    await expect.poll(() => showsColumnTopsOf(projector, 1, 1)).toBe(true)
+    await expect.poll(() => showsColumnTopsOf(projector, 0, 2)).toBe(false)
     expect(await projector.zoom()).toBeGreaterThan(station1Zoom)
     await projector.page.screenshot({ path: testInfo.outputPath('projector-station-2.png') })
+  })
+
+  test('shows the table’s phone link as a QR code, which opens the phone page of that table', async ({
+    api,
+    newContext,
+  }) => {
+    const event = await api.createEvent()
+    const links = event.links.tables[0]!
+    const projector = await ProjectorPage.openIn(await newContext(), links.projector)
+
+    const code = projector.page.getByRole('complementary', { name: 'Notizen vom Handy' })
+    await expect(code).toBeVisible()
+    await expect(code).toContainText('Eigene Notizen? QR-Code scannen')
+    const image = code.getByRole('img', { name: `QR-Code: Notizen vom Handy an „${links.title}“ schicken` })
+    await expect(image).toBeVisible()
+    // It encodes the participant link the organiser hands out for this table.
+    const size = moduleCount(links.participant)
+    expect(await modulesOf(image, size)).toEqual(expectedModules(links.participant))
+    // And still after a reload, when the link's fragment is no longer in the address bar.
+    await projector.page.reload()
+    expect(new URL(projector.page.url()).hash).toBe('')
+    await expect(image).toBeVisible()
+    expect(await modulesOf(image, size)).toEqual(expectedModules(links.participant))
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { takeLinkToken, type LinkTokenEnvironment } from './linkToken'
+import { takeLinkSecret, takeLinkToken, type LinkTokenEnvironment } from './linkToken'
 
 function environment(pathname: string, hash: string, stored: Record<string, string> = {}) {
   const storage = new Map(Object.entries(stored))
@@ -39,5 +39,25 @@ describe('takeLinkToken', () => {
       'tablecloth.token:/e/e1/t/t1': 'board',
     })
     expect(takeLinkToken(env)).toBeNull()
+  })
+
+  it('takes the projector’s phone secret beside its token, and both survive a reload', () => {
+    const storage = new Map<string, string>()
+    const location = { pathname: '/e/e1/t/t1/projector', search: '', hash: '#token=viewer&join=phone' }
+    const env: LinkTokenEnvironment = {
+      location,
+      history: {
+        state: null,
+        replaceState: (_state, _unused, url) => {
+          location.hash = new URL(String(url), 'http://x').hash
+        },
+      },
+      storage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => storage.set(key, value) },
+    }
+    expect(takeLinkToken(env)).toBe('viewer')
+    expect(takeLinkSecret('join', env)).toBe('phone')
+    expect(location.hash).toBe('')
+    expect(takeLinkToken(env)).toBe('viewer')
+    expect(takeLinkSecret('join', env)).toBe('phone')
   })
 })

@@ -1,7 +1,11 @@
 import { normalisePath } from './routes'
 
-const STORAGE_PREFIX = 'tablecloth.token:'
-const FRAGMENT_KEY = 'token'
+/** The fragment keys links carry secrets under. */
+export type LinkSecret =
+  /** The access token of the link itself. */
+  | 'token'
+  /** On a projector link: the table's participant token, for the phone QR code it shows. */
+  | 'join'
 
 /** What `takeLinkToken` touches, so tests can hand in their own. */
 export interface LinkTokenEnvironment {
@@ -27,10 +31,22 @@ function browserEnvironment(): LinkTokenEnvironment {
  * Returns the remembered token when the fragment has none, or null.
  */
 export function takeLinkToken(env: LinkTokenEnvironment = browserEnvironment()): string | null {
+  return takeLinkSecret('token', env)
+}
+
+/**
+ * A secret the link carries in its fragment under `name`, taken as
+ * {@link takeLinkToken} takes the token: remembered for this path and removed
+ * from the address bar.
+ */
+export function takeLinkSecret(
+  name: LinkSecret,
+  env: LinkTokenEnvironment = browserEnvironment(),
+): string | null {
   const { location, history, storage } = env
-  const key = STORAGE_PREFIX + normalisePath(location.pathname)
+  const key = `tablecloth.${name}:${normalisePath(location.pathname)}`
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
-  const fromLink = fragment.get(FRAGMENT_KEY)?.trim() || null
+  const fromLink = fragment.get(name)?.trim() || null
 
   if (fromLink) {
     try {
@@ -39,7 +55,7 @@ export function takeLinkToken(env: LinkTokenEnvironment = browserEnvironment()):
       // Private modes may refuse storage: this visit still works, only a reload lacks the token.
       console.warn('Could not remember the link token on this device', error)
     }
-    fragment.delete(FRAGMENT_KEY)
+    fragment.delete(name)
     const rest = fragment.toString()
     const address = location.pathname + location.search + (rest ? `#${rest}` : '')
     history.replaceState(history.state, '', address)

@@ -2,11 +2,15 @@ import { useCallback } from 'react'
 import { Tldraw, type Editor, type TLComponents, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardSession } from './BoardSession'
+import { WrappingNoteShapeUtil } from './notes/WrappingNoteShapeUtil'
 import { TLDRAW_ASSET_URLS } from './tldrawAssetUrls'
 import { useTldrawUser } from './userPreferences'
 
 /** A table's board is one page; the station layout the server writes lives on it. */
 const OPTIONS: Partial<TldrawOptions> = { maxPages: 1 }
+
+/** tldraw's shapes, with notes that wrap long words instead of shrinking their text. */
+const SHAPE_UTILS = [WrappingNoteShapeUtil]
 
 /**
  * The tldraw editor on an open board session. Everything tldraw rebuilds its
@@ -46,6 +50,7 @@ export function BoardCanvas({
         licenseKey={licenseKey ?? undefined}
         assetUrls={TLDRAW_ASSET_URLS}
         options={OPTIONS}
+        shapeUtils={SHAPE_UTILS}
         components={components}
         onMount={onMount}
       />

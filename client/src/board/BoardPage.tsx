@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { PROTOCOL_VERSION } from '@tablecloth/shared'
-import { takeLinkToken } from '../app/linkToken'
+import { takeLinkSecret, takeLinkToken } from '../app/linkToken'
 import { PageMessage } from '../app/PageMessage'
 import { ReloadButton } from '../app/ReloadButton'
 import { useServerConfig } from '../app/serverConfigStore'
@@ -27,6 +27,8 @@ export function BoardPage({
 }) {
   const t = useT()
   const [token] = useState(() => takeLinkToken())
+  // Projector links carry the table's phone link for the QR code they show.
+  const [join] = useState(() => (projector ? takeLinkSecret('join') : null))
   const config = useServerConfig((state) => state.config)
   const configStatus = useServerConfig((state) => state.status)
   const sync = useBoardSync({ eventId, tableId, token, readOnly: projector })
@@ -93,6 +95,7 @@ export function BoardPage({
         tableId={tableId}
         licenseKey={config?.tldrawLicenseKey ?? null}
         projector={projector}
+        phoneLink={join && phoneLinkOf(eventId, tableId, join)}
       />
     )
   }
@@ -107,4 +110,10 @@ export function BoardPage({
       <main className="board-page__main">{body}</main>
     </div>
   )
+}
+
+/** The participant link of a table, on this server, as the organiser hands it out. */
+function phoneLinkOf(eventId: string, tableId: string, participantToken: string): string {
+  const path = `/p/${encodeURIComponent(eventId)}/${encodeURIComponent(tableId)}`
+  return `${window.location.origin}${path}#token=${encodeURIComponent(participantToken)}`
 }

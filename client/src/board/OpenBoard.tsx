@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { resolveSeatingPlan, groupsAtTable, type EventView } from '@tablecloth/shared'
 import { BoardCanvas } from './BoardCanvas'
@@ -7,6 +7,7 @@ import { CAPTURE_COMPONENTS } from './capture/captureComponents'
 import { PROJECTOR_COMPONENTS } from './projector/projectorComponents'
 import { useProjectorFit } from './projector/useProjectorFit'
 import { useBoardKeys } from './capture/useBoardKeys'
+import { useClusters } from './clusters/useClusters'
 import type { BoardSession } from './BoardSession'
 import { stampNewNotes } from './noteStamp'
 import { showStation } from './stationCamera'
@@ -14,6 +15,9 @@ import { StationBar } from './StationBar'
 import { useBoardDay } from './useBoardDay'
 import { useStationCamera } from './useStationCamera'
 import { useUserPreferences } from './userPreferences'
+
+/** Only projectors show it, so the QR encoder is loaded there and not on every board. */
+const PhoneJoinCode = lazy(() => import('./projector/PhoneJoinCode'))
 
 /**
  * An open board with the day around it: the station bar, the camera that
@@ -25,12 +29,15 @@ export function OpenBoard({
   tableId,
   licenseKey,
   projector,
+  phoneLink = null,
 }: {
   session: BoardSession
   view: EventView | null
   tableId: string
   licenseKey: string | null
   projector: boolean
+  /** The table's participant link, which a projector shows as a QR code. */
+  phoneLink?: string | null
 }) {
   const [editor, setEditor] = useState<Editor | null>(null)
   const day = useBoardDay(session.doc)
@@ -39,6 +46,7 @@ export function OpenBoard({
   useStationCamera(projector ? null : editor, view?.config ?? null, day)
   useProjectorFit(projector ? editor : null, view?.config ?? null, day)
   useBoardKeys(projector ? null : editor, day?.stationId ?? null)
+  useClusters(projector ? null : editor)
 
   // The stamp reads the latest context at creation time, not at registration.
   const context = useRef({ day, view, name })
@@ -83,6 +91,14 @@ export function OpenBoard({
         onEditor={setEditor}
       />
       {!projector && <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />}
+      {projector && phoneLink && (
+        <Suspense fallback={null}>
+          <PhoneJoinCode
+            link={phoneLink}
+            topic={view?.config.tables.find((table) => table.id === tableId)?.topic ?? tableId}
+          />
+        </Suspense>
+      )}
     </>
   )
 }

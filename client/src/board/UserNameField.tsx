@@ -25,6 +25,8 @@ export function UserNameField() {
       <button
         type="button"
         className="user-name__button"
+        // The shown name alone would not say what the button does.
+        aria-label={t('user.nameEdit', { name: shownName })}
         title={t('user.nameEdit', { name: shownName })}
         onClick={() => {
           setDraft(shownName)

@@ -3,7 +3,7 @@ import type { EventView, SnapshotSummary, TableLinks, TableOverview } from '@tab
 import { useDateTimeFormat } from '../i18n/dateTimeFormat'
 import { useT } from '../i18n/useT'
 import { useControlStore } from './controlStore'
-import { QrCode } from './QrCode'
+import { QrCode } from '../app/QrCode'
 import { SnapshotViewer } from './SnapshotViewer'
 
 /** One table in the control room: who is on the board, notes per column, links and snapshots. */

@@ -7,7 +7,7 @@ export const captureDe = {
   'capture.placeholder': 'Notiz tippen, Enter heftet sie an …',
   'capture.pin': 'Anheften',
   'capture.keys':
-    'Enter: anheften · Umschalt+Enter: neue Zeile · Tab oder Alt+1–6: Spalte · Esc: zur Tafel, dort Pfeiltasten: Notiz wählen, Enter: bearbeiten, +: Punkt, Enter ohne Auswahl: zurück hierher',
+    'Enter: anheften · Umschalt+Enter: neue Zeile · Tab oder Alt+1–6: Spalte · Esc: zur Tafel, dort Pfeiltasten: Notiz wählen, Enter: bearbeiten, +: Punkt, Strg+G: gruppieren, Enter ohne Auswahl: zurück hierher',
   'capture.pinned': 'Angeheftet in „{question}“.',
   'capture.noColumn':
     'Diese Spalte ist auf diesem Gerät noch nicht angekommen. Warte kurz, bis das Board verbunden ist, und versuch es noch einmal. Dein Text bleibt stehen.',
@@ -16,4 +16,9 @@ export const captureDe = {
   'capture.vote': '+1',
   'capture.voteLabel': 'Einen Punkt geben (bisher {count})',
   'capture.votes': 'Punkte: {count}',
-} satisfies Record<`capture.${string}`, string>
+  'cluster.newHeading': 'Überschrift',
+  'cluster.group': 'Gruppieren',
+  'cluster.groupLabel': 'Ausgewählte Notizen unter einer Überschrift gruppieren (Strg+G)',
+  'cluster.ungroup': 'Aus Gruppe lösen',
+  'cluster.ungroupLabel': 'Ausgewählte Notizen aus ihrer Gruppe lösen (Strg+Umschalt+G)',
+} satisfies Record<`capture.${string}` | `cluster.${string}`, string>

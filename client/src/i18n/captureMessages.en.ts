@@ -9,7 +9,7 @@ export const captureEn: Record<keyof typeof captureDe, string> = {
   'capture.placeholder': 'Type a note, Enter pins it …',
   'capture.pin': 'Pin',
   'capture.keys':
-    'Enter: pin · Shift+Enter: new line · Tab or Alt+1–6: column · Esc: to the board, there arrow keys: pick a note, Enter: edit, +: dot, Enter with nothing picked: back here',
+    'Enter: pin · Shift+Enter: new line · Tab or Alt+1–6: column · Esc: to the board, there arrow keys: pick a note, Enter: edit, +: dot, Ctrl+G: group, Enter with nothing picked: back here',
   'capture.pinned': 'Pinned to “{question}”.',
   'capture.noColumn':
     'This column has not reached this device yet. Wait until the board is connected and try again. Your text stays here.',
@@ -18,4 +18,9 @@ export const captureEn: Record<keyof typeof captureDe, string> = {
   'capture.vote': '+1',
   'capture.voteLabel': 'Give one dot (so far {count})',
   'capture.votes': 'Dots: {count}',
+  'cluster.newHeading': 'Heading',
+  'cluster.group': 'Group',
+  'cluster.groupLabel': 'Group the selected notes under a heading (Ctrl+G)',
+  'cluster.ungroup': 'Ungroup',
+  'cluster.ungroupLabel': 'Take the selected notes out of their group (Ctrl+Shift+G)',
 }

@@ -52,4 +52,5 @@ export const phoneDe = {
   'phone.unreachable.body':
     'Der Server ist gerade nicht erreichbar. Prüfe, ob du im WLAN der Veranstaltung bist, und versuche es noch einmal.',
   'phone.retry': 'Noch einmal versuchen',
+  'phone.showBoard': 'Board dieses Tisches ansehen',
 } as const

@@ -48,4 +48,5 @@ export const phoneEn: Record<keyof typeof phoneDe, string> = {
   'phone.unreachable.body':
     'The server cannot be reached right now. Check that you are on the event’s Wi-Fi and try again.',
   'phone.retry': 'Try again',
+  'phone.showBoard': 'View this table’s board',
 }

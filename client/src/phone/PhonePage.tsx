@@ -12,10 +12,21 @@ import { usePhoneT } from './usePhoneT'
 
 /**
  * The participant's phone page: the table's topic, the current station's
- * questions, and a form for one note at a time. It never shows the board or
- * anyone's notes; those are on the projector.
+ * questions, and a form for one note at a time. It shows neither the board
+ * nor anyone's notes (those are on the projector), unless the organiser
+ * chose to show the board to participants: then it links to the table's
+ * read-only board view, a page of the board app that phones load only then.
  */
-export function PhonePage({ store, tableId }: { store: PhoneStore; tableId: string }) {
+export function PhonePage({
+  store,
+  tableId,
+  token,
+}: {
+  store: PhoneStore
+  tableId: string
+  /** The participant token, for the board view when the organiser shows the board. */
+  token: string
+}) {
   useDocumentLanguage()
   useEventRefresh(store)
   const t = usePhoneT()
@@ -25,7 +36,7 @@ export function PhonePage({ store, tableId }: { store: PhoneStore; tableId: stri
     case 'loading':
       return <PhoneNotice heading={t('phone.loading')} />
     case 'ready':
-      return <PhoneReady store={store} view={load.view} tableId={tableId} />
+      return <PhoneReady store={store} view={load.view} tableId={tableId} token={token} />
     case 'refused':
       return load.reason === 'invalidLink' ? (
         <InvalidLinkNotice />
@@ -73,10 +84,12 @@ function PhoneReady({
   store,
   view,
   tableId,
+  token,
 }: {
   store: PhoneStore
   view: EventView
   tableId: string
+  token: string
 }) {
   const t = usePhoneT()
   const table = view.config.tables.find((candidate) => candidate.id === tableId)
@@ -102,6 +115,13 @@ function PhoneReady({
         </header>
         <p className="phone__intro">{t('phone.intro')}</p>
         <NoteForm key={station.id} store={store} station={station} />
+        {view.config.showBoardToParticipants && (
+          <p className="phone__board-link">
+            <a className="button" href={boardViewLink(view.id, tableId, token)}>
+              {t('phone.showBoard')}
+            </a>
+          </p>
+        )}
       </main>
     </div>
   )
@@ -134,9 +154,15 @@ function PhoneNotice({
 function PhoneBar({ label }: { label?: string }) {
   const t = usePhoneT()
   return (
-    <div className="phone__bar">
+    <header className="phone__bar">
       <span className="phone__event">{label ?? t('phone.appName')}</span>
       <PhoneLanguageSwitch />
-    </div>
+    </header>
   )
+}
+
+/** The table's read-only board view, opened with the participant's own token. */
+function boardViewLink(eventId: string, tableId: string, token: string): string {
+  const path = `/e/${encodeURIComponent(eventId)}/t/${encodeURIComponent(tableId)}/projector`
+  return `${path}#token=${encodeURIComponent(token)}`
 }

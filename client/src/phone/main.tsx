@@ -32,6 +32,7 @@ createRoot(root).render(
           draft: localDraftStorage(link),
         })}
         tableId={link.tableId}
+        token={token}
       />
     ) : (
       <InvalidLinkNotice />

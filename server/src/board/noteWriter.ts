@@ -9,6 +9,8 @@ import {
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import {
+  NOTE_FONT,
+  NOTE_TEXT_SIZE,
   placeNoteInColumn,
   plainToRichText,
   readBoardContents,
@@ -77,7 +79,8 @@ export function writePhoneNote(
     if (!column) throw new Error(`column frame ${frameId} carries no column meta`)
     const placement = placeNoteInColumn(
       column.bounds,
-      contents.notes.map((existing) => existing.bounds),
+      // Headings of clusters take room in the column as notes do.
+      [...contents.notes, ...contents.clusterHeadings].map((existing) => existing.bounds),
     )
     if (frame !== stored || placement.columnHeight > frame.props.h) {
       const h = Math.max(frame.props.h, placement.columnHeight)
@@ -116,8 +119,8 @@ function noteRecord(
       // tldraw's default note: 'black' is drawn as the yellow sticky note.
       color: 'black',
       labelColor: 'black',
-      size: 'm',
-      font: 'draw',
+      size: NOTE_TEXT_SIZE,
+      font: NOTE_FONT,
       fontSizeAdjustment: 1,
       align: 'middle',
       verticalAlign: 'middle',

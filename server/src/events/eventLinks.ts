@@ -28,7 +28,9 @@ export function buildEventLinks(
         id: table.id,
         title: table.topic,
         board: `${tableBase}#token=${tokens.moderator}`,
-        projector: `${tableBase}/projector#token=${tokens.viewer}`,
+        // The projector shows the phone link as a QR code; it cannot ask the
+        // server for it, as only the organiser can unseal stored tokens.
+        projector: `${tableBase}/projector#token=${tokens.viewer}&join=${tokens.participant}`,
         participant: `${origin}/p/${encodeURIComponent(eventId)}/${encodeURIComponent(table.id)}#token=${tokens.participant}`,
         tokens,
       }

@@ -42,6 +42,10 @@ export function createStaticFiles(clientDir: string): Handler {
     const { pathname, search } = new URL(req.url ?? '/', 'http://localhost')
     // A client built before the phone page existed still answers, with the app's "not found".
     if (hasPhoneShell && PHONE_PATH.test(pathname)) req.url = PHONE_SHELL + search
+    // sirv lists the files once at start. A file removed since (the client
+    // rebuilt under a running server) fails its read stream after the headers
+    // went out; that cuts this response short instead of ending the process.
+    res.once('pipe', (source) => source.once('error', () => res.destroy()))
     files(req, res, next)
   }
 }

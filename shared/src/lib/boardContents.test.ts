@@ -60,6 +60,6 @@ describe('readBoardContents', () => {
 
   it('ignores records that are not shapes and survives malformed ones', () => {
     const contents = readBoardContents([null, 42, { typeName: 'shape' }, { id: 'x', typeName: 'page' }])
-    expect(contents).toEqual({ notes: [], columns: [] })
+    expect(contents).toEqual({ notes: [], columns: [], clusterHeadings: [] })
   })
 })

@@ -2,6 +2,8 @@ import type { ColumnFrameMeta, NoteMeta } from './boardDoc'
 import type { ColumnArea, NoteInput } from './noteClassification'
 import type { Rect } from './rect'
 import { richTextToPlain } from './richText'
+import { CLUSTER_HEADING_HEIGHT } from './columnLayout'
+import { isClusterHeadingMeta } from './noteClusters'
 
 /**
  * Reads a board's notes and columns out of plain tldraw record JSON, as the
@@ -30,9 +32,18 @@ export interface BoardNote extends NoteInput {
   clusterId?: string
 }
 
+/** The heading of a cluster of notes, as the board shows it. */
+export interface ClusterHeading {
+  clusterId: string
+  text: string
+  /** The line the heading takes on the page (its height is the layout's). */
+  bounds: Rect
+}
+
 export interface BoardContents {
   notes: BoardNote[]
   columns: ColumnArea[]
+  clusterHeadings: ClusterHeading[]
 }
 
 export function readBoardContents(records: readonly unknown[]): BoardContents {
@@ -42,6 +53,7 @@ export function readBoardContents(records: readonly unknown[]): BoardContents {
   }
   const columns: ColumnArea[] = []
   const notes: BoardNote[] = []
+  const clusterHeadings: ClusterHeading[] = []
   for (const shape of shapes.values()) {
     const origin = pageOrigin(shape, shapes)
     if (shape.type === 'frame' && isColumnMeta(shape.meta)) {
@@ -52,10 +64,20 @@ export function readBoardContents(records: readonly unknown[]): BoardContents {
       })
     } else if (shape.type === 'note') {
       notes.push(noteOf(shape, origin))
+    } else if (shape.type === 'text' && isClusterHeadingMeta(shape.meta)) {
+      clusterHeadings.push({
+        clusterId: shape.meta.clusterId,
+        text: richTextToPlain(shape.props?.richText),
+        bounds: {
+          ...origin,
+          w: num(shape.props?.w) * num(shape.props?.scale, 1),
+          h: CLUSTER_HEADING_HEIGHT,
+        },
+      })
     }
   }
   columns.sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
-  return { notes, columns }
+  return { notes, columns, clusterHeadings }
 }
 
 function noteOf(shape: ShapeLike, origin: { x: number; y: number }): BoardNote {

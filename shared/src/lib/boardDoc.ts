@@ -50,10 +50,11 @@ export interface NoteMeta {
   /** 'phone' when sent from the participant page. */
   via?: 'board' | 'phone'
   /**
-   * The cluster the moderator grouped the note into, named by its heading.
-   * Notes sharing it are harvested together, under that heading.
+   * The cluster the moderator grouped the note into (see `noteClusters`);
+   * null once the note was taken out of one. Notes sharing it are harvested
+   * together, under the cluster's heading.
    */
-  clusterId?: string
+  clusterId?: string | null
 }
 
 /**

@@ -10,6 +10,19 @@ import { expandRect, rectsOverlap, type Point, type Rect } from './rect'
  * notes with it, so both must use these functions and nothing else.
  */
 
+/**
+ * tldraw's text size for every note, whoever writes it. The projector fits a
+ * whole station onto the screen, about 0.9 × on a 1080p projector; tldraw's
+ * largest size keeps what the group said readable across the room.
+ */
+export const NOTE_TEXT_SIZE = 'xl'
+/**
+ * tldraw's font for every note: its plain sans-serif is narrower and reads
+ * better from the back of a room than the handwriting style, so more words
+ * fit a note's line at full size.
+ */
+export const NOTE_FONT = 'sans'
+
 /** Side of a tldraw note at scale 1. */
 export const NOTE_SIZE = 200
 /** Space between neighbouring notes in a column's grid. */
@@ -92,7 +105,7 @@ export function cameraTarget(stationIndex: number, columnCount: number): Rect {
 }
 
 /** How many notes fit per row of a column of this width (at least one). */
-function notesPerRow(column: Rect): number {
+export function notesPerRow(column: Rect): number {
   const room = column.w - 2 * COLUMN_PADDING + NOTE_GAP
   return Math.max(1, Math.floor(room / (NOTE_SIZE + NOTE_GAP)))
 }

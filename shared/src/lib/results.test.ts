@@ -302,6 +302,38 @@ describe('buildResults', () => {
     ])
   })
 
+  it('names a cluster after its heading on the board, and lists the notes of an emptied heading plainly', () => {
+    const column = stationLayout(0, 2).columns[0]!
+    const heading = (id: string, clusterId: string, text: string) => ({
+      id: `shape:${id}`,
+      typeName: 'shape',
+      type: 'text',
+      x: 40,
+      y: 700,
+      parentId: 'shape:frame-0-0',
+      meta: { tablecloth: 'clusterHeading', clusterId },
+      props: { w: 300, scale: 1, richText: plainToRichText(text) },
+    })
+    const records = [
+      ...frames(0),
+      heading('h1', 'cluster:sprache', '„Sprachkurse“ 🗣️'),
+      heading('h2', 'cluster:leer', '   '),
+      note({ id: 'a', text: 'B1 für Mütter', station: 0, column: 0, slot: 0, meta: { clusterId: 'cluster:sprache' } }),
+      note({ id: 'b', text: 'Kita-Plätze', station: 0, column: 0, slot: 1, meta: { clusterId: 'cluster:leer' } }),
+      note({ id: 'c', text: 'دورات اللغة', station: 0, column: 0, slot: 2, meta: { clusterId: 'cluster:sprache' } }),
+    ]
+    expect(column.w).toBeGreaterThan(0)
+    const results = buildResults(config(), [
+      { tableId: 'frauen', stations: [{ stationIndex: 0, records, source: live }] },
+    ])
+    const notes = results.tables[0]!.stations[0]!.columns[0]!.notes
+    expect(notes.map((n) => [n.text, n.cluster])).toEqual([
+      ['B1 für Mütter', '„Sprachkurse“ 🗣️'],
+      ['دورات اللغة', '„Sprachkurse“ 🗣️'],
+      ['Kita-Plätze', undefined],
+    ])
+  })
+
   it('leaves out hidden notes and empty ones', () => {
     const records = [
       ...frames(0),

@@ -1,6 +1,7 @@
 import { readBoardContents, type BoardNote } from './boardContents'
 import type { EventConfig, Station } from './eventConfig'
-import { classifyNotes, readingOrder } from './noteClassification'
+import { classifyNotes } from './noteClassification'
+import { clusterName, clusterOrder } from './noteClusters'
 
 /**
  * The harvest of a café day: for every topic table and every station, the
@@ -178,28 +179,20 @@ function readStation(
   // Only a board without any column leaves notes unplaced; they were read
   // for this station, so this station is where they show up.
   unsorted.push(...classified.unplaced)
-  return { columns: columns.map(boardOrder), unsorted: boardOrder(unsorted) }
+  const headings = new Map(contents.clusterHeadings.map((h) => [h.clusterId, h.text]))
+  const named = (ordered: BoardNote[]) => ordered.map((note) => withClusterName(note, headings))
+  return {
+    columns: columns.map((column) => named(clusterOrder(column))),
+    unsorted: named(clusterOrder(unsorted)),
+  }
 }
 
-/** Reading order, with each cluster pulled together where its first note stands. */
-function boardOrder(notes: readonly BoardNote[]): BoardNote[] {
-  const runs: BoardNote[][] = []
-  const clusters = new Map<string, BoardNote[]>()
-  for (const note of readingOrder(notes)) {
-    if (note.clusterId === undefined) {
-      runs.push([note])
-      continue
-    }
-    const cluster = clusters.get(note.clusterId)
-    if (cluster) {
-      cluster.push(note)
-      continue
-    }
-    const started = [note]
-    clusters.set(note.clusterId, started)
-    runs.push(started)
-  }
-  return runs.flat()
+/** The note with its cluster named as the heading reads; a nameless cluster is none. */
+function withClusterName(note: BoardNote, headings: ReadonlyMap<string, string>): BoardNote {
+  if (note.clusterId === undefined) return note
+  const { clusterId, ...rest } = note
+  const name = clusterName(clusterId, headings)
+  return name === undefined ? rest : { ...rest, clusterId: name }
 }
 
 function resultNote(note: BoardNote, groupNames: ReadonlyMap<string, string>): ResultNote {

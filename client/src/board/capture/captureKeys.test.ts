@@ -65,4 +65,13 @@ describe('keys on the board', () => {
     expect(boardIntent(press('Enter', { shiftKey: true }))).toBeNull()
     expect(boardIntent(press('v'))).toBeNull()
   })
+
+  it('groups with Ctrl or Cmd+G and ungroups with Shift added, by character or physical key', () => {
+    expect(boardIntent(press('g', { ctrlKey: true }))).toEqual({ kind: 'group' })
+    expect(boardIntent(press('g', { metaKey: true }))).toEqual({ kind: 'group' })
+    expect(boardIntent(press('G', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'ungroup' })
+    expect(boardIntent(press('п', { code: 'KeyG', ctrlKey: true }))).toEqual({ kind: 'group' })
+    expect(boardIntent(press('g'))).toBeNull()
+    expect(boardIntent(press('g', { ctrlKey: true, altKey: true }))).toBeNull()
+  })
 })

@@ -56,7 +56,12 @@ export function fieldIntent(press: KeyPress): FieldIntent | null {
 
 /** What a key on the board canvas asks for, when the board (not a text) has the focus. */
 export type BoardIntent =
-  { kind: 'step'; step: NoteStep } | { kind: 'edit' } | { kind: 'vote' } | { kind: 'write' }
+  | { kind: 'step'; step: NoteStep }
+  | { kind: 'edit' }
+  | { kind: 'vote' }
+  | { kind: 'write' }
+  | { kind: 'group' }
+  | { kind: 'ungroup' }
 
 const STEPS: Record<string, NoteStep> = {
   ArrowLeft: 'left',
@@ -70,10 +75,17 @@ const STEPS: Record<string, NoteStep> = {
  * nudge and Ctrl/Cmd+arrows its own shape walk, so nothing is lost. F2 edits
  * the selected note (Enter does too, as tldraw's own key), `+` gives it a
  * dot, and Enter with nothing selected returns to the capture field. `+` is
- * Shift+= on some layouts, so Shift is allowed there.
+ * Shift+= on some layouts, so Shift is allowed there. Ctrl/Cmd+G groups the
+ * selected notes under a heading and Ctrl/Cmd+Shift+G takes them out again,
+ * as "group" does in most programs (tldraw's own grouping stays for
+ * selections that are not only notes).
  */
 export function boardIntent(press: KeyPress): BoardIntent | null {
-  if (press.isComposing || press.ctrlKey || press.metaKey || press.altKey) return null
+  if (press.isComposing) return null
+  if ((press.ctrlKey || press.metaKey) && !press.altKey && isKeyG(press)) {
+    return { kind: press.shiftKey ? 'ungroup' : 'group' }
+  }
+  if (press.ctrlKey || press.metaKey || press.altKey) return null
   const step = STEPS[press.key]
   if (step) return press.shiftKey ? null : { kind: 'step', step }
   if (press.key === '+') return { kind: 'vote' }
@@ -81,4 +93,9 @@ export function boardIntent(press: KeyPress): BoardIntent | null {
   if (press.key === 'F2') return { kind: 'edit' }
   if (press.key === 'Enter') return { kind: 'write' }
   return null
+}
+
+/** G by character or, where a layout types something else there, by physical key. */
+function isKeyG(press: KeyPress): boolean {
+  return press.key.toLowerCase() === 'g' || press.code === 'KeyG'
 }

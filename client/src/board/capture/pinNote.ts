@@ -7,14 +7,12 @@ import {
   type TLNoteShape,
   type TLShapeId,
 } from 'tldraw'
-import { placeNoteInColumn, stationFrameId, type NoteColour, type Rect } from '@tablecloth/shared'
+import {
+  isClusterHeadingMeta,
+  NOTE_FONT,
+  NOTE_TEXT_SIZE,
+  placeNoteInColumn, stationFrameId, type NoteColour, type Rect } from '@tablecloth/shared'
 
-/**
- * The camera fits a whole station onto the projector, which shows notes at
- * about 40 % on a 1080p screen; tldraw's largest text size keeps what the
- * group said readable across the room.
- */
-const NOTE_TEXT_SIZE = 'xl'
 
 export interface NoteToPin {
   stationId: string
@@ -36,11 +34,11 @@ export function pinNote(editor: Editor, note: NoteToPin): TLShapeId | null {
   const frameBounds = editor.getShapePageBounds(frameId)
   if (!frame || frame.type !== 'frame' || !frameBounds) return null
 
-  // Every note on the page, not only the frame's children: one dropped onto
+  // Every note and cluster heading on the page, not only the frame's children: one dropped onto
   // the column without being put into the frame must not be covered either.
   const occupied: Rect[] = []
   for (const shape of editor.getCurrentPageShapes()) {
-    if (shape.type !== 'note') continue
+    if (shape.type !== 'note' && !isClusterHeadingMeta(shape.meta)) continue
     const bounds = editor.getShapePageBounds(shape)
     if (bounds) occupied.push({ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h })
   }
@@ -59,7 +57,12 @@ export function pinNote(editor: Editor, note: NoteToPin): TLShapeId | null {
       parentId: frameId,
       x: local.x,
       y: local.y,
-      props: { richText: toRichText(note.text), color: note.colour, size: NOTE_TEXT_SIZE },
+      props: {
+        richText: toRichText(note.text),
+        color: note.colour,
+        size: NOTE_TEXT_SIZE,
+        font: NOTE_FONT,
+      },
     })
   })
   return id

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { startEditingShapeWithRichText, type Editor, type TLShapeId } from 'tldraw'
 import { noteInDirection, type NoteStep } from '@tablecloth/shared'
+import { groupSelection, ungroupSelection } from '../clusters/clusterCommands'
 import { boardIntent } from './captureKeys'
 import { useCapture } from './captureStore'
 import { addVote } from './noteVotes'
@@ -36,6 +37,12 @@ export function useBoardKeys(editor: Editor | null, stationId: string | null): v
           break
         case 'vote':
           taken = voteSelectedNotes(editor)
+          break
+        case 'group':
+          taken = groupSelection(editor)
+          break
+        case 'ungroup':
+          taken = ungroupSelection(editor)
           break
         case 'write':
           // With a note selected, Enter is tldraw's own: it edits the note.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NOTE_GAP, NOTE_SIZE, noteSlot, stationLayout } from '@tablecloth/shared'
-import { PROJECTOR_MARGIN, notesOfStation, projectorFitArea } from './projectorFit'
+import { PROJECTOR_MARGIN, notesOfStation, projectorFitArea, projectorView } from './projectorFit'
 
 const layout = stationLayout(1, 2)
 const column = layout.columns[0]!
@@ -8,25 +8,25 @@ const note = (index: number) => ({ ...noteSlot(column, index), w: NOTE_SIZE, h: 
 const bottomOf = (rect: { y: number; h: number }) => rect.y + rect.h
 
 describe('projectorFitArea', () => {
-  it('spans the heading and every column across', () => {
-    const area = projectorFitArea(layout.header, layout.columns, [])
+  it('spans every column across, from the columns’ top (the station bar shows the heading)', () => {
+    const area = projectorFitArea(layout.columns, [])
     expect(area.x).toBe(layout.frame.x - PROJECTOR_MARGIN)
     expect(area.w).toBe(layout.frame.w + 2 * PROJECTOR_MARGIN)
-    expect(area.y).toBe(layout.header.y - PROJECTOR_MARGIN)
+    expect(area.y).toBe(column.y - PROJECTOR_MARGIN)
   })
 
   it('shows one empty row of an empty station', () => {
-    const area = projectorFitArea(layout.header, layout.columns, [])
+    const area = projectorFitArea(layout.columns, [])
     expect(bottomOf(area) - PROJECTOR_MARGIN).toBe(bottomOf(note(0)) + 40)
   })
 
   it('shows the rows in use and one more', () => {
-    const area = projectorFitArea(layout.header, layout.columns, [note(0), note(3)])
+    const area = projectorFitArea(layout.columns, [note(0), note(3)])
     expect(bottomOf(area) - PROJECTOR_MARGIN).toBe(bottomOf(note(3)) + NOTE_GAP + NOTE_SIZE + 40)
   })
 
   it('never goes below the columns', () => {
-    const area = projectorFitArea(layout.header, layout.columns, [note(17)])
+    const area = projectorFitArea(layout.columns, [note(17)])
     expect(bottomOf(area) - PROJECTOR_MARGIN).toBe(bottomOf(column))
   })
 })
@@ -35,5 +35,35 @@ describe('notesOfStation', () => {
   it('keeps the notes in the station’s band only', () => {
     const earlier = { ...noteSlot(stationLayout(0, 2).columns[0]!, 0), w: NOTE_SIZE, h: NOTE_SIZE }
     expect(notesOfStation([earlier, note(0)], 1, 3)).toEqual([note(0)])
+  })
+})
+
+describe('projectorView', () => {
+  const screen = { w: 1920, h: 950 }
+  const zoomOf = (view: { w: number; h: number }) => Math.min(screen.w / view.w, screen.h / view.h)
+
+  it('shows the whole area when it fits at zoom 1 or larger', () => {
+    const area = projectorFitArea(layout.columns, [note(0), note(3)])
+    expect(projectorView(area, screen)).toEqual(area)
+    expect(zoomOf(area)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('keeps zoom 1 for a long station and shows its bottom rows, where new notes go', () => {
+    const area = projectorFitArea(layout.columns, [note(0), note(15)])
+    expect(zoomOf(area)).toBeLessThan(1)
+    const view = projectorView(area, screen)
+    expect(zoomOf(view)).toBeCloseTo(1)
+    expect(view.y + view.h).toBeCloseTo(area.y + area.h)
+    expect(view.x).toBeLessThanOrEqual(area.x)
+    expect(view.x + view.w).toBeGreaterThanOrEqual(area.x + area.w)
+  })
+
+  it('goes below zoom 1 only as far as the columns need to fit across', () => {
+    const wide = stationLayout(0, 3)
+    const area = projectorFitArea(wide.columns, [{ ...noteSlot(wide.columns[0]!, 15), w: NOTE_SIZE, h: NOTE_SIZE }])
+    const view = projectorView(area, screen)
+    expect(zoomOf(view)).toBeCloseTo(screen.w / area.w)
+    expect(view.w).toBeCloseTo(area.w)
+    expect(view.y + view.h).toBeCloseTo(area.y + area.h)
   })
 })

@@ -10,21 +10,26 @@ import {
 export const PROJECTOR_MARGIN = 32
 
 /**
- * What the projector fits to the screen for one station: its heading and
- * columns across, but downwards only the rows in use plus one empty row, so
- * a half-empty station is shown larger than a full one would be. Never below
- * the columns' bottom edge (frames grow when a column fills up).
+ * The least zoom the projector shows notes at while their columns fit
+ * across the screen: notes never draw text below 28 page units (see
+ * `WrappingNoteShapeUtil`), so at zoom 1 the room never reads less than
+ * 28 px.
  */
-export function projectorFitArea(
-  header: Rect,
-  columns: readonly Rect[],
-  notes: readonly Rect[],
-): Rect {
-  const areas = [header, ...columns]
-  const left = Math.min(...areas.map((area) => area.x))
-  const right = Math.max(...areas.map((area) => area.x + area.w))
+export const PROJECTOR_MIN_ZOOM = 1
+
+/**
+ * What the projector fits to the screen for one station: its columns
+ * across, and downwards only the rows in use plus one empty row, so a
+ * half-empty station is shown larger than a full one would be. Never below
+ * the columns' bottom edge (frames grow when a column fills up). The
+ * station's heading and questions are in the projector's station bar, so
+ * the board's own heading above the columns is left out.
+ */
+export function projectorFitArea(columns: readonly Rect[], notes: readonly Rect[]): Rect {
+  const left = Math.min(...columns.map((area) => area.x))
+  const right = Math.max(...columns.map((area) => area.x + area.w))
   const columnTop = Math.min(...columns.map((column) => column.y))
-  const columnBottom = Math.max(...areas.map((area) => area.y + area.h))
+  const columnBottom = Math.max(...columns.map((area) => area.y + area.h))
   // With no notes, the "lowest note" ends a gap above the first row: one empty row shows.
   const lowest = notes.reduce(
     (bottom, note) => Math.max(bottom, note.y + note.h),
@@ -33,10 +38,31 @@ export function projectorFitArea(
   const bottom = Math.min(columnBottom, lowest + NOTE_GAP + NOTE_SIZE + COLUMN_PADDING)
   return {
     x: left - PROJECTOR_MARGIN,
-    y: header.y - PROJECTOR_MARGIN,
+    y: columnTop - PROJECTOR_MARGIN,
     w: right - left + 2 * PROJECTOR_MARGIN,
-    h: bottom - header.y + 2 * PROJECTOR_MARGIN,
+    h: bottom - columnTop + 2 * PROJECTOR_MARGIN,
   }
+}
+
+/**
+ * The part of the board the projector shows, for a screen of `screen`
+ * pixels: the whole fit area when it fits at {@link PROJECTOR_MIN_ZOOM} or
+ * larger. A station with more rows than that is shown at the least zoom
+ * instead (or smaller, only so the columns still fit across), with the
+ * bottom of the area in view: the grid fills downwards, so that is where
+ * the group's newest notes are.
+ */
+export function projectorView(
+  area: Rect,
+  screen: { w: number; h: number },
+  minZoom = PROJECTOR_MIN_ZOOM,
+): Rect {
+  const acrossZoom = screen.w / area.w
+  if (Math.min(acrossZoom, screen.h / area.h) >= minZoom) return area
+  const zoom = Math.min(minZoom, acrossZoom)
+  const w = screen.w / zoom
+  const h = screen.h / zoom
+  return { x: area.x + (area.w - w) / 2, y: area.y + area.h - h, w, h }
 }
 
 /** The notes (page bounds) whose centre lies in the band of `stationIndex`. */

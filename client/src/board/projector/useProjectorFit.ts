@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import { react, type Editor } from 'tldraw'
 import { stationLayout, type BoardDayState, type EventConfig, type Rect } from '@tablecloth/shared'
-import { notesOfStation, projectorFitArea } from './projectorFit'
+import { notesOfStation, projectorFitArea, projectorView } from './projectorFit'
 
 /**
  * Keeps the current station's notes filling the projector: fits the used part
- * of its columns to the screen on opening, and again whenever a note comes,
+ * of its columns to the screen (at least at zoom 1 for legible text, see
+ * `projectorView`) on opening, and again whenever a note comes,
  * goes or grows, the station changes or the screen is resized. Nobody steers
  * the projector's camera by hand, so every change may move it.
  */
@@ -31,7 +32,7 @@ export function useProjectorFit(
       const first = shown === null
       shown = key
       // The area carries its own margin, so no inset; force, as the camera may be locked.
-      editor.zoomToBounds(area, {
+      editor.zoomToBounds(projectorView(area, screen), {
         inset: 0,
         force: true,
         animation: first ? undefined : { duration: 400 },
@@ -64,5 +65,5 @@ function fitAreaOnBoard(
   }
   // Before the server's frames reach this board, the layout says where they will be.
   const columns = frames.length > 0 ? frames : layout.columns
-  return projectorFitArea(layout.header, columns, notesOfStation(notes, stationIndex, stationCount))
+  return projectorFitArea(columns, notesOfStation(notes, stationIndex, stationCount))
 }

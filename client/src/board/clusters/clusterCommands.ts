@@ -1,0 +1,76 @@
+import { startEditingShapeWithRichText, type Editor, type TLShapeId } from 'tldraw'
+import { useLanguage } from '../../i18n/languageStore'
+import { createTranslator } from '../../i18n/translate'
+import { clusterIdOf } from './clusterShapes'
+import { groupNotes, settleDrop, ungroupNotes } from './clusterEdits'
+
+/**
+ * What the moderator's keys, buttons and drags ask of clusters, with the
+ * follow-up the moderator expects: a new cluster's heading opens for typing,
+ * its placeholder text selected so the first key replaces it.
+ */
+
+function newHeadingText(): string {
+  return createTranslator(useLanguage.getState().language)('cluster.newHeading')
+}
+
+/** The selected notes, when the selection is notes and nothing else. */
+function selectedNotes(editor: Editor): TLShapeId[] | null {
+  const shapes = editor.getSelectedShapes()
+  if (shapes.length === 0 || shapes.some((shape) => shape.type !== 'note')) return null
+  return shapes.map((shape) => shape.id)
+}
+
+/** Whether the selection can be grouped: notes only, not already all in one cluster together. */
+export function canGroupSelection(editor: Editor): boolean {
+  const notes = selectedNotes(editor)
+  if (!notes || editor.getIsReadonly()) return false
+  const clusters = new Set(notes.map((id) => clusterIdOf(editor.getShape(id)!)))
+  return !(clusters.size === 1 && !clusters.has(undefined))
+}
+
+/** Whether some selected note belongs to a cluster it could leave. */
+export function canUngroupSelection(editor: Editor): boolean {
+  const notes = selectedNotes(editor)
+  return !!notes && !editor.getIsReadonly() && notes.some((id) => clusterIdOf(editor.getShape(id)!) !== undefined)
+}
+
+/** Groups the selected notes under a new heading and opens it for typing. */
+export function groupSelection(editor: Editor): boolean {
+  if (!canGroupSelection(editor)) return false
+  openHeading(editor, groupNotes(editor, selectedNotes(editor)!, newHeadingText()))
+  return true
+}
+
+export function ungroupSelection(editor: Editor): boolean {
+  if (!canUngroupSelection(editor)) return false
+  return ungroupNotes(editor, selectedNotes(editor)!, newHeadingText())
+}
+
+/** Settles a drag of notes (see `settleDrop`). */
+export function settleDraggedNotes(editor: Editor, dragged: readonly TLShapeId[]): void {
+  openHeading(editor, settleDrop(editor, dragged, newHeadingText()))
+}
+
+/** Frames to wait for a new heading's text editor to mount before giving up on selecting its text. */
+const MOUNT_FRAMES = 30
+
+function openHeading(editor: Editor, heading: TLShapeId | null): void {
+  const shape = heading && editor.getShape(heading)
+  if (!shape) return
+  if (!editor.isIn('select')) editor.setCurrentTool('select')
+  editor.select(shape.id)
+  startEditingShapeWithRichText(editor, shape)
+  // tldraw's "select all" is a request to a text editor about to mount; a
+  // heading made a moment ago mounts its editor a frame or two later. So the
+  // request is repeated each frame until the editor is there (it also keeps
+  // tldraw from putting the caret at the end), and then carried out.
+  const selectAll = (framesLeft: number) => {
+    if (editor.getEditingShapeId() !== shape.id) return
+    editor.emit('select-all-text', { shapeId: shape.id })
+    const textEditor = editor.getRichTextEditor()
+    if (textEditor) textEditor.chain().focus().selectAll().run()
+    else if (framesLeft > 0) editor.timers.requestAnimationFrame(() => selectAll(framesLeft - 1))
+  }
+  selectAll(MOUNT_FRAMES)
+}
