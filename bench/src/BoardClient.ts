@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import WebSocket from 'ws'
-import { BOARD_DOC, BOARD_META, type BoardDayState } from '@tablecloth/shared'
+import { BOARD_DOC, BOARD_META, richTextToPlain, type BoardDayState } from '@tablecloth/shared'
 import { probeOf, type NoteRecord, type ProbeStamp } from './noteRecord'
 import type { BoardAddress } from './targets/benchTarget'
 
@@ -129,6 +129,47 @@ export class BoardClient {
 
   note(id: string): NoteRecord | undefined {
     return this.records.get(id)
+  }
+
+  /** Any record of the board by id: frames and the page as well as notes. */
+  record(id: string): unknown {
+    return this.records.get(id)
+  }
+
+  /**
+   * Writes a record that is not a note (e.g. a grown column frame). The
+   * records map is typed for notes, which is what the bench writes most.
+   */
+  writeRecord<R extends { id: string }>(record: R): void {
+    this.records.set(record.id, record as unknown as NoteRecord)
+  }
+
+  remove(id: string): void {
+    this.records.delete(id)
+  }
+
+  /**
+   * Resolves with the id of the first note whose plain text is `text`, as
+   * soon as this client holds one, e.g. a note a browser pinned.
+   */
+  untilNoteWithText(text: string): Promise<string> {
+    const find = (): string | undefined => {
+      for (const [id, { val }] of this.records.map) {
+        if (val.type === 'note' && richTextToPlain(val.props.richText) === text) return id
+      }
+      return undefined
+    }
+    const found = find()
+    if (found) return Promise.resolve(found)
+    return new Promise((resolve) => {
+      const onChange = () => {
+        const id = find()
+        if (!id) return
+        this.records.off('change', onChange)
+        resolve(id)
+      }
+      this.records.on('change', onChange)
+    })
   }
 
   destroy(): void {

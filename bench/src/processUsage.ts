@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { mean } from './stats'
 
 /** Memory and CPU of one process over a measured window, read from Linux's /proc. */
@@ -137,6 +137,71 @@ export function sampleUsage(serverPid: number, everyMs?: number): { stop(): Wind
       const benchUsage = bench.stop()
       const others = machine.stop() - serverUsage.cpuPercent - benchUsage.cpuPercent
       return { server: serverUsage, bench: benchUsage, otherCpuPercent: Math.max(0, others) }
+    },
+  }
+}
+
+/** The parent of every live process, from field 4 of /proc/<pid>/stat. */
+function readParents(): Map<number, number> {
+  const parents = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // Ended between listing /proc and reading it.
+    }
+  }
+  return parents
+}
+
+/** `rootPid` and every live process below it: children, their children, and so on. */
+export function processTree(rootPid: number): number[] {
+  const parents = readParents()
+  const tree = [rootPid]
+  for (let index = 0; index < tree.length; index++) {
+    for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid)
+  }
+  return tree
+}
+
+function treeCpuSeconds(pids: readonly number[]): Map<number, number> {
+  const cpu = new Map<number, number>()
+  for (const pid of pids) {
+    try {
+      cpu.set(pid, readCpuSeconds(pid))
+    } catch {
+      // Ended meanwhile; its time is lost to both sides of the split.
+    }
+  }
+  return cpu
+}
+
+/** CPU of a process tree and of everything else on the machine, % of a core. */
+export interface TreeUsage {
+  treeCpuPercent: number
+  otherCpuPercent: number
+}
+
+/**
+ * Samples the CPU of `rootPid`'s whole process tree (for the bench: itself,
+ * the server and the browser with its renderers) and of the rest of the
+ * machine, from now until `stop()`.
+ */
+export function sampleTree(rootPid: number): { stop(): TreeUsage } {
+  const atStart = treeCpuSeconds(processTree(rootPid))
+  const machine = sampleMachine()
+  const wallAtStart = performance.now()
+  return {
+    stop() {
+      const atStop = treeCpuSeconds(processTree(rootPid))
+      const machinePercent = machine.stop()
+      const wallSeconds = (performance.now() - wallAtStart) / 1000
+      let treeSeconds = 0
+      for (const [pid, seconds] of atStop) treeSeconds += seconds - (atStart.get(pid) ?? 0)
+      const treeCpuPercent = (treeSeconds / wallSeconds) * 100
+      return { treeCpuPercent, otherCpuPercent: Math.max(0, machinePercent - treeCpuPercent) }
     },
   }
 }

@@ -1,6 +1,9 @@
 import type { Scenario } from './scenario'
+import { clientPages } from './scenarios/clientPages'
+import { exportFormats } from './scenarios/exports'
 import { liveBoards } from './scenarios/liveBoards'
+import { soak } from './scenarios/soak'
 import { stationChange } from './scenarios/stationChange'
 
 /** Every scenario, in the order `pnpm bench` runs them when none is named. */
-export const scenarios: Scenario[] = [liveBoards, stationChange]
+export const scenarios: Scenario[] = [liveBoards, stationChange, clientPages, exportFormats, soak]

@@ -2,6 +2,7 @@
 export interface Distribution {
   count: number
   p50: number
+  p95: number
   p99: number
   max: number
 }
@@ -16,6 +17,7 @@ export function distributionOf(samples: readonly number[]): Distribution {
   return {
     count: sorted.length,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
   }

@@ -9,7 +9,7 @@ const MIN_TEXT_PIXELS = 28
 /** tldraw's XL note text, in page units. */
 const XL_TEXT = 32
 /** The least a note's text shrinks to before long words wrap, in page units. */
-const TEXT_FLOOR = 28
+const TEXT_FLOOR = 25
 
 const FIRST_COLUMN = [
   'Sprachcafé donnerstags',
@@ -68,7 +68,7 @@ test.describe('projector', () => {
     }
     await expect.poll(smallestText).toBeGreaterThanOrEqual(MIN_TEXT_PIXELS)
     const sizes = await projector.noteTextSizes()
-    // A word a little too wide shrinks its note's text at most to 28; a longer one wraps instead.
+    // A word a little too wide shrinks its note's text at most to 25; a longer one wraps instead.
     for (const size of sizes) {
       expect(size.fontSize, byText.get(size.noteId)).toBeGreaterThanOrEqual(TEXT_FLOOR)
       expect(size.fontSize, byText.get(size.noteId)).toBeLessThanOrEqual(XL_TEXT)

@@ -12,9 +12,11 @@ import { openDatabase } from './store/database'
 import { DocStore } from './store/docStore'
 import { EventStore } from './store/eventStore'
 import { SnapshotStore } from './store/snapshotStore'
+import { HiddenNoteStore } from './store/hiddenNoteStore'
 import { TokenStore } from './store/tokenStore'
 import { createBoardSchema } from './board/boardSchema'
 import { EventService } from './events/EventService'
+import type { ResultsServiceDeps } from './events/ResultsService'
 import { SyncServer } from './sync/SyncServer'
 import { authorizeSync } from './auth/authorizeSync'
 import { Router } from './http/Router'
@@ -22,10 +24,13 @@ import { HttpError } from './http/HttpError'
 import { registerEventRoutes } from './http/eventRoutes'
 import { registerNoteRoutes } from './http/noteRoutes'
 import { registerResultRoutes } from './http/resultRoutes'
+import { registerHiddenNoteRoutes } from './http/hiddenNoteRoutes'
 import { RateLimiter } from './http/rateLimiter'
 import { sendError, sendJson } from './http/respond'
 import { createStaticFiles } from './http/staticFiles'
 import { boardRoomsOf } from './sync/boardRooms'
+import { rejectedRecord } from './board/updateRecordCheck'
+import { sweepExpiredEvents } from './events/retentionSweep'
 
 export interface App {
   server: http.Server
@@ -34,6 +39,9 @@ export interface App {
   close(): Promise<void>
 }
 
+/** How often expired events are looked for while the server runs. */
+const RETENTION_SWEEP_MS = 60 * 60 * 1000
+
 /** Wires store, sync and HTTP into one server process. */
 export function createApp(config: Config, log: (line: string) => void = console.log): App {
   const db = openDatabase(config.dataDir)
@@ -41,6 +49,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const events = new EventStore(db)
   const tokens = new TokenStore(db)
   const snapshots = new SnapshotStore(db)
+  const hiddenNotes = new HiddenNoteStore(db)
   const schema = createBoardSchema()
 
   const sync = new SyncServer({
@@ -48,6 +57,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     authorize: (request) => authorizeSync(tokens, events, request),
     maxMessageBytes: config.maxMessageBytes,
     roomIdleMs: config.roomIdleMs,
+    checkUpdate: (decoded) => rejectedRecord(schema, decoded),
     log,
   })
   const rooms = boardRoomsOf(sync)
@@ -58,7 +68,15 @@ export function createApp(config: Config, log: (line: string) => void = console.
     rooms,
     schema,
     atomically: (fn) => db.transaction(fn)(),
+    // Moves the write-ahead log into the file and empties it, so deleted
+    // rows survive in neither (secure_delete has zeroed their pages).
+    purgeDeleted: () => db.pragma('wal_checkpoint(TRUNCATE)'),
+    retentionDays: config.retentionDays,
   })
+  // Expired events are deleted when the server starts and then every hour
+  // (RETENTION_DAYS; README, "Data protection").
+  const sweepExpired = () => sweepExpiredEvents(events, service, config.retentionDays, Date.now(), log)
+  let retentionTimer: NodeJS.Timeout | null = null
 
   const router = new Router()
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { ok: true }))
@@ -74,7 +92,17 @@ export function createApp(config: Config, log: (line: string) => void = console.
     schema,
     limiter: new RateLimiter(PHONE_NOTE_RATE),
   })
-  registerResultRoutes(router, { events, snapshots, rooms, tokens })
+  // The result routes hand these deps to their ResultsService, which leaves
+  // the notes the organiser hid out of every format (server/test/hiddenNotes.test.ts).
+  const resultDeps: Parameters<typeof registerResultRoutes>[1] & ResultsServiceDeps = {
+    events,
+    snapshots,
+    rooms,
+    tokens,
+    hiddenNotes,
+  }
+  registerResultRoutes(router, resultDeps)
+  registerHiddenNoteRoutes(router, { events, snapshots, rooms, tokens, hiddenNotes })
   const staticFiles = createStaticFiles(config.clientDir)
 
   const server = http.createServer((req, res) => {
@@ -104,6 +132,11 @@ export function createApp(config: Config, log: (line: string) => void = console.
     server,
     listen: () =>
       new Promise((resolve, reject) => {
+        if (config.retentionDays > 0) {
+          sweepExpired()
+          retentionTimer = setInterval(sweepExpired, RETENTION_SWEEP_MS)
+          retentionTimer.unref()
+        }
         server.once('error', reject)
         server.listen(config.port, config.host, () => {
           const address = server.address() as AddressInfo
@@ -112,6 +145,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
         })
       }),
     async close() {
+      if (retentionTimer) clearInterval(retentionTimer)
       await sync.close(CloseCode.ShuttingDown, CloseReason.ShuttingDown)
       await new Promise<void>((resolve) => server.close(() => resolve()))
       db.close()

@@ -1,10 +1,18 @@
 import { createApp } from './app'
 import { ConfigError, readConfig } from './config'
+import { storageProblem } from './store/storageProblem'
 
 /** Entry point: read config once, start, and shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = readConfig()
-  const app = createApp(config)
+  let app: ReturnType<typeof createApp>
+  try {
+    app = createApp(config)
+  } catch (error) {
+    const problem = storageProblem(error, config.dataDir)
+    if (problem) throw new ConfigError(problem)
+    throw error
+  }
   const origin = await app.listen()
   console.log(`Tablecloth listening on ${origin}`)
   console.log(`Data directory: ${config.dataDir}`)
@@ -26,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error)
+  console.error(error instanceof ConfigError ? `Cannot start: ${error.message}` : error)
   process.exit(1)
 })

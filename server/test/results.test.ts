@@ -14,7 +14,7 @@ import {
   type Results,
 } from '@tablecloth/shared'
 import { until } from './helpers/boardProvider'
-import { noteRecord, useEventBoards } from './helpers/eventBoards'
+import { columnFrameId, noteRecord, recordsOf, useEventBoards } from './helpers/eventBoards'
 
 const { createEvent: createFrom, openTable: open, api, server } = useEventBoards()
 
@@ -73,23 +73,8 @@ function createEvent(): Promise<CreateEventResponse> {
   return createFrom({ ...winnendenTemplate(), groups: [{ id: 'rot', name: 'Gruppe Rot' }] })
 }
 
-function recordsOf(doc: Y.Doc): YKeyValue<TLRecord> {
-  return new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records))
-}
-
-function findFrame(doc: Y.Doc, stationIndex: number, columnIndex: number): string | undefined {
-  return [...recordsOf(doc).map.values()]
-    .map((entry) => entry.val as TLRecord & { meta: Record<string, unknown> })
-    .find(
-      (record) =>
-        record.meta.tablecloth === 'column' &&
-        record.meta.stationIndex === stationIndex &&
-        record.meta.columnIndex === columnIndex,
-    )?.id
-}
-
 function frameId(doc: Y.Doc, stationIndex: number, columnIndex: number): string {
-  const id = findFrame(doc, stationIndex, columnIndex)
+  const id = columnFrameId(doc, stationIndex, columnIndex)
   if (id === undefined)
     throw new Error(`no frame for station ${stationIndex}, column ${columnIndex}`)
   return id
@@ -149,7 +134,7 @@ async function seedDay(): Promise<CreateEventResponse> {
 
   // Looking back after the change, someone rewrites a station 1 note.
   const first = tables[0]!
-  await until(first.doc, () => findFrame(first.doc, 1, 1) !== undefined)
+  await until(first.doc, () => columnFrameId(first.doc, 1, 1) !== undefined)
   addNote(first.doc, { ...STATION_1[1]!, text: 'Später geändert' }, 's1')
   for (const note of STATION_2) addNote(first.doc, note, 's2')
   await serverHas(
@@ -410,10 +395,10 @@ describe('narrowing and refusing', () => {
 
   it('answers 404 as JSON for an unknown format', async () => {
     const event = await createEvent()
-    const pdf = await download(event, 'results.pdf')
-    expect(pdf.status).toBe(404)
-    expect(pdf.headers.get('content-type')).toBe('application/json; charset=utf-8')
-    expect(JSON.parse(pdf.text).error.code).toBe('not_found')
+    const xlsx = await download(event, 'results.xlsx')
+    expect(xlsx.status).toBe(404)
+    expect(xlsx.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(JSON.parse(xlsx.text).error.code).toBe('not_found')
   })
 
   it('is for the organiser only', async () => {

@@ -140,6 +140,32 @@ describe('POST /api/events/:id/stations/next', () => {
   })
 })
 
+describe('POST /api/events/:id/snapshots', () => {
+  it('saves every board of the running station without moving on, for the end of the last station', async () => {
+    const event = await createEvent()
+    for (let i = 0; i < 2; i++) {
+      await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    }
+    const board = await open(event, 0)
+    const frame = frames(board.doc).find((f) => (f.meta as { stationIndex?: number }).stationIndex === 2)!
+    addNote(board.doc, 'letzte', 'Zum Schluss: „Danke“ 🙏', frame.id)
+    const observer = await open(event, 0)
+    await until(observer.doc, () => records(observer.doc).some((r) => r.id === 'shape:letzte'))
+
+    expect((await api('POST', `/api/events/${event.id}/snapshots`, { token: event.links.tables[0]!.tokens.moderator })).status).toBe(403)
+    const saved = await api('POST', `/api/events/${event.id}/snapshots`, { token: event.organiserToken })
+    expect(saved.status).toBe(201)
+    expect(saved.body.snapshots).toHaveLength(event.links.tables.length)
+    const mine = saved.body.snapshots.find((s: { tableId: string }) => s.tableId === event.links.tables[0]!.id)
+    expect(mine).toMatchObject({ stationIndex: 2, reason: 'manual' })
+    const opened = await api('GET', `/api/events/${event.id}/snapshots/${mine.id}`, { token: event.organiserToken })
+    expect(JSON.stringify(opened.body.records)).toContain('Zum Schluss: „Danke“ 🙏')
+    // The day stays where it was.
+    const view = await api('GET', `/api/events/${event.id}`, { token: event.organiserToken })
+    expect(view.body.currentStation).toBe(2)
+  })
+})
+
 describe('restoring a snapshot', () => {
   it('brings back the board as it was, and the restore can itself be undone', async () => {
     const event = await createEvent()

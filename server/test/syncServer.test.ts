@@ -213,6 +213,26 @@ describe('sync server with the stock y-websocket provider', () => {
     expect((await serverClose(second)).code).toBe(CloseCode.RateLimited)
   })
 
+  it('refuses a flood of new sockets from one address with 4429, before looking at their tokens', async () => {
+    const server = await start({ limits: { connectionBurstPerAddress: 3, connectionsPerMinutePerAddress: 1 } })
+    const flood = Array.from({ length: 8 }, () => raw(server, 'moderator-token'))
+    // A refused socket is closed right after its handshake; one let in stays open.
+    const outcomes = await Promise.all(
+      flood.map(
+        (socket) =>
+          new Promise<number | 'open'>((resolve) => {
+            socket.once('close', (code) => resolve(code))
+            socket.once('open', () => setTimeout(() => resolve('open'), 300))
+          }),
+      ),
+    )
+    expect(outcomes.filter((outcome) => outcome === 'open')).toHaveLength(3)
+    expect(outcomes.filter((outcome) => outcome === CloseCode.RateLimited)).toHaveLength(5)
+    // Until the budget refills, the next one from that address is refused too.
+    const board = open(server, 'moderator-token')
+    expect((await serverClose(board)).code).toBe(CloseCode.RateLimited)
+  })
+
   it('answers upgrades outside /sync/<event>/<table> with 404', async () => {
     const server = await start()
     const socket = rawSocket(server.url.replace('/sync', '/elsewhere'), 'x', 'moderator-token')

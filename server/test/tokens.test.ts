@@ -36,9 +36,24 @@ describe('link tokens', () => {
   it('stop working when rotated', () => {
     const { tokens } = stores()
     const old = tokens.issue({ eventId: 'ev1', tableId: 't1', role: 'viewer' })
-    const fresh = tokens.rotate({ eventId: 'ev1', tableId: 't1', role: 'viewer' })
+    const { token: fresh, revoked } = tokens.rotate({ eventId: 'ev1', tableId: 't1', role: 'viewer' })
     expect(tokens.resolve(old)).toBeNull()
     expect(tokens.resolve(fresh)?.role).toBe('viewer')
+    expect(revoked).toEqual([hashToken(old)])
+  })
+
+  it('rotating the organiser’s link seals every other link anew under the new organiser token', () => {
+    const { tokens } = stores()
+    const organiser = tokens.issue({ eventId: 'ev1', tableId: null, role: 'organiser' })
+    const moderator = tokens.issue({ eventId: 'ev1', tableId: 't1', role: 'moderator' }, organiser)
+    const { token: next, revoked } = tokens.rotate({ eventId: 'ev1', tableId: null, role: 'organiser' }, organiser)
+    expect(revoked).toEqual([hashToken(organiser)])
+    expect(tokens.resolve(organiser)).toBeNull()
+    expect(tokens.resolve(next)?.role).toBe('organiser')
+    expect(tokens.openAll('ev1', next)).toEqual([
+      { eventId: 'ev1', tableId: 't1', role: 'moderator', token: moderator },
+    ])
+    expect(tokens.openAll('ev1', organiser)).toEqual([])
   })
 
   it('can be listed again only with the organiser token they were sealed under', () => {

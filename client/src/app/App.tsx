@@ -14,6 +14,9 @@ const ControlRoom = lazy(() =>
 const BoardPage = lazy(() =>
   import('../board/BoardPage').then((module) => ({ default: module.BoardPage })),
 )
+const GalleryPage = lazy(() =>
+  import('../gallery/GalleryPage').then((module) => ({ default: module.GalleryPage })),
+)
 
 /**
  * The app shell: picks the page for the current path. Setup and the control
@@ -46,6 +49,8 @@ function RouteView({ route }: { route: Route }) {
       )
     case 'control':
       return <ControlRoom eventId={route.eventId} />
+    case 'gallery':
+      return <GalleryPage key={route.eventId} eventId={route.eventId} />
     case 'notFound':
       return <NotFoundPage />
     default: {

@@ -69,3 +69,18 @@ export function takeLinkSecret(
     return null
   }
 }
+
+/**
+ * Remembers a new token for the page at `pathname` (after the organiser
+ * rotated the link this page was opened with), so a reload uses it.
+ */
+export function rememberLinkToken(
+  token: string,
+  env: Pick<LinkTokenEnvironment, 'location' | 'storage'> = browserEnvironment(),
+): void {
+  try {
+    env.storage.setItem(`tablecloth.token:${normalisePath(env.location.pathname)}`, token)
+  } catch (error) {
+    console.warn('Could not remember the new link token on this device', error)
+  }
+}

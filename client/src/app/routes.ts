@@ -8,12 +8,14 @@ export type Route =
   | { name: 'board'; eventId: string; tableId: string }
   | { name: 'projector'; eventId: string; tableId: string }
   | { name: 'control'; eventId: string }
+  | { name: 'gallery'; eventId: string }
   | { name: 'notFound' }
 
 const ID = '([A-Za-z0-9_-]{1,64})'
 const BOARD = new RegExp(`^/e/${ID}/t/${ID}$`)
 const PROJECTOR = new RegExp(`^/e/${ID}/t/${ID}/projector$`)
 const CONTROL = new RegExp(`^/e/${ID}/control$`)
+const GALLERY = new RegExp(`^/e/${ID}/gallery$`)
 
 /** Drops one trailing slash, so `/e/x/control/` and `/e/x/control` are the same page. */
 export function normalisePath(pathname: string): string {
@@ -29,6 +31,8 @@ export function matchRoute(pathname: string): Route {
   if (match?.[1] && match[2]) return { name: 'projector', eventId: match[1], tableId: match[2] }
   match = CONTROL.exec(path)
   if (match?.[1]) return { name: 'control', eventId: match[1] }
+  match = GALLERY.exec(path)
+  if (match?.[1]) return { name: 'gallery', eventId: match[1] }
   return { name: 'notFound' }
 }
 
@@ -44,6 +48,8 @@ export function pathOf(route: Route): string {
       return `/e/${route.eventId}/t/${route.tableId}/projector`
     case 'control':
       return `/e/${route.eventId}/control`
+    case 'gallery':
+      return `/e/${route.eventId}/gallery`
     default: {
       const unknownRoute: never = route
       throw new Error(`unknown route ${JSON.stringify(unknownRoute)}`)

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { PROTOCOL_VERSION } from '@tablecloth/shared'
 import { takeLinkSecret, takeLinkToken } from '../app/linkToken'
 import { PageMessage } from '../app/PageMessage'
+import { ProtocolMismatchMessage } from '../app/ProtocolMismatchMessage'
 import { ReloadButton } from '../app/ReloadButton'
 import { useServerConfig } from '../app/serverConfigStore'
 import { useDocumentTitle } from '../app/useDocumentTitle'
@@ -53,16 +54,7 @@ export function BoardPage({
       </PageMessage>
     )
   } else if (configStatus === 'fresh' && config && config.protocol !== PROTOCOL_VERSION) {
-    body = (
-      <PageMessage
-        embedded
-        tone="error"
-        heading={t('close.protocolMismatch.heading')}
-        actions={<ReloadButton />}
-      >
-        <p>{t('close.protocolMismatch.body')}</p>
-      </PageMessage>
-    )
+    body = <ProtocolMismatchMessage />
   } else if (configStatus === 'loading' || sync.phase === 'loading') {
     body = <PageMessage embedded heading={t('board.loading')} />
   } else if (sync.phase === 'incompatible') {

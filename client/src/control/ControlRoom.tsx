@@ -6,6 +6,9 @@ import { useT } from '../i18n/useT'
 import { takeLinkToken } from '../app/linkToken'
 import { apiErrorMessage } from '../api/apiErrorMessage'
 import { useControlStore } from './controlStore'
+import { ResultsPanel } from './results/ResultsPanel'
+import { EventAdmin } from './EventAdmin'
+import { PageMessage } from '../app/PageMessage'
 import { RotationOverview } from './RotationOverview'
 import { StationControls } from './StationControls'
 import { TableCard } from './TableCard'
@@ -18,7 +21,7 @@ const REFRESH_MS = 2000
 export function ControlRoom({ eventId }: { eventId: string }) {
   const t = useT()
   const format = useDateTimeFormat()
-  const { view, links, overview, snapshots, error, lastUndo, restore, open, refresh } =
+  const { view, links, overview, snapshots, error, lastUndo, restore, open, refresh, deleted } =
     useControlStore()
 
   useEffect(() => {
@@ -26,6 +29,14 @@ export function ControlRoom({ eventId }: { eventId: string }) {
     const id = window.setInterval(() => void refresh(), REFRESH_MS)
     return () => window.clearInterval(id)
   }, [eventId, open, refresh])
+
+  if (deleted) {
+    return (
+      <PageMessage heading={t('admin.deleted.heading')}>
+        <p>{t('admin.deleted.body')}</p>
+      </PageMessage>
+    )
+  }
 
   if (!view) {
     return (
@@ -81,6 +92,8 @@ export function ControlRoom({ eventId }: { eventId: string }) {
           ))}
         </div>
       </section>
+      <ResultsPanel view={view} links={links} />
+      <EventAdmin view={view} />
     </main>
   )
 }

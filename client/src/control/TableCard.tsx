@@ -4,6 +4,7 @@ import { useDateTimeFormat } from '../i18n/dateTimeFormat'
 import { useT } from '../i18n/useT'
 import { useControlStore } from './controlStore'
 import { QrCode } from '../app/QrCode'
+import { RotatedLinkNotice } from './RotatedLinkNotice'
 import { SnapshotViewer } from './SnapshotViewer'
 
 /** One table in the control room: who is on the board, notes per column, links and snapshots. */
@@ -22,6 +23,7 @@ export function TableCard({
   const format = useDateTimeFormat()
   const restore = useControlStore((state) => state.restore)
   const busy = useControlStore((state) => state.busy)
+  const rotateLink = useControlStore((state) => state.rotateLink)
   const [showQr, setShowQr] = useState(false)
   const [viewing, setViewing] = useState<SnapshotSummary | null>(null)
   const table = view.config.tables.find((candidate) => candidate.id === links?.id)
@@ -76,6 +78,34 @@ export function TableCard({
             {showQr ? t('control.hideQr') : t('control.showQr')}
           </button>
         </div>
+      )}
+      {links && table && (
+        <details className="table-card__renew">
+          <summary>{t('admin.linksHeading')}</summary>
+          <div className="control-buttons">
+            {(
+              [
+                ['moderator', 'admin.rotateBoard'],
+                ['viewer', 'admin.rotateProjector'],
+                ['participant', 'admin.rotatePhone'],
+              ] as const
+            ).map(([role, label]) => (
+              <button
+                key={role}
+                type="button"
+                disabled={busy !== null}
+                onClick={() => {
+                  if (window.confirm(t('admin.rotateConfirm', { link: t(label), table: table.topic }))) {
+                    void rotateLink({ role, tableId: table.id })
+                  }
+                }}
+              >
+                {t(label)}
+              </button>
+            ))}
+          </div>
+          <RotatedLinkNotice only={(target) => target.tableId === table.id} />
+        </details>
       )}
       {showQr && links && (
         <div className="table-card__qr">

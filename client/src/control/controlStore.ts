@@ -3,9 +3,13 @@ import type {
   CreateEventResponse,
   EventOverview,
   EventView,
+  RotateLinkRequest,
+  RotateLinkResponse,
   SnapshotSummary,
 } from '@tablecloth/shared'
 import { ApiError, apiCall } from '../api/apiClient'
+import { rememberLinkToken } from '../app/linkToken'
+import { useMyEvents } from '../setup/myEventsStore'
 
 export type TimerAction = 'start' | 'pause' | 'resume' | 'reset' | 'extend'
 
@@ -18,7 +22,7 @@ interface ControlState {
   snapshots: SnapshotSummary[]
   error: ApiError | null
   /** The action in flight, so its button can show progress and not be pressed twice. */
-  busy: 'advance' | 'timer' | 'restore' | null
+  busy: 'advance' | 'timer' | 'restore' | 'save' | 'rotate' | 'delete' | null
   /** Snapshot kept before the last restore, offered as "undo restore". */
   lastUndo: SnapshotSummary | null
   open(eventId: string, token: string | null): Promise<void>
@@ -27,7 +31,21 @@ interface ControlState {
   timer(action: TimerAction, seconds?: number): Promise<void>
   /** Restores a board; `undoing` marks the restore of a pre-restore snapshot, which ends the undo offer. */
   restore(snapshotId: string, undoing?: boolean): Promise<void>
+  /** What the last administrative action did, for a status line. */
+  notice: ControlNotice | null
+  /** Snapshots every board of the running station without moving on. */
+  saveNow(): Promise<void>
+  /** Gives one link a new token; the old one stops working at once. */
+  rotateLink(target: RotateLinkRequest): Promise<void>
+  /** Deletes the event and everything stored for it. */
+  deleteEvent(): Promise<void>
+  /** The event is gone: nothing more to show or refresh. */
+  deleted: boolean
 }
+
+export type ControlNotice =
+  | { kind: 'saved'; count: number }
+  | { kind: 'rotated'; target: RotateLinkRequest; link: string }
 
 /**
  * The control room's view of the event. Polls the overview so the organiser
@@ -36,7 +54,7 @@ interface ControlState {
  */
 export const useControlStore = create<ControlState>((set, get) => {
   const call = async <T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<T> => {
@@ -57,6 +75,8 @@ export const useControlStore = create<ControlState>((set, get) => {
     error: null,
     busy: null,
     lastUndo: null,
+    notice: null,
+    deleted: false,
 
     async open(eventId, token) {
       set({ eventId, token, error: null })
@@ -73,6 +93,7 @@ export const useControlStore = create<ControlState>((set, get) => {
     },
 
     async refresh() {
+      if (get().deleted) return
       try {
         const [view, overview, { snapshots }] = await Promise.all([
           call<EventView>('GET', ''),
@@ -131,5 +152,67 @@ export const useControlStore = create<ControlState>((set, get) => {
         set({ busy: null })
       }
     },
+
+    async saveNow() {
+      if (get().busy) return
+      set({ busy: 'save', notice: null })
+      try {
+        const { snapshots } = await call<{ snapshots: SnapshotSummary[] }>('POST', '/snapshots')
+        set({ notice: { kind: 'saved', count: snapshots.length } })
+        await get().refresh()
+      } catch (error) {
+        failed(error)
+      } finally {
+        set({ busy: null })
+      }
+    },
+
+    async rotateLink(target) {
+      if (get().busy) return
+      set({ busy: 'rotate', notice: null })
+      try {
+        const rotated = await call<RotateLinkResponse>('POST', '/links/rotate', target)
+        const { eventId } = get()
+        if (target.role === 'organiser') {
+          // This page was opened with the old token: from now on it and the
+          // device's list of events use the new one.
+          rememberLinkToken(rotated.organiserToken)
+          if (eventId) useMyEvents.getState().updateControlLink(eventId, rotated.links.control)
+        }
+        set({
+          token: rotated.organiserToken,
+          links: rotated.links,
+          notice: { kind: 'rotated', target, link: linkOf(rotated.links, target) },
+        })
+      } catch (error) {
+        failed(error)
+      } finally {
+        set({ busy: null })
+      }
+    },
+
+    async deleteEvent() {
+      if (get().busy) return
+      set({ busy: 'delete', notice: null })
+      try {
+        await call<null>('DELETE', '')
+        const { eventId } = get()
+        if (eventId) useMyEvents.getState().forget(eventId)
+        set({ deleted: true, view: null, links: null, overview: null, snapshots: [], error: null })
+      } catch (error) {
+        failed(error)
+      } finally {
+        set({ busy: null })
+      }
+    },
   }
 })
+
+/** The link a rotation produced, to show the organiser once. */
+function linkOf(links: CreateEventResponse['links'], target: RotateLinkRequest): string {
+  if (target.role === 'organiser') return links.control
+  const table = links.tables.find((entry) => entry.id === target.tableId)
+  if (target.role === 'viewer') return table ? table.projector : links.gallery
+  if (!table) return ''
+  return target.role === 'moderator' ? table.board : table.participant
+}

@@ -3,6 +3,10 @@ import { captureDe } from './captureMessages.de'
 import { setupDe } from './setupMessages.de'
 import { phoneDe } from './phoneMessages.de'
 import { projectorDe } from './projectorMessages.de'
+import { galleryDe } from './galleryMessages.de'
+import { boardImagesDe } from './boardImageMessages.de'
+import { resultsDe } from './resultsMessages.de'
+import { adminDe } from './adminMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -14,6 +18,10 @@ export const de = {
   ...setupDe,
   ...phoneDe,
   ...projectorDe,
+  ...galleryDe,
+  ...boardImagesDe,
+  ...resultsDe,
+  ...adminDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',

@@ -4,6 +4,10 @@ import { captureEn } from './captureMessages.en'
 import { setupEn } from './setupMessages.en'
 import { phoneEn } from './phoneMessages.en'
 import { projectorEn } from './projectorMessages.en'
+import { galleryEn } from './galleryMessages.en'
+import { boardImagesEn } from './boardImageMessages.en'
+import { resultsEn } from './resultsMessages.en'
+import { adminEn } from './adminMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
@@ -12,6 +16,10 @@ export const en: Messages = {
   ...setupEn,
   ...phoneEn,
   ...projectorEn,
+  ...galleryEn,
+  ...boardImagesEn,
+  ...resultsEn,
+  ...adminEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',

@@ -18,6 +18,7 @@ function view(currentStation = 0): EventView {
     currentStation,
     serverTime: 0,
     createdAt: '2026-11-25T08:00:00.000Z',
+    expiresAt: null,
     timer: { durationSeconds: 2700, runningSince: null, elapsedBeforeSeconds: 0 },
     config: {
       title: 'Zukunftswerkstatt',

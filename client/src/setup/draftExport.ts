@@ -1,4 +1,5 @@
 import { draftToInput, type EventDraft } from './eventDraft'
+import { saveFile } from '../app/saveFile'
 
 /**
  * The draft as a JSON file in the documented event format. Importing the file
@@ -24,16 +25,7 @@ export function draftExportFileName(draft: EventDraft): string {
   return `${['tablecloth', date, slug].filter(Boolean).join('-')}.json`
 }
 
-/** Hands a text to the browser as a download, through a short-lived object URL. */
+/** Hands a text to the browser as a download. */
 export function downloadTextFile(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked a little later: some browsers start reading the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveFile(new Blob([text], { type }), fileName)
 }

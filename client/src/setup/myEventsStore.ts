@@ -20,6 +20,8 @@ interface MyEventsState {
   /** Newest first. */
   events: RememberedEvent[]
   remember(event: RememberedEvent): void
+  /** After the organiser's link was renewed: the remembered link must open the control room still. */
+  updateControlLink(id: string, controlLink: string): void
   forget(id: string): void
 }
 
@@ -42,6 +44,10 @@ export const useMyEvents = create<MyEventsState>()(
             0,
             MAX_REMEMBERED_EVENTS,
           ),
+        })),
+      updateControlLink: (id, controlLink) =>
+        set(({ events }) => ({
+          events: events.map((event) => (event.id === id ? { ...event, controlLink } : event)),
         })),
       forget: (id) => set(({ events }) => ({ events: events.filter((event) => event.id !== id) })),
     }),

@@ -1,5 +1,6 @@
 import { CloseCode, CloseReason, PROTOCOL_VERSION, type Role } from '@tablecloth/shared'
 import type { EventStore } from '../store/eventStore'
+import { hashToken } from './linkToken'
 import type { TokenStore } from '../store/tokenStore'
 
 export interface SyncRequest {
@@ -10,7 +11,13 @@ export interface SyncRequest {
   remoteAddress: string
 }
 
-export type SyncDecision = { role: Role } | { closeCode: CloseCode; reason: string }
+/**
+ * The role a socket gets, with the hash of the token it was opened with as
+ * its `subject`, so rotating that link can close it; or a refusal.
+ */
+export type SyncDecision =
+  | { role: Role; subject: string }
+  | { closeCode: CloseCode; reason: string }
 
 /**
  * Decides who may open a board socket. Table roles reach only their own
@@ -25,12 +32,13 @@ export function authorizeSync(
   if (request.protocol !== undefined && request.protocol !== String(PROTOCOL_VERSION)) {
     return { closeCode: CloseCode.ProtocolMismatch, reason: CloseReason.ProtocolMismatch }
   }
-  const grant = tokens.resolve(request.token)
-  if (!grant) return { closeCode: CloseCode.Unauthorized, reason: CloseReason.Unauthorized }
+  // The event first: a deleted event's links answer "unknown", whatever their token.
   const event = events.get(request.eventId)
   if (!event || !event.config.tables.some((table) => table.id === request.tableId)) {
     return { closeCode: CloseCode.NotFound, reason: CloseReason.NotFound }
   }
+  const grant = tokens.resolve(request.token)
+  if (!grant) return { closeCode: CloseCode.Unauthorized, reason: CloseReason.Unauthorized }
   if (grant.eventId !== request.eventId) {
     return { closeCode: CloseCode.Forbidden, reason: CloseReason.Forbidden }
   }
@@ -42,5 +50,5 @@ export function authorizeSync(
   if (grant.role === 'participant' && !event.config.showBoardToParticipants) {
     return { closeCode: CloseCode.Forbidden, reason: CloseReason.Forbidden }
   }
-  return { role: grant.role }
+  return { role: grant.role, subject: hashToken(request.token!) }
 }

@@ -13,6 +13,11 @@ export interface BoardRooms {
   presence(room: string): { connections: number; names: string[] }
   /** Closes every connection to the room, e.g. when its event is deleted. */
   closeRoom(room: string, code: number, reason: string): void
+  /**
+   * Closes every connection, on any board, opened with one of these tokens
+   * (by hash), e.g. after their link was rotated. Returns how many.
+   */
+  closeConnectionsOf(subjects: ReadonlySet<string>, code: number, reason: string): number
   /** Drops the room from memory and storage. */
   deleteRoom(room: string): void
 }

@@ -1,7 +1,10 @@
 import * as Y from 'yjs'
 import {
   ApiErrorCode,
+  CloseCode,
+  CloseReason,
   classifyNotes,
+  eventExpiresAt,
   parseEventConfig,
   readBoardContents,
   roomName,
@@ -10,13 +13,15 @@ import {
   type EventConfig,
   type EventOverview,
   type EventView,
+  type Role,
+  type RotateLinkResponse,
   type TableOverview,
   type SnapshotSummary,
   type TimerState,
 } from '@tablecloth/shared'
 import { HttpError } from '../http/HttpError'
 import type { EventStore, EventState, StoredEvent } from '../store/eventStore'
-import type { SnapshotStore } from '../store/snapshotStore'
+import type { NewSnapshot, SnapshotStore } from '../store/snapshotStore'
 import type { TokenStore } from '../store/tokenStore'
 import type { BoardSchema } from '../board/boardSchema'
 import { readRecords, restoreRecords, writeBoardDay } from '../board/boardWriter'
@@ -32,6 +37,10 @@ export interface EventServiceDeps {
   schema: BoardSchema
   /** Runs `fn` in one store transaction. */
   atomically: <T>(fn: () => T) => T
+  /** Makes deleted data unreadable from the store's files too (see app.ts). */
+  purgeDeleted?: () => void
+  /** Days events are kept after their day (RETENTION_DAYS); 0 keeps them. */
+  retentionDays?: number
   now?: () => number
 }
 
@@ -112,6 +121,50 @@ export class EventService {
     )
   }
 
+  /**
+   * Replaces one link's token: the old link stops working for new requests
+   * at once, and every board socket opened with it is closed (4401) before
+   * this returns. Answers with every link as it is now.
+   */
+  rotateLink(
+    eventId: string,
+    organiserToken: string,
+    target: { role: Role; tableId: string | null },
+    origin: string,
+  ): RotateLinkResponse {
+    const event = this.require(eventId)
+    const tableId = target.role === 'organiser' ? null : target.tableId
+    if (tableId !== null && !event.config.tables.some((table) => table.id === tableId)) {
+      throw new HttpError(404, ApiErrorCode.NotFound, `No table "${tableId}" in this event`, 'tableId')
+    }
+    if ((target.role === 'moderator' || target.role === 'participant') && tableId === null) {
+      throw new HttpError(400, ApiErrorCode.ValidationFailed, 'This link belongs to a table: name it', 'tableId')
+    }
+    const { token, revoked } = this.deps.tokens.rotate(
+      { eventId, tableId, role: target.role },
+      organiserToken,
+    )
+    this.deps.rooms.closeConnectionsOf(new Set(revoked), CloseCode.Unauthorized, CloseReason.Unauthorized)
+    const current = target.role === 'organiser' ? token : organiserToken
+    return { organiserToken: current, links: this.links(eventId, current, origin) }
+  }
+
+  /**
+   * Deletes the event and everything stored for it: the event row with its
+   * tokens, snapshots and other per-event rows (the store cascades), and
+   * every board with its update log. Open board sockets are closed (4404)
+   * and every link of the event answers 404 from then on. Exports are made
+   * on request and never stored, so nothing else remains.
+   */
+  delete(eventId: string): void {
+    const event = this.require(eventId)
+    // The row first: from here on no token of the event resolves, so no
+    // socket can reopen a board while it is being deleted.
+    this.deps.atomically(() => this.deps.events.delete(eventId))
+    for (const table of event.config.tables) this.deps.rooms.deleteRoom(roomName(eventId, table.id))
+    this.deps.purgeDeleted?.()
+  }
+
   view(eventId: string): EventView {
     const event = this.require(eventId)
     return {
@@ -121,6 +174,7 @@ export class EventService {
       timer: event.state.timer,
       serverTime: this.now(),
       createdAt: event.createdAt,
+      expiresAt: eventExpiresAt(event.config.date, event.createdAt, this.deps.retentionDays ?? 0),
     }
   }
 
@@ -135,29 +189,50 @@ export class EventService {
     if (from >= event.config.stations.length - 1) {
       throw new HttpError(409, ApiErrorCode.Conflict, 'The event is already at its last station')
     }
-    const station = event.config.stations[from]!
-    const states = await Promise.all(
-      event.config.tables.map((table) => this.deps.rooms.encodeState(roomName(eventId, table.id))),
-    )
     const next: EventState = {
       currentStation: from + 1,
       timer: runningTimer(event.config, from + 1, this.now()),
     }
     const snapshots = this.deps.snapshots.insertAll(
-      event.config.tables.map((table, i) => ({
-        eventId,
-        tableId: table.id,
-        stationIndex: from,
-        stationId: station.id,
-        reason: 'station-change' as const,
-        state: states[i]!,
-      })),
+      await this.boardSnapshots(event, from, 'station-change'),
       new Date(this.now()),
       () => this.deps.events.saveState(eventId, next),
     )
     const updated = { ...event, state: next }
     await this.writeDayToBoards(updated)
     return { view: this.view(eventId), snapshots }
+  }
+
+  /**
+   * Snapshots every board of the running station now, without moving on
+   * ("Zwischenstand sichern"): the end of the last station has no station
+   * change to save it, and an organiser may want a save point before the
+   * plenary. Snapshots are immutable and marked `manual`.
+   */
+  async snapshotNow(eventId: string): Promise<SnapshotSummary[]> {
+    const event = this.require(eventId)
+    const snapshots = await this.boardSnapshots(event, event.state.currentStation, 'manual')
+    return this.deps.snapshots.insertAll(snapshots, new Date(this.now()))
+  }
+
+  /** Every board of the event as it is now, as snapshots of `stationIndex` to store together. */
+  private async boardSnapshots(
+    event: StoredEvent,
+    stationIndex: number,
+    reason: 'station-change' | 'manual',
+  ): Promise<NewSnapshot[]> {
+    const stationId = event.config.stations[stationIndex]!.id
+    const states = await Promise.all(
+      event.config.tables.map((table) => this.deps.rooms.encodeState(roomName(event.id, table.id))),
+    )
+    return event.config.tables.map((table, i) => ({
+      eventId: event.id,
+      tableId: table.id,
+      stationIndex,
+      stationId,
+      reason,
+      state: states[i]!,
+    }))
   }
 
   async updateTimer(

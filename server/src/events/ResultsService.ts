@@ -14,10 +14,20 @@ import type { EventStore } from '../store/eventStore'
 import type { SnapshotStore } from '../store/snapshotStore'
 import type { BoardRooms } from './BoardRooms'
 
+/** Where the notes the organiser hid from the results come from (HiddenNoteStore). */
+export interface HiddenNoteSource {
+  noteIds(eventId: string): ReadonlySet<string>
+}
+
 export interface ResultsServiceDeps {
   events: EventStore
   snapshots: SnapshotStore
   rooms: BoardRooms
+  /**
+   * The notes to leave out of every export. The app hands its HiddenNoteStore
+   * in; without one, nothing is hidden.
+   */
+  hiddenNotes?: HiddenNoteSource
   now?: () => number
 }
 
@@ -27,6 +37,23 @@ export interface ResultsQuery {
   table?: string
   /** A station id or, failing that, a 0-based station index as in `stationIndex`. */
   station?: string
+}
+
+export interface GatherOptions {
+  /**
+   * Keep the notes the organiser hid. Only for the review itself (which note
+   * is where); an export never does.
+   */
+  includeHidden?: boolean
+}
+
+/** Where a note stands in the results: its table, station and column. */
+export interface NotePlace {
+  tableId: string
+  stationId: string
+  /** 0-based column; null for a note outside every column. */
+  columnIndex: number | null
+  text: string
 }
 
 /** The results with what they were narrowed to, resolved to ids. */
@@ -49,7 +76,15 @@ export class ResultsService {
     this.now = deps.now ?? Date.now
   }
 
-  async gather(eventId: string, query: ResultsQuery = {}): Promise<GatheredResults> {
+  /**
+   * The results of the event, narrowed as `query` asks, without the notes the
+   * organiser hid (unless `options.includeHidden`).
+   */
+  async gather(
+    eventId: string,
+    query: ResultsQuery = {},
+    options: GatherOptions = {},
+  ): Promise<GatheredResults> {
     const event = this.deps.events.get(eventId)
     if (!event) throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
     const { config } = event
@@ -85,11 +120,36 @@ export class ResultsService {
         return { tableId: table.id, stations }
       }),
     )
+    const hidden = options.includeHidden
+      ? undefined
+      : this.deps.hiddenNotes?.noteIds(eventId)
     return {
-      results: buildResults(config, boards, { eventId }),
+      results: buildResults(config, boards, { eventId, ...(hidden && { hidden }) }),
       ...(query.table !== undefined && { tableId: tables[0]!.id }),
       ...(query.station !== undefined && { stationId: config.stations[stationIndexes[0]!]!.id }),
     }
+  }
+
+  /**
+   * Every note the results read, hidden ones included, by id: where it stands
+   * and what it says. Narrowed to one table when `tableId` is given.
+   */
+  async notePlaces(eventId: string, tableId?: string): Promise<Map<string, NotePlace>> {
+    const query = tableId === undefined ? {} : { table: tableId }
+    const { results } = await this.gather(eventId, query, { includeHidden: true })
+    const places = new Map<string, NotePlace>()
+    for (const table of results.tables) {
+      for (const station of table.stations) {
+        const at = (columnIndex: number | null) => (note: { id: string; text: string }) => {
+          // A note is read for one station only; should a board hold it twice, the first counts.
+          if (places.has(note.id)) return
+          places.set(note.id, { tableId: table.id, stationId: station.id, columnIndex, text: note.text })
+        }
+        station.columns.forEach((column, index) => column.notes.forEach(at(index)))
+        station.unsorted.forEach(at(null))
+      }
+    }
+    return places
   }
 
   private fromSnapshot(

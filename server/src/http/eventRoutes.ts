@@ -4,6 +4,7 @@ import {
   pauseTimer,
   resetTimer,
   resumeTimer,
+  type Role,
   type TimerState,
 } from '@tablecloth/shared'
 import type { Config } from '../config'
@@ -37,6 +38,13 @@ export function registerEventRoutes(
     sendJson(res, 200, events.view(params.id!))
   })
 
+  router.on('DELETE', '/api/events/:id', ({ req, res, params }) => {
+    requireGrant(req, tokens, params.id!, ORGANISER)
+    events.delete(params.id!)
+    res.writeHead(204, { 'cache-control': 'no-store' })
+    res.end()
+  })
+
   router.on('GET', '/api/events/:id/overview', async ({ req, res, params }) => {
     requireGrant(req, tokens, params.id!, ORGANISER)
     sendJson(res, 200, await events.overview(params.id!))
@@ -45,6 +53,13 @@ export function registerEventRoutes(
   router.on('GET', '/api/events/:id/links', ({ req, res, params }) => {
     const grant = requireGrant(req, tokens, params.id!, ORGANISER)
     sendJson(res, 200, events.links(params.id!, grant.token, requestOrigin(req, config.publicUrl)))
+  })
+
+  router.on('POST', '/api/events/:id/links/rotate', async ({ req, res, params }) => {
+    const grant = requireGrant(req, tokens, params.id!, ORGANISER)
+    const target = rotateTarget(await readJsonBody(req, 4096))
+    const origin = requestOrigin(req, config.publicUrl)
+    sendJson(res, 200, events.rotateLink(params.id!, grant.token, target, origin))
   })
 
   router.on('POST', '/api/events/:id/stations/next', async ({ req, res, params }) => {
@@ -61,6 +76,11 @@ export function registerEventRoutes(
   router.on('GET', '/api/events/:id/snapshots', ({ req, res, params }) => {
     requireGrant(req, tokens, params.id!, ORGANISER)
     sendJson(res, 200, { snapshots: events.listSnapshots(params.id!) })
+  })
+
+  router.on('POST', '/api/events/:id/snapshots', async ({ req, res, params }) => {
+    requireGrant(req, tokens, params.id!, ORGANISER)
+    sendJson(res, 201, { snapshots: await events.snapshotNow(params.id!) })
   })
 
   router.on('GET', '/api/events/:id/snapshots/:snapshotId', ({ req, res, params }) => {
@@ -109,3 +129,21 @@ function timerChange(body: unknown): TimerChange {
   }
 }
 
+const ROLES: readonly Role[] = ['organiser', 'moderator', 'participant', 'viewer']
+
+/** Decodes `{ role, tableId? }`, the link to rotate. */
+function rotateTarget(body: unknown): { role: Role; tableId: string | null } {
+  const input = (typeof body === 'object' && body !== null ? body : {}) as {
+    role?: unknown
+    tableId?: unknown
+  }
+  const role = ROLES.find((candidate) => candidate === input.role)
+  if (!role) {
+    throw new HttpError(400, ApiErrorCode.ValidationFailed, `role must be one of ${ROLES.join(', ')}`, 'role')
+  }
+  const tableId = input.tableId ?? null
+  if (tableId !== null && typeof tableId !== 'string') {
+    throw new HttpError(400, ApiErrorCode.ValidationFailed, 'tableId must be a string', 'tableId')
+  }
+  return { role, tableId }
+}

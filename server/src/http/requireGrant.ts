@@ -8,6 +8,8 @@ import { HttpError } from './HttpError'
  * Resolves the request's bearer token to a grant on `eventId` with one of
  * `roles`. Unknown tokens answer 401; a valid token for another event, table
  * or role answers 403, so a client can tell "log in again" from "not allowed".
+ * An event that does not exist (any more) answers 404 whatever the token:
+ * the links of a deleted event say "gone", not "log in again".
  */
 export function requireGrant(
   req: IncomingMessage,
@@ -19,6 +21,7 @@ export function requireGrant(
   const token = bearerToken(req)
   const grant = tokens.resolve(token)
   if (!token || !grant) {
+    if (!tokens.hasEvent(eventId)) throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
     throw new HttpError(401, ApiErrorCode.Unauthorized, 'Missing, unknown or revoked token')
   }
   const tableMatches = grant.tableId === null || tableId === undefined || grant.tableId === tableId

@@ -5,12 +5,12 @@ import {
   RESULTS_LANGUAGES,
   isResultsFormat,
   isResultsLanguage,
-  renderResults,
   resultsFileName,
   type ResultsLanguage,
 } from '@tablecloth/shared'
 import type { BoardRooms } from '../events/BoardRooms'
 import { ResultsService, type ResultsQuery } from '../events/ResultsService'
+import { renderResultsFile } from '../results/renderResultsFile'
 import type { EventStore } from '../store/eventStore'
 import type { SnapshotStore } from '../store/snapshotStore'
 import type { TokenStore } from '../store/tokenStore'
@@ -22,7 +22,8 @@ const ORGANISER = ['organiser'] as const
 
 /**
  * The results exports documented in README ("Results"):
- * `GET /api/events/:id/results.<format>?table=<id>&station=<id or index>&lang=<de|en>`.
+ * `GET /api/events/:id/results.<format>?table=<id>&station=<id or index>&lang=<de|en>`,
+ * where format is json, csv, md, html, pdf or docx.
  */
 export function registerResultRoutes(
   router: Router,
@@ -45,11 +46,10 @@ export function registerResultRoutes(
     const query = resultsQuery(url.searchParams)
     const language = documentLanguage(url.searchParams)
     const gathered = await results.gather(params.id!, query)
-    const rendered = renderResults(gathered.results, format, { language })
+    const { body, contentType } = await renderResultsFile(gathered.results, format, { language })
     const fileName = resultsFileName(gathered.results, format, gathered, { language })
-    const body = Buffer.from(rendered.body, 'utf8')
     res.writeHead(200, {
-      'content-type': `${rendered.mediaType}; charset=utf-8`,
+      'content-type': contentType,
       'content-length': body.length,
       'content-disposition': contentDisposition(fileName, { fallback: asciiFallback(fileName) }),
       'cache-control': 'no-store',

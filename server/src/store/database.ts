@@ -54,6 +54,17 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_event ON snapshots(event_id, station_index, table_id);
   `,
+  // 2: notes the organiser hid from the results ("Review before publishing").
+  // Only ids: the note's text stays on its board and in its snapshots, nowhere else.
+  `
+  CREATE TABLE hidden_notes (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    note_id TEXT NOT NULL,
+    table_id TEXT NOT NULL,
+    hidden_at TEXT NOT NULL,
+    PRIMARY KEY (event_id, note_id)
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export function openDatabase(dataDir: string, fileName = 'tablecloth.db'): Db {
@@ -62,6 +73,9 @@ export function openDatabase(dataDir: string, fileName = 'tablecloth.db'): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // Deleted rows are overwritten, not left in free pages: a deleted event's
+  // notes must not be readable from the file afterwards (DSGVO).
+  db.pragma('secure_delete = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
   return db

@@ -38,6 +38,17 @@ export class StorageError extends Error {
   }
 }
 
+/** Whether a stored part is a Yjs update at all: it decodes, and merges on its own. */
+function decodes(part: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(part)
+    Y.mergeUpdates([part, new Uint8Array([0, 0])])
+    return true
+  } catch {
+    return false
+  }
+}
+
 function codeOf(cause: unknown): string {
   if (cause instanceof Database.SqliteError) return cause.code
   return 'CORRUPT_UPDATE'
@@ -71,6 +82,30 @@ export class DocStore {
     } catch (error) {
       throw new StorageError('load', room, error)
     }
+  }
+
+  /**
+   * The room's state without the stored parts that do not decode: for a
+   * board whose `load` failed with CORRUPT_UPDATE. Everything readable is
+   * kept; `corrupt` names what was left out (`state`, or an update's
+   * sequence number), for the report. The rows themselves stay as they are.
+   */
+  loadReadable(room: string): { update: Uint8Array | null; corrupt: Array<'state' | number> } {
+    const { state, updates } = guard('load', room, () =>
+      this.db.transaction(() => ({
+        state: this.statements.selectState.get(room) as Uint8Array | undefined,
+        updates: this.statements.selectUpdatesWithSeq.all(room) as Array<{ seq: number; data: Uint8Array }>,
+      }))(),
+    )
+    const corrupt: Array<'state' | number> = []
+    const readable: Uint8Array[] = []
+    const keep = (part: Uint8Array, name: 'state' | number) => {
+      if (decodes(part)) readable.push(part)
+      else corrupt.push(name)
+    }
+    if (state !== undefined) keep(state, 'state')
+    for (const { seq, data } of updates) keep(data, seq)
+    return { update: readable.length === 0 ? null : Y.mergeUpdates(readable), corrupt }
   }
 
   /**
@@ -158,6 +193,7 @@ function prepare(db: Db) {
   return {
     selectState: db.prepare('SELECT state FROM doc_states WHERE room = ?').pluck(),
     selectUpdates: db.prepare('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq').pluck(),
+    selectUpdatesWithSeq: db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? ORDER BY seq'),
     insertUpdate: db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)'),
     deleteUpdate: db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq = ?'),
     maxSeq: db.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck(),

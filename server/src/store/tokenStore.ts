@@ -20,6 +20,9 @@ export class TokenStore {
   private readonly select
   private readonly removeGrant
   private readonly sealedStmt
+  private readonly grantHashes
+  private readonly reseal
+  private readonly eventExists
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -30,8 +33,21 @@ export class TokenStore {
       'DELETE FROM tokens WHERE event_id = ? AND role = ? AND table_id IS ?',
     )
     this.sealedStmt = db.prepare(
-      'SELECT table_id, role, sealed FROM tokens WHERE event_id = ? AND sealed IS NOT NULL',
+      'SELECT hash, table_id, role, sealed FROM tokens WHERE event_id = ? AND sealed IS NOT NULL',
     )
+    this.grantHashes = db.prepare(
+      'SELECT hash FROM tokens WHERE event_id = ? AND role = ? AND table_id IS ?',
+    )
+    this.reseal = db.prepare('UPDATE tokens SET sealed = ? WHERE hash = ?')
+    this.eventExists = db.prepare('SELECT 1 FROM events WHERE id = ?').pluck()
+  }
+
+  /**
+   * Whether tokens can exist for this event at all: a deleted (or never
+   * created) event answers 404 to every link, not "log in again".
+   */
+  hasEvent(eventId: string): boolean {
+    return this.eventExists.get(eventId) !== undefined
   }
 
   /** Issues a token; with `organiserToken` it is also sealed so the control room can list it. */
@@ -59,22 +75,41 @@ export class TokenStore {
 
   /** The event's table and viewer tokens in plain text, readable only with the organiser token. */
   openAll(eventId: string, organiserToken: string): Array<Grant & { token: string }> {
+    return this.openRows(eventId, organiserToken).map(({ hash: _hash, ...grant }) => grant)
+  }
+
+  /**
+   * Replaces every token of this grant with a new one; old links stop
+   * working at once. Returns the new token and the hashes of the revoked
+   * ones, so open connections made with them can be closed. Rotating the
+   * organiser's grant seals every other link anew under the new organiser
+   * token, the only key that opens them.
+   */
+  rotate(grant: Grant, organiserToken?: string): { token: string; revoked: string[] } {
+    return this.db.transaction(() => {
+      const revoked = (
+        this.grantHashes.all(grant.eventId, grant.role, grant.tableId) as Array<{ hash: string }>
+      ).map((row) => row.hash)
+      const others =
+        grant.role === 'organiser' && organiserToken ? this.openRows(grant.eventId, organiserToken) : []
+      this.removeGrant.run(grant.eventId, grant.role, grant.tableId)
+      if (grant.role !== 'organiser') return { token: this.issue(grant, organiserToken), revoked }
+      const token = this.issue(grant)
+      for (const other of others) this.reseal.run(sealToken(other.token, token, grant.eventId), other.hash)
+      return { token, revoked }
+    })()
+  }
+
+  private openRows(eventId: string, organiserToken: string): Array<Grant & { token: string; hash: string }> {
     const rows = this.sealedStmt.all(eventId) as Array<{
+      hash: string
       table_id: string | null
       role: Role
       sealed: string
     }>
     return rows.flatMap((row) => {
       const token = openToken(row.sealed, organiserToken, eventId)
-      return token ? [{ eventId, tableId: row.table_id, role: row.role, token }] : []
+      return token ? [{ eventId, tableId: row.table_id, role: row.role, token, hash: row.hash }] : []
     })
-  }
-
-  /** Replaces every token of this grant with a new one; old links stop working. */
-  rotate(grant: Grant, organiserToken?: string): string {
-    return this.db.transaction(() => {
-      this.removeGrant.run(grant.eventId, grant.role, grant.tableId)
-      return this.issue(grant, organiserToken)
-    })()
   }
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { CloseCode, CloseReason } from '@tablecloth/shared'
+import { CloseCode, CloseReason, RECORD_REJECTED_REASON } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
 import {
   encodeAwareness,
@@ -11,6 +11,9 @@ import {
 import { RoomAwareness, type PresenceState } from './RoomAwareness'
 import type { SyncConnection } from './SyncConnection'
 import { changesDoc } from './updateNovelty'
+
+/** Says why an incoming update's content may not enter a board, or null when it may. */
+export type UpdateCheck = (decoded: ReturnType<typeof Y.decodeUpdate>) => string | null
 
 type DocUpdateFrame = Extract<SyncFrame, { type: 'sync-step2' | 'sync-update' }>
 type AwarenessFrame = Extract<SyncFrame, { type: 'awareness' }>
@@ -60,6 +63,8 @@ export class Room {
     private readonly store: DocStore,
     private readonly events: RoomEvents,
     private readonly log: (line: string) => void,
+    /** Says why an update's content may not enter the board (see `rejectedRecord`), or null. */
+    private readonly checkUpdate: UpdateCheck | null = null,
   ) {
     doc.on('beforeTransaction', this.watchTransaction)
   }
@@ -115,6 +120,12 @@ export class Room {
     if (!connection.canWrite) {
       this.log(`sync refused-write room=${this.name} role=${connection.info.role}`)
       connection.close(CloseCode.Forbidden, CloseReason.Forbidden)
+      return
+    }
+    const rejected = this.checkUpdate?.(frame.decoded) ?? null
+    if (rejected !== null) {
+      this.log(`sync refused-record room=${this.name} ${rejected}`)
+      connection.close(CloseCode.InvalidMessage, RECORD_REJECTED_REASON)
       return
     }
     const seq = this.logClientUpdate(connection, frame.update)

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
-import { Room, type RoomEvents } from './Room'
+import { Room, type RoomEvents, type UpdateCheck } from './Room'
 import type { PresenceState } from './RoomAwareness'
 import { SyncConnection, type ConnectionInfo, type SyncSocket } from './SyncConnection'
 import type { SyncLimits } from './syncLimits'
@@ -17,6 +17,8 @@ export interface RoomRegistryOptions {
   initialiseDoc?: InitialiseDoc
   /** Called after every logged change to a board. */
   onRoomChange?: (room: string) => void
+  /** Vets what a client's update writes before it is stored (see `Room.receiveUpdate`). */
+  checkUpdate?: UpdateCheck
   log: (line: string) => void
 }
 
@@ -86,7 +88,7 @@ export class RoomRegistry {
     const loaded = this.rooms.get(roomName)
     // A broken room may hold an edit that never reached storage; storage is the truth then.
     if (loaded !== undefined && !loaded.isBroken) return loaded.encodeState()
-    const stored = this.options.store.load(roomName)
+    const stored = this.storedState(roomName)
     if (stored !== null) return stored
     // Initialising a broken room's successor is left to its next load.
     if (loaded !== undefined) return Y.encodeStateAsUpdate(new Y.Doc())
@@ -156,39 +158,69 @@ export class RoomRegistry {
     const existing = this.rooms.get(roomName)
     if (existing !== undefined) return existing
     if (this.closed) throw new Error('board rooms are closed')
-    const doc = new Y.Doc()
-    try {
-      this.fill(roomName, doc)
-    } catch (error) {
-      doc.destroy()
-      throw error
-    }
-    const room = new Room(roomName, doc, this.options.store, this.events, this.options.log)
+    const doc = this.loadDoc(roomName)
+    const room = new Room(
+      roomName,
+      doc,
+      this.options.store,
+      this.events,
+      this.options.log,
+      this.options.checkUpdate ?? null,
+    )
     this.rooms.set(roomName, room)
     this.options.log(`sync room-loaded room=${roomName}`)
     return room
   }
 
   /**
-   * Puts the stored state into `doc`, or for a board never stored the app's
+   * The board's doc from the store, or for a board never stored the app's
    * initial content, stored whole as the board's first state: if initialising
-   * throws, nothing half-written is left behind.
+   * throws, nothing half-written is left behind. A stored part that does not
+   * decode (a corrupt row) is reported and left out, so the rest of the
+   * board still loads; a store that cannot be read at all is an error.
    */
-  private fill(roomName: string, doc: Y.Doc): void {
-    const stored = this.options.store.load(roomName)
+  private loadDoc(roomName: string): Y.Doc {
+    const stored = this.storedState(roomName)
+    const doc = new Y.Doc()
     if (stored !== null) {
       try {
         Y.applyUpdate(doc, stored)
+        return doc
       } catch (error) {
+        doc.destroy()
         throw new StorageError('load', roomName, error)
       }
-      return
     }
     const initialise = this.options.initialiseDoc
-    if (initialise === undefined) return
-    const { eventId, tableId } = splitRoomName(roomName)
-    doc.transact(() => initialise(eventId, tableId, doc))
-    this.options.store.compact(roomName, Y.encodeStateAsUpdate(doc))
+    if (initialise === undefined) return doc
+    try {
+      const { eventId, tableId } = splitRoomName(roomName)
+      doc.transact(() => initialise(eventId, tableId, doc))
+      this.options.store.compact(roomName, Y.encodeStateAsUpdate(doc))
+      return doc
+    } catch (error) {
+      doc.destroy()
+      throw error
+    }
+  }
+
+  /**
+   * The board as stored, one update, or null for a board never stored. A
+   * stored part that does not decode (a row damaged on disk) is reported in
+   * the log and left out, so the rest of the board still loads; a store that
+   * cannot be read at all throws.
+   */
+  private storedState(roomName: string): Uint8Array | null {
+    try {
+      return this.options.store.load(roomName)
+    } catch (error) {
+      if (!(error instanceof StorageError) || error.code !== 'CORRUPT_UPDATE') throw error
+    }
+    const { update, corrupt } = this.options.store.loadReadable(roomName)
+    for (const part of corrupt) {
+      this.options.log(`store corrupt-row room=${roomName} part=${part === 'state' ? 'state' : `update:${part}`}`)
+    }
+    return update
   }
 
   private roomChanged(room: Room): void {

@@ -12,6 +12,8 @@ import {
   type Role,
 } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
+import { RateLimiter } from '../http/rateLimiter'
+import type { UpdateCheck } from './Room'
 import { RoomRegistry } from './RoomRegistry'
 import type { ConnectionInfo, SyncConnection } from './SyncConnection'
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './syncLimits'
@@ -46,6 +48,8 @@ export interface SyncServerOptions {
   limits?: Partial<SyncLimits>
   /** Called synchronously after every logged change to a board, with its name; keep it cheap. */
   onRoomChange?: (room: string) => void
+  /** Vets what each client update writes before it is stored; a rejection closes the socket (4422). */
+  checkUpdate?: UpdateCheck
   /** Writes a fresh board's initial content (the station layout) before anyone sees it. */
   initialiseDoc?: (eventId: string, tableId: string, doc: Y.Doc) => void
   /** One line per notable event; lines carry room names and codes, never board text or tokens. */
@@ -71,10 +75,15 @@ export class SyncServer {
   private readonly heartbeat: NodeJS.Timeout
   private readonly log: (line: string) => void
   private closing: Promise<void> | null = null
+  private readonly connectionRate: RateLimiter
 
   constructor(private readonly options: SyncServerOptions) {
     const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits }
     if (options.maxMessageBytes !== undefined) limits.maxMessageBytes = options.maxMessageBytes
+    this.connectionRate = new RateLimiter({
+      burst: limits.connectionBurstPerAddress,
+      perMinute: limits.connectionsPerMinutePerAddress,
+    })
     this.log = options.log ?? ((line) => console.log(line))
     this.registry = new RoomRegistry({
       store: options.store,
@@ -83,6 +92,7 @@ export class SyncServer {
       log: this.log,
       ...(options.initialiseDoc && { initialiseDoc: options.initialiseDoc }),
       ...(options.onRoomChange && { onRoomChange: options.onRoomChange }),
+      ...(options.checkUpdate && { checkUpdate: options.checkUpdate }),
     })
     this.wss = new WebSocketServer({
       noServer: true,
@@ -134,6 +144,10 @@ export class SyncServer {
     }
     if (request.protocol !== String(PROTOCOL_VERSION)) {
       this.refuse(ws, room, CloseCode.ProtocolMismatch, CloseReason.ProtocolMismatch)
+      return
+    }
+    if (!this.connectionRate.take(request.remoteAddress).allowed) {
+      this.refuse(ws, room, CloseCode.RateLimited, CloseReason.RateLimited)
       return
     }
     const decision = this.decide(request)

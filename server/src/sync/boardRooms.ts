@@ -18,6 +18,12 @@ export function boardRoomsOf(sync: SyncServer): BoardRooms {
       return { connections: stats.connections, names }
     },
     closeRoom: (room, code, reason) => registry.closeRoom(room, code, reason),
+    closeConnectionsOf: (subjects, code, reason) =>
+      registry.closeConnectionsWhere(
+        (info) => info.subject !== null && subjects.has(info.subject),
+        code,
+        reason,
+      ),
     deleteRoom: (room) => registry.deleteRoom(room, CloseCode.NotFound, CloseReason.NotFound),
   }
 }

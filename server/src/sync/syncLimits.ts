@@ -15,6 +15,14 @@ export interface SyncLimits {
   compactAfterUpdates: number
   /** Interval of the ping that detects dead sockets; a socket missing one pong is dropped. */
   heartbeatMs: number
+  /**
+   * New sockets one address may open at once, and then per minute; beyond
+   * that they are closed with 4429 before their token is even looked up.
+   * Generous, because behind a reverse proxy every device shares one address
+   * and a Wi-Fi outage makes every board reconnect together.
+   */
+  connectionBurstPerAddress: number
+  connectionsPerMinutePerAddress: number
 }
 
 /**
@@ -29,4 +37,6 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   messageBurst: 480,
   compactAfterUpdates: 500,
   heartbeatMs: 30_000,
+  connectionBurstPerAddress: 1000,
+  connectionsPerMinutePerAddress: 3000,
 }

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect } from 'vitest'
+import type * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
+import { YKeyValue } from 'y-utility/y-keyvalue'
 import {
+  BOARD_DOC,
   plainToRichText,
   roomName,
   winnendenTemplate,
@@ -100,4 +103,21 @@ export function noteRecord(note: {
       textLastEditedBy: null,
     },
   } as unknown as TLRecord
+}
+
+/** The board's tldraw records, as the board keeps them. */
+export function recordsOf(doc: Y.Doc): YKeyValue<TLRecord> {
+  return new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records))
+}
+
+/** The id of the frame the server wrote for one question of one station, if the board holds it. */
+export function columnFrameId(doc: Y.Doc, stationIndex: number, columnIndex: number): string | undefined {
+  return [...recordsOf(doc).map.values()]
+    .map((entry) => entry.val as TLRecord & { meta: Record<string, unknown> })
+    .find(
+      (record) =>
+        record.meta.tablecloth === 'column' &&
+        record.meta.stationIndex === stationIndex &&
+        record.meta.columnIndex === columnIndex,
+    )?.id
 }

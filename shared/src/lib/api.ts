@@ -48,6 +48,23 @@ export interface CreateEventResponse {
   }
 }
 
+/**
+ * Which link to rotate (`POST /api/events/:id/links/rotate`): a table's
+ * moderator, participant or projector (viewer) link, the event's gallery
+ * link (viewer without a table), or the organiser's own control-room link.
+ */
+export interface RotateLinkRequest {
+  role: Role
+  /** The table, for moderator and participant links and a table's projector link. */
+  tableId?: string | null
+}
+
+/** Every link after a rotation, with the organiser token that now opens the control room. */
+export interface RotateLinkResponse {
+  organiserToken: string
+  links: CreateEventResponse['links']
+}
+
 export interface TimerState {
   /** Total planned seconds for the current station including extensions. */
   durationSeconds: number
@@ -66,6 +83,8 @@ export interface EventView {
   /** Server epoch ms when this view was produced, so clients can offset their clocks. */
   serverTime: number
   createdAt: string
+  /** When the server deletes the event by itself (RETENTION_DAYS), or null if it keeps it. */
+  expiresAt: string | null
 }
 
 export interface SnapshotSummary {
@@ -94,4 +113,52 @@ export interface TableOverview {
 export interface EventOverview {
   tables: TableOverview[]
   serverTime: number
+}
+
+/**
+ * A note the organiser left out of the results before publishing them
+ * (README "Results", "Review before publishing"). The note stays on its board;
+ * every results export leaves it out until it is shown again.
+ */
+export interface HiddenNote {
+  /** The note's tldraw shape id, e.g. `shape:x1Y2z3`. */
+  noteId: string
+  tableId: string
+  /** When it was hidden (ISO 8601). */
+  hiddenAt: string
+  /**
+   * The note's text as the results would list it. Absent, as are `stationId`
+   * and `columnIndex`, when neither the board nor a snapshot counted for the
+   * results holds the note any more.
+   */
+  text?: string
+  /** The station whose results the note belongs to. */
+  stationId?: string
+  /** The 0-based column (guiding question) it stands under; null when it lies outside every column. */
+  columnIndex?: number | null
+}
+
+/** `GET /api/events/:id/hidden-notes`: oldest first. */
+export interface HiddenNotesResponse {
+  hiddenNotes: HiddenNote[]
+}
+
+/** The body of `PUT /api/events/:id/hidden-notes/:noteId`. */
+export interface HideNoteRequest {
+  tableId: string
+}
+
+/** `PUT /api/events/:id/hidden-notes/:noteId` answers 201 (now hidden) or 200 (was hidden already). */
+export interface HideNoteResponse {
+  hiddenNote: HiddenNote
+}
+
+/**
+ * The ids a note can have: tldraw's `shape:` prefix and a URL-safe name, as
+ * tldraw's own ids and the server's phone notes (`shape:phone-…`) are made.
+ */
+const NOTE_ID = /^shape:[A-Za-z0-9_-]{1,100}$/
+
+export function isNoteId(value: unknown): value is string {
+  return typeof value === 'string' && NOTE_ID.test(value)
 }

@@ -50,6 +50,13 @@ export const CloseReason = {
   ShuttingDown: 'server shutting down',
 } as const satisfies Record<keyof typeof CloseCode, string>
 
+/**
+ * The reason sent with 4422 when an update decodes but writes a record
+ * tldraw's schema rejects: the device's board has something no other device
+ * could open.
+ */
+export const RECORD_REJECTED_REASON = 'board record rejected by schema'
+
 /** y-websocket message types (first varint of every frame). */
 export const MessageType = {
   Sync: 0,

@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest'
 import { resultsFixture } from '../testing/resultsFixture'
-import { RESULTS_FORMATS, isResultsFormat, renderResults, resultsFileName } from './resultsExport'
+import {
+  RESULTS_FILE_FORMATS,
+  RESULTS_FORMATS,
+  RESULTS_MEDIA_TYPES,
+  RESULTS_TEXT_FORMATS,
+  isResultsFormat,
+  isResultsTextFormat,
+  renderResults,
+  resultsFileName,
+} from './resultsExport'
 
 describe('renderResults', () => {
   const results = resultsFixture()
 
-  it('renders every format with its media type', () => {
-    const mediaTypes = RESULTS_FORMATS.map((format) => renderResults(results, format).mediaType)
+  it('renders every text format with its media type', () => {
+    const mediaTypes = RESULTS_TEXT_FORMATS.map(
+      (format) => renderResults(results, format).mediaType,
+    )
     expect(mediaTypes).toEqual(['application/json', 'text/csv', 'text/markdown', 'text/html'])
+  })
+
+  it('names the media types of the print formats the server renders', () => {
+    expect(RESULTS_FILE_FORMATS.map((format) => RESULTS_MEDIA_TYPES[format])).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ])
+    expect(RESULTS_FILE_FORMATS.some(isResultsTextFormat)).toBe(false)
+    expect(resultsFileName(results, 'pdf')).toMatch(/ – Ergebnisse\.pdf$/)
+    expect(resultsFileName(results, 'docx', {}, { language: 'en' })).toMatch(/ – Results\.docx$/)
   })
 
   it('gives the results structure itself as JSON', () => {
@@ -15,8 +36,9 @@ describe('renderResults', () => {
   })
 
   it('knows its formats and no others', () => {
+    expect(RESULTS_FORMATS).toEqual(['json', 'csv', 'md', 'html', 'pdf', 'docx'])
     expect(RESULTS_FORMATS.every(isResultsFormat)).toBe(true)
-    expect(['pdf', 'JSON', 'md ', ''].some(isResultsFormat)).toBe(false)
+    expect(['xlsx', 'PDF', 'JSON', 'md ', ''].some(isResultsFormat)).toBe(false)
   })
 })
 

@@ -5,14 +5,43 @@ import { resultsWords, type ResultsDocumentOptions } from './resultsLanguage'
 import { resultsToMarkdown } from './resultsMarkdown'
 
 /**
- * The formats the results can be exported in, each named by the file
+ * The formats rendered here, as text: pure functions of the results, so the
+ * control room, tests and the server share them.
+ */
+export const RESULTS_TEXT_FORMATS = ['json', 'csv', 'md', 'html'] as const
+export type ResultsTextFormat = (typeof RESULTS_TEXT_FORMATS)[number]
+
+/**
+ * The print formats. They embed fonts and lay out pages, which takes
+ * libraries (pdfkit, docx) and font files that only the server carries; the
+ * server renders them from {@link resultsOutline}.
+ */
+export const RESULTS_FILE_FORMATS = ['pdf', 'docx'] as const
+export type ResultsFileFormat = (typeof RESULTS_FILE_FORMATS)[number]
+
+/**
+ * Every format the results can be exported in, each named by the file
  * extension the route carries (`results.<format>`).
  */
-export const RESULTS_FORMATS = ['json', 'csv', 'md', 'html'] as const
+export const RESULTS_FORMATS = [...RESULTS_TEXT_FORMATS, ...RESULTS_FILE_FORMATS] as const
 export type ResultsFormat = (typeof RESULTS_FORMATS)[number]
+
+/** The media type each format is served with. */
+export const RESULTS_MEDIA_TYPES: Readonly<Record<ResultsFormat, string>> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  md: 'text/markdown',
+  html: 'text/html',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+}
 
 export function isResultsFormat(value: string): value is ResultsFormat {
   return (RESULTS_FORMATS as readonly string[]).includes(value)
+}
+
+export function isResultsTextFormat(format: string): format is ResultsTextFormat {
+  return (RESULTS_TEXT_FORMATS as readonly string[]).includes(format)
 }
 
 export interface RenderedResults {
@@ -20,21 +49,22 @@ export interface RenderedResults {
   mediaType: string
 }
 
-/** The results as a document of `format`. */
+/** The results as a text document of `format`. */
 export function renderResults(
   results: Results,
-  format: ResultsFormat,
+  format: ResultsTextFormat,
   options: ResultsDocumentOptions = {},
 ): RenderedResults {
+  const mediaType = RESULTS_MEDIA_TYPES[format]
   switch (format) {
     case 'json':
-      return { body: `${JSON.stringify(results, null, 2)}\n`, mediaType: 'application/json' }
+      return { body: `${JSON.stringify(results, null, 2)}\n`, mediaType }
     case 'csv':
-      return { body: resultsToCsv(results), mediaType: 'text/csv' }
+      return { body: resultsToCsv(results), mediaType }
     case 'md':
-      return { body: resultsToMarkdown(results, options), mediaType: 'text/markdown' }
+      return { body: resultsToMarkdown(results, options), mediaType }
     case 'html':
-      return { body: resultsToHtml(results, options), mediaType: 'text/html' }
+      return { body: resultsToHtml(results, options), mediaType }
     default: {
       const unknown: never = format
       throw new Error(`Unknown results format ${String(unknown)}`)

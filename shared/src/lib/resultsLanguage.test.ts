@@ -3,6 +3,7 @@ import {
   describeSource,
   formatEventDate,
   formatInstant,
+  formatPageNumber,
   isResultsLanguage,
   resultsWords,
 } from './resultsLanguage'
@@ -36,6 +37,14 @@ describe('results language', () => {
       '1 dot',
       '5 dots',
     ])
+  })
+
+  it('numbers pages and heads the contents of the printed report', () => {
+    expect([formatPageNumber(de, 3, 12), formatPageNumber(en, 3, 12)]).toEqual([
+      'Seite 3 von 12',
+      'Page 3 of 12',
+    ])
+    expect([de.contents, en.contents]).toEqual(['Inhalt', 'Contents'])
   })
 
   it('knows its languages', () => {

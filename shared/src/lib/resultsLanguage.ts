@@ -1,8 +1,8 @@
 import type { ResultsSource } from './results'
 
 /**
- * The words and date formats of the results documents (Markdown, HTML, file
- * names) in each language the product speaks. The documents are read away
+ * The words and date formats of the results documents (Markdown, HTML, PDF,
+ * DOCX, file names) in each language the product speaks. The documents are read away
  * from the app, so they carry their own words rather than the UI's.
  */
 
@@ -30,6 +30,15 @@ export interface ResultsWords {
   noNotes: string
   votes: (count: number) => string
   source: (source: ResultsSource, time: string) => string
+  /** Heading of the table of contents (PDF). */
+  contents: string
+  /**
+   * The page number on every printed page, "Seite 3 von 12", as the words
+   * around the two numbers: a DOCX puts page fields between them.
+   */
+  page: { before: string; between: string; after: string }
+  /** Marks a heading repeated where a table runs on to the next page. */
+  continued: string
 }
 
 const WORDS: Record<ResultsLanguage, ResultsWords> = {
@@ -46,6 +55,9 @@ const WORDS: Record<ResultsLanguage, ResultsWords> = {
       source.kind === 'snapshot'
         ? `Stand beim Stationswechsel, ${time}`
         : `Stand des laufenden Boards, ${time}`,
+    contents: 'Inhalt',
+    page: { before: 'Seite ', between: ' von ', after: '' },
+    continued: 'Fortsetzung',
   },
   en: {
     locale: 'en-GB',
@@ -60,6 +72,9 @@ const WORDS: Record<ResultsLanguage, ResultsWords> = {
       source.kind === 'snapshot'
         ? `As saved at the station change, ${time}`
         : `Live board as of ${time}`,
+    contents: 'Contents',
+    page: { before: 'Page ', between: ' of ', after: '' },
+    continued: 'continued',
   },
 }
 
@@ -89,6 +104,12 @@ export function formatInstant(iso: string, words: ResultsWords, timeZone?: strin
     timeStyle: 'short',
     ...(timeZone !== undefined && { timeZone }),
   }).format(instant)
+}
+
+/** The number of a printed page, e.g. "Seite 3 von 12". */
+export function formatPageNumber(words: ResultsWords, page: number, pages: number): string {
+  const { before, between, after } = words.page
+  return `${before}${page}${between}${pages}${after}`
 }
 
 /** Where a station's notes were read from, in words. */

@@ -7,11 +7,12 @@ import {
 
 /**
  * The smallest text a note shrinks to, in page units, before a long word
- * wraps instead. The projector never shows the board below zoom 1 when the
- * columns fit across (see `projectorFit`), so this is also the smallest text
- * the room sees there, in screen pixels.
+ * wraps instead: German words of 11–12 letters ("Anerkennung",
+ * "donnerstags") still fit a line whole. The projector never shows the
+ * board below 28 px / 25 = zoom 1.12 while the columns fit across (see
+ * `projectorFit`), so the room never reads less than 28 px there.
  */
-export const NOTE_TEXT_FLOOR = 28
+export const NOTE_TEXT_FLOOR = 25
 
 /** A note's text size and the height its text needs, as tldraw stores them. */
 export interface NoteTextFit {

@@ -2,6 +2,9 @@ import {
   COLUMN_PADDING,
   NOTE_GAP,
   NOTE_SIZE,
+  rectCentre,
+  rectContainsPoint,
+  stationLayout,
   stationOfPoint,
   type Rect,
 } from '@tablecloth/shared'
@@ -11,11 +14,11 @@ export const PROJECTOR_MARGIN = 32
 
 /**
  * The least zoom the projector shows notes at while their columns fit
- * across the screen: notes never draw text below 28 page units (see
- * `WrappingNoteShapeUtil`), so at zoom 1 the room never reads less than
+ * across the screen: notes never draw text below 25 page units (see
+ * `WrappingNoteShapeUtil`), so at this zoom the room never reads less than
  * 28 px.
  */
-export const PROJECTOR_MIN_ZOOM = 1
+export const PROJECTOR_MIN_ZOOM = 28 / 25
 
 /**
  * What the projector fits to the screen for one station: its columns
@@ -76,4 +79,27 @@ export function notesOfStation(
       stationOfPoint({ x: note.x + note.w / 2, y: note.y + note.h / 2 }, stationCount) ===
       stationIndex,
   )
+}
+
+/**
+ * What the projector fits for station `stationIndex`, from the column frames
+ * and notes on the board (page bounds): the frames as they are (grown ones
+ * included) with the notes inside them or, before the server's frames reach
+ * the board, where the layout will put them with the notes of that band.
+ */
+export function stationFitArea(
+  stationIndex: number,
+  columnCount: number,
+  stationCount: number,
+  frames: readonly Rect[],
+  notes: readonly Rect[],
+): Rect {
+  if (frames.length === 0) {
+    const columns = stationLayout(stationIndex, columnCount).columns
+    return projectorFitArea(columns, notesOfStation(notes, stationIndex, stationCount))
+  }
+  // A column that filled up has grown past its band; its notes are the
+  // station's as long as they lie in one of its frames.
+  const inFrames = notes.filter((note) => frames.some((frame) => rectContainsPoint(frame, rectCentre(note))))
+  return projectorFitArea(frames, inFrames)
 }

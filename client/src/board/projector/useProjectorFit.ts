@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
 import { react, type Editor } from 'tldraw'
-import { stationLayout, type BoardDayState, type EventConfig, type Rect } from '@tablecloth/shared'
-import { notesOfStation, projectorFitArea, projectorView } from './projectorFit'
+import { fitAreaOnBoard } from './fitAreaOnBoard'
+import type { BoardDayState, EventConfig } from '@tablecloth/shared'
+import { projectorView } from './projectorFit'
 
 /**
  * Keeps the current station's notes filling the projector: fits the used part
- * of its columns to the screen (at least at zoom 1 for legible text, see
+ * of its columns to the screen (never below the zoom that keeps text legible, see
  * `projectorView`) on opening, and again whenever a note comes,
  * goes or grows, the station changes or the screen is resized. Nobody steers
  * the projector's camera by hand, so every change may move it.
@@ -39,31 +40,4 @@ export function useProjectorFit(
       })
     })
   }, [editor, stationIndex, columnCount, stationCount])
-}
-
-/** The area to fit, from the column frames as they are on the board (grown ones included). */
-function fitAreaOnBoard(
-  editor: Editor,
-  stationIndex: number,
-  columnCount: number,
-  stationCount: number,
-): Rect {
-  const layout = stationLayout(stationIndex, columnCount)
-  const frames: Rect[] = []
-  const notes: Rect[] = []
-  for (const shape of editor.getCurrentPageShapes()) {
-    const isColumn =
-      shape.type === 'frame' &&
-      shape.meta.tablecloth === 'column' &&
-      shape.meta.stationIndex === stationIndex
-    if (!isColumn && shape.type !== 'note') continue
-    const bounds = editor.getShapePageBounds(shape)
-    if (!bounds) continue
-    const rect = { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }
-    if (isColumn) frames.push(rect)
-    else notes.push(rect)
-  }
-  // Before the server's frames reach this board, the layout says where they will be.
-  const columns = frames.length > 0 ? frames : layout.columns
-  return projectorFitArea(columns, notesOfStation(notes, stationIndex, stationCount))
 }

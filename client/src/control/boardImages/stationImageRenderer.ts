@@ -1,0 +1,149 @@
+import {
+  Box,
+  createTLStore,
+  defaultAddFontsFromNode,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  Editor,
+  getSvgAsImage,
+  tipTapDefaultExtensions,
+  type TLAnyShapeUtilConstructor,
+  type TLRecord,
+  type TLShapeId,
+  type TldrawOptions,
+} from 'tldraw'
+import 'tldraw/tldraw.css'
+import { WrappingNoteShapeUtil } from '../../board/notes/WrappingNoteShapeUtil'
+import { TLDRAW_ASSET_URLS } from '../../board/tldrawAssetUrls'
+import { stationBand, type BandShape } from './stationBand'
+
+/** The board's shapes: tldraw's own, with the note that wraps long words (see BoardCanvas). */
+const SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
+  ...defaultShapeUtils.filter((util) => util.type !== WrappingNoteShapeUtil.type),
+  WrappingNoteShapeUtil,
+]
+
+/** Rich text as `<Tldraw>` renders it; a bare Editor has no text extensions of its own (as in tldraw's TldrawImage). */
+const OPTIONS: Partial<TldrawOptions> = {
+  text: {
+    tipTapConfig: { extensions: tipTapDefaultExtensions },
+    addFontsFromNode: defaultAddFontsFromNode,
+  },
+}
+
+/** A PNG has twice the SVG's pixels: sharp when printed at the SVG's size. */
+export const PNG_PIXEL_RATIO = 2
+
+/** One station of one board as images. */
+export interface StationImages {
+  svg: string
+  png: Blob
+  /** Size of the SVG in CSS pixels; the PNG is {@link PNG_PIXEL_RATIO} times as large. */
+  width: number
+  height: number
+}
+
+/**
+ * Draws stations of boards with tldraw itself, in this browser, the way
+ * tldraw's own `TldrawImage` does: a tldraw Editor without UI on a store
+ * holding the snapshot's records, in an element no one sees, exported with
+ * `getSvgString` (fonts embedded as data URLs, fetched from our own server
+ * through the board's asset URLs) and rasterised with `getSvgAsImage`.
+ *
+ * One renderer serves many images; `dispose` removes its element.
+ */
+export class StationImageRenderer {
+  private readonly host: HTMLDivElement
+  private readonly mount: HTMLDivElement
+
+  constructor(private readonly licenseKey: string | undefined) {
+    this.host = document.createElement('div')
+    this.host.className = 'tl-container tl-theme__light'
+    this.host.setAttribute('aria-hidden', 'true')
+    this.host.inert = true
+    // Laid out (tldraw reads computed styles to inline them into the SVG) but never seen:
+    // not `display: none` or `visibility: hidden`, which would end up in the export too.
+    Object.assign(this.host.style, {
+      position: 'fixed',
+      left: '-20000px',
+      top: '0',
+      width: '1000px',
+      height: '1000px',
+      overflow: 'hidden',
+      opacity: '0',
+      pointerEvents: 'none',
+    })
+    this.mount = document.createElement('div')
+    this.mount.style.position = 'relative'
+    this.mount.style.width = '100%'
+    this.mount.style.height = '100%'
+    this.host.append(this.mount)
+    document.body.append(this.host)
+  }
+
+  /**
+   * The station's band of the board as SVG and PNG, or null when the board
+   * has no columns for the station. Throws when tldraw cannot read the
+   * records or draw them.
+   */
+  async render(
+    records: readonly unknown[],
+    station: { id: string; index: number; columnCount: number },
+  ): Promise<StationImages | null> {
+    const store = createTLStore({ shapeUtils: SHAPE_UTILS, bindingUtils: defaultBindingUtils })
+    let editor: Editor | null = null
+    try {
+      // Snapshots hold the records as the server keeps them, in this build's schema.
+      store.loadStoreSnapshot({
+        schema: store.schema.serialize(),
+        store: Object.fromEntries((records as TLRecord[]).map((record) => [record.id, record])),
+      })
+      editor = new Editor({
+        store,
+        shapeUtils: SHAPE_UTILS,
+        bindingUtils: defaultBindingUtils,
+        tools: [],
+        getContainer: () => this.mount,
+        licenseKey: this.licenseKey,
+        fontAssetUrls: TLDRAW_ASSET_URLS.fonts,
+        options: OPTIONS,
+      })
+      const page = editor.getCurrentPageId()
+      const shapes: BandShape[] = editor.getSortedChildIdsForParent(page).map((id) => {
+        const bounds = editor!.getShapePageBounds(id)
+        return {
+          id,
+          meta: editor!.getShape(id)?.meta ?? {},
+          bounds: bounds && { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h },
+        }
+      })
+      const band = stationBand(shapes, station)
+      if (!band) return null
+
+      const { x, y, w, h } = band.bounds
+      const svg = await editor.getSvgString(band.shapeIds as TLShapeId[], {
+        bounds: new Box(x, y, w, h),
+        padding: 0,
+        scale: 1,
+        background: true,
+        darkMode: false,
+      })
+      if (!svg) return null
+      const png = await getSvgAsImage(svg.svg, {
+        type: 'png',
+        width: svg.width,
+        height: svg.height,
+        pixelRatio: PNG_PIXEL_RATIO,
+      })
+      if (!png) throw new Error('the browser could not turn the SVG into a PNG')
+      return { svg: svg.svg, png, width: svg.width, height: svg.height }
+    } finally {
+      editor?.dispose()
+      store.dispose()
+    }
+  }
+
+  dispose(): void {
+    this.host.remove()
+  }
+}

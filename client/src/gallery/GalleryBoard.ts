@@ -1,0 +1,170 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import {
+  atom,
+  createTLStore,
+  defaultAssetUtils,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import { BOARD_DOC, type BoardDayState } from '@tablecloth/shared'
+import { REFUSAL_CLOSE_CODES } from '../board/connectionStore'
+import { syncTarget } from '../board/syncUrl'
+import { readBoardDay } from '../board/useBoardDay'
+import { bindStoreToDoc, type StoreBinding } from '../board/yStoreBinding'
+
+/**
+ * - connecting: no copy of the board yet;
+ * - live: in sync with the server, changes arrive as they are made;
+ * - offline: the socket dropped; the last copy stays shown while it reconnects;
+ * - refused: the server refused the link (close code in `refusedWith`);
+ * - incompatible: written by a newer tldraw than this page knows.
+ */
+export type GalleryBoardStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'incompatible'
+
+export interface GalleryBoardState {
+  status: GalleryBoardStatus
+  /** The store holds the board (it has synced at least once). */
+  ready: boolean
+  /** Where the day stands on this board, as the server last wrote it. */
+  day: BoardDayState | null
+  refusedWith: number | null
+}
+
+/**
+ * One table's board as the gallery watches it: a Y.Doc on the board's sync
+ * socket, and a tldraw store bound to it read-only. Unlike a `BoardSession`
+ * it keeps no copy on the device and reports to no page-wide connection
+ * store: the gallery holds one of these per table, and none of them ever
+ * writes (a read-only binding, and the server refuses edits from a viewer).
+ */
+export class GalleryBoard {
+  readonly doc = new Y.Doc()
+  readonly store: TLStore
+  readonly provider: WebsocketProvider
+  private binding: StoreBinding | null = null
+  private state: GalleryBoardState = {
+    status: 'connecting',
+    ready: false,
+    day: null,
+    refusedWith: null,
+  }
+  private readonly listeners = new Set<() => void>()
+  private readonly stops: Array<() => void> = []
+  private closed = false
+
+  constructor(
+    readonly eventId: string,
+    readonly tableId: string,
+    token: string,
+  ) {
+    this.store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      assetUtils: defaultAssetUtils,
+      users: { currentUser: atom<TLUser | null>('no attribution', null) },
+      collaboration: {
+        status: atom<'online' | 'offline'>('gallery board status', 'online'),
+        mode: atom<'readonly' | 'readwrite'>('gallery board mode', 'readonly'),
+      },
+    })
+    const target = syncTarget(eventId, tableId, token)
+    this.provider = new WebsocketProvider(target.serverUrl, target.room, this.doc, {
+      connect: false,
+      params: target.params,
+      shouldReconnect: (event) => !REFUSAL_CLOSE_CODES.has(event.code),
+      // Other tabs of this browser may hold a moderator's unsent edits; never pick them up.
+      disableBc: true,
+    })
+  }
+
+  /** Connects; the store is bound once the server's copy has arrived. */
+  open(): void {
+    const { provider } = this
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      this.bind()
+      if (this.state.status !== 'incompatible') this.update({ status: 'live' })
+    }
+    const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+      if (status === 'disconnected' && this.state.status === 'live') {
+        this.update({ status: 'offline' })
+      }
+    }
+    const onRefused = ({ code }: { code: number }) => {
+      console.warn(`The server refused the gallery’s view of table ${this.tableId} (${code})`)
+      this.update({ status: 'refused', refusedWith: code })
+    }
+    provider.on('sync', onSync)
+    provider.on('status', onStatus)
+    provider.on('closed', onRefused)
+    this.stops.push(() => {
+      provider.off('sync', onSync)
+      provider.off('status', onStatus)
+      provider.off('closed', onRefused)
+    })
+
+    const meta = this.doc.getMap(BOARD_DOC.meta)
+    const onMeta = () => {
+      const day = readBoardDay(this.doc)
+      if (JSON.stringify(day) !== JSON.stringify(this.state.day)) this.update({ day })
+    }
+    meta.observe(onMeta)
+    this.stops.push(() => meta.unobserve(onMeta))
+
+    // Reconnect at once when the network comes back rather than after the provider's backoff.
+    const onOnline = () => {
+      if (this.state.status !== 'refused' && !provider.wsconnected) provider.connect()
+    }
+    window.addEventListener('online', onOnline)
+    this.stops.push(() => window.removeEventListener('online', onOnline))
+
+    provider.connect()
+  }
+
+  getState = (): GalleryBoardState => this.state
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const stop of this.stops.splice(0).reverse()) stop()
+    this.binding?.dispose()
+    this.provider.destroy()
+    this.doc.destroy()
+    this.store.dispose()
+    this.listeners.clear()
+  }
+
+  private bind(): void {
+    if (this.binding || this.closed || this.state.status === 'incompatible') return
+    const result = bindStoreToDoc(this.store, this.doc, {
+      readOnly: true,
+      onIncompatible: (reason) => this.giveUp(reason),
+    })
+    if (result.status === 'incompatible') {
+      this.giveUp(result.reason)
+      return
+    }
+    this.binding = result.binding
+    this.update({ ready: true })
+  }
+
+  private giveUp(reason: string): void {
+    console.error(`Table ${this.tableId} cannot be shown in the gallery: ${reason}`)
+    this.binding = null
+    this.provider.disconnect()
+    this.update({ status: 'incompatible' })
+  }
+
+  private update(patch: Partial<GalleryBoardState>): void {
+    this.state = { ...this.state, ...patch }
+    for (const listener of [...this.listeners]) listener()
+  }
+}

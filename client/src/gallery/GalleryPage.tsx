@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { PROTOCOL_VERSION } from '@tablecloth/shared'
+import { apiErrorMessage } from '../api/apiErrorMessage'
+import { takeLinkToken } from '../app/linkToken'
+import { PageMessage } from '../app/PageMessage'
+import { ProtocolMismatchMessage } from '../app/ProtocolMismatchMessage'
+import { ReloadButton } from '../app/ReloadButton'
+import { useServerConfig } from '../app/serverConfigStore'
+import { useDocumentTitle } from '../app/useDocumentTitle'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useT } from '../i18n/useT'
+import type { StationFilter } from './galleryFocus'
+import { GalleryGrid } from './GalleryGrid'
+import { galleryReducer, initialGalleryState, type GalleryAction } from './galleryNavigation'
+import { GallerySequence } from './GallerySequence'
+import { GalleryToolbar } from './GalleryToolbar'
+import { useAutoAdvance } from './useAutoAdvance'
+import { useEveryBoardRefused, useGalleryBoards } from './useGalleryBoards'
+import { useGalleryEvent } from './useGalleryEvent'
+import { useGalleryKeys } from './useGalleryKeys'
+import './gallery.css'
+
+/**
+ * The plenary gallery ("Sichtung der Ergebnisse"): every table's board, live
+ * and read-only, as a grid of tiles or one after another, for the room's
+ * screen. Opened with the event's gallery link (an event-wide viewer token).
+ */
+export function GalleryPage({ eventId }: { eventId: string }) {
+  const t = useT()
+  const [token] = useState(() => takeLinkToken())
+  const event = useGalleryEvent(eventId, token)
+  const serverConfig = useServerConfig((state) => state.config)
+  const serverStatus = useServerConfig((state) => state.status)
+  const view = event.phase === 'ready' ? event.view : null
+  const tableIds = useMemo(() => view?.config.tables.map((table) => table.id) ?? [], [view])
+  const boards = useGalleryBoards(eventId, tableIds, token)
+  const [state, dispatch] = useReducer(galleryReducer, undefined, () => initialGalleryState())
+  const [filter, setFilter] = useState<StationFilter>('current')
+  const secondsLeft = useAutoAdvance(state, dispatch)
+  const licenseKey = serverConfig?.tldrawLicenseKey ?? null
+  const sequence = useRef<HTMLElement>(null)
+
+  useEffect(() => {
+    void useServerConfig.getState().load()
+  }, [])
+  useEffect(() => {
+    dispatch({ type: 'setCount', count: tableIds.length, now: Date.now() })
+  }, [tableIds.length])
+  useGalleryKeys(dispatch)
+  useDocumentTitle(
+    t('gallery.documentTitle', { title: view?.config.title ?? t('gallery.heading') }),
+  )
+
+  // Focus left behind in the hidden grid moves to the board shown.
+  useEffect(() => {
+    if (state.mode !== 'sequence') return
+    const active = document.activeElement
+    if (!active || active === document.body || active.closest('[hidden]')) {
+      sequence.current?.focus({ preventScroll: true })
+    }
+  }, [state.mode, state.index])
+
+  const open = useCallback(
+    (index: number) => dispatch({ type: 'open', index, now: Date.now() } satisfies GalleryAction),
+    [],
+  )
+
+  const refused = useEveryBoardRefused(boards)
+  const outdated =
+    serverStatus === 'fresh' && serverConfig !== null && serverConfig.protocol !== PROTOCOL_VERSION
+  let problem = null
+  if (!token) {
+    problem = (
+      <PageMessage embedded tone="error" heading={t('gallery.noToken.heading')}>
+        <p>{t('gallery.noToken.body')}</p>
+      </PageMessage>
+    )
+  } else if (outdated) {
+    problem = <ProtocolMismatchMessage />
+  } else if (event.phase === 'failed') {
+    const denied = event.error.code === 'unauthorized' || event.error.code === 'forbidden'
+    problem = (
+      <PageMessage
+        embedded
+        tone="error"
+        heading={t(denied ? 'gallery.refused.heading' : 'gallery.failed.heading')}
+        actions={denied ? undefined : <ReloadButton />}
+      >
+        <p>{denied ? t('gallery.refused.body') : apiErrorMessage(t, event.error)}</p>
+      </PageMessage>
+    )
+  } else if (refused) {
+    problem = (
+      <PageMessage embedded tone="error" heading={t('gallery.refused.heading')}>
+        <p>{t('gallery.refused.body')}</p>
+      </PageMessage>
+    )
+  } else if (!view) {
+    problem = <PageMessage embedded heading={t('gallery.loading')} />
+  }
+
+  if (problem || !view) {
+    return (
+      <div className="gallery-page" data-testid="gallery-page">
+        <header className="gallery-header">
+          <h1 className="gallery-header__title">{t('gallery.heading')}</h1>
+          <LanguageSwitch />
+        </header>
+        <main className="gallery-main">{problem}</main>
+      </div>
+    )
+  }
+
+  const table = view.config.tables[state.index]
+  return (
+    <div className="gallery-page" data-testid="gallery-page" data-mode={state.mode}>
+      <GalleryToolbar
+        view={view}
+        state={state}
+        dispatch={dispatch}
+        filter={filter}
+        onFilter={setFilter}
+        secondsLeft={secondsLeft}
+      />
+      <main className="gallery-main">
+        <GalleryGrid
+          view={view}
+          boards={boards}
+          filter={filter}
+          index={state.index}
+          shown={state.mode === 'grid'}
+          licenseKey={licenseKey}
+          onOpen={open}
+        />
+        {state.mode === 'sequence' && table && (
+          <GallerySequence
+            ref={sequence}
+            view={view}
+            board={boards.get(table.id)}
+            index={state.index}
+            filter={filter}
+            licenseKey={licenseKey}
+          />
+        )}
+      </main>
+      <footer className="gallery-keys">{t('gallery.keys')}</footer>
+    </div>
+  )
+}

@@ -1,0 +1,163 @@
+import { useId, type Dispatch } from 'react'
+import type { EventView } from '@tablecloth/shared'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useT } from '../i18n/useT'
+import { filterFromValue, filterValue, type StationFilter } from './galleryFocus'
+import {
+  AUTO_ADVANCE_SECONDS,
+  type GalleryAction,
+  type GalleryState,
+} from './galleryNavigation'
+
+/**
+ * The gallery's controls, for mouse and touch as much as for the keys: grid
+ * or one by one, previous and next, the station shown, and auto-advance.
+ */
+export function GalleryToolbar({
+  view,
+  state,
+  dispatch,
+  filter,
+  onFilter,
+  secondsLeft,
+}: {
+  view: EventView
+  state: GalleryState
+  dispatch: Dispatch<GalleryAction>
+  filter: StationFilter
+  onFilter: (filter: StationFilter) => void
+  secondsLeft: number | null
+}) {
+  const t = useT()
+  const ids = useId()
+  const { stations } = view.config
+  const now = () => Date.now()
+
+  return (
+    <header className="gallery-header">
+      <h1 className="gallery-header__title">
+        {t('gallery.heading')}
+        <span className="gallery-header__event" dir="auto">
+          {view.config.title}
+        </span>
+      </h1>
+      <div className="gallery-controls" role="group" aria-label={t('gallery.controls')}>
+        <div className="gallery-controls__group" role="group" aria-label={t('gallery.mode.label')}>
+          <button
+            type="button"
+            className="gallery-button"
+            aria-pressed={state.mode === 'grid'}
+            data-testid="gallery-mode-grid"
+            onClick={() => dispatch({ type: 'showGrid', now: now() })}
+          >
+            {t('gallery.mode.grid')}
+          </button>
+          <button
+            type="button"
+            className="gallery-button"
+            aria-pressed={state.mode === 'sequence'}
+            data-testid="gallery-mode-sequence"
+            onClick={() => dispatch({ type: 'open', index: state.index, now: now() })}
+          >
+            {t('gallery.mode.sequence')}
+          </button>
+        </div>
+
+        <div className="gallery-controls__group">
+          <button
+            type="button"
+            className="gallery-button"
+            aria-label={t('gallery.previous')}
+            title={t('gallery.previous')}
+            disabled={state.index <= 0}
+            data-testid="gallery-previous"
+            onClick={() => dispatch({ type: 'previous', now: now() })}
+          >
+            <span aria-hidden="true">◀</span>
+          </button>
+          <span className="gallery-controls__position" data-testid="gallery-position">
+            {t('gallery.position', { position: state.index + 1, count: state.count })}
+          </span>
+          <button
+            type="button"
+            className="gallery-button"
+            aria-label={t('gallery.next')}
+            title={t('gallery.next')}
+            disabled={state.index >= state.count - 1}
+            data-testid="gallery-next"
+            onClick={() => dispatch({ type: 'next', now: now() })}
+          >
+            <span aria-hidden="true">▶</span>
+          </button>
+        </div>
+
+        <div className="gallery-controls__group">
+          <label htmlFor={`${ids}-station`}>{t('gallery.filter.label')}</label>
+          <select
+            id={`${ids}-station`}
+            className="gallery-select"
+            value={filterValue(filter)}
+            data-testid="gallery-station-filter"
+            onChange={(event) => onFilter(filterFromValue(event.target.value, stations.length))}
+          >
+            <option value="current">{t('gallery.filter.current')}</option>
+            {stations.map((station, index) => (
+              <option key={station.id} value={String(index)}>
+                {t('gallery.filter.station', { number: index + 1, title: station.title })}
+              </option>
+            ))}
+            <option value="all">{t('gallery.filter.all')}</option>
+          </select>
+        </div>
+
+        {/* Input here sets auto-advance itself; it must not count as input that pauses it. */}
+        <div className="gallery-controls__group" data-gallery-auto="">
+          <label htmlFor={`${ids}-auto`}>{t('gallery.auto.label')}</label>
+          <select
+            id={`${ids}-auto`}
+            className="gallery-select"
+            value={state.autoSeconds === null ? 'off' : String(state.autoSeconds)}
+            data-testid="gallery-auto-advance"
+            onChange={(event) => {
+              const seconds = Number(event.target.value)
+              dispatch({
+                type: 'setAutoAdvance',
+                seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null,
+                now: now(),
+              })
+            }}
+          >
+            <option value="off">{t('gallery.auto.off')}</option>
+            {AUTO_ADVANCE_SECONDS.map((seconds) => (
+              <option key={seconds} value={String(seconds)}>
+                {t('gallery.auto.every', { seconds })}
+              </option>
+            ))}
+          </select>
+          {state.autoSeconds !== null && (
+            <>
+              <button
+                type="button"
+                className="gallery-button"
+                data-testid="gallery-auto-toggle"
+                onClick={() =>
+                  dispatch(state.paused ? { type: 'resume', now: now() } : { type: 'pause' })
+                }
+              >
+                {state.paused ? t('gallery.auto.resume') : t('gallery.auto.pause')}
+              </button>
+              <span className="gallery-controls__countdown" data-testid="gallery-countdown">
+                {state.paused
+                  ? t('gallery.auto.paused')
+                  : secondsLeft !== null
+                    ? t('gallery.auto.countdown', { seconds: secondsLeft })
+                    : null}
+              </span>
+            </>
+          )}
+        </div>
+        <LanguageSwitch />
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest'
+import {
+  commandForKey,
+  keyBelongsToControl,
+  galleryReducer,
+  initialGalleryState,
+  isAutoAdvancing,
+  secondsUntilAdvance,
+  type GalleryAction,
+  type GalleryState,
+} from './galleryNavigation'
+
+const T0 = 1_000_000
+
+function run(state: GalleryState, ...actions: GalleryAction[]): GalleryState {
+  return actions.reduce(galleryReducer, state)
+}
+
+describe('gallery navigation', () => {
+  it('starts in the grid at the first table with auto-advance off', () => {
+    const state = initialGalleryState(3)
+    expect(state).toMatchObject({ mode: 'grid', index: 0, count: 3, autoSeconds: null })
+    expect(isAutoAdvancing(state)).toBe(false)
+  })
+
+  it('steps forwards and backwards and stops at both ends', () => {
+    let state = initialGalleryState(3)
+    state = run(state, { type: 'next', now: T0 }, { type: 'next', now: T0 })
+    expect(state.index).toBe(2)
+    state = galleryReducer(state, { type: 'next', now: T0 })
+    expect(state.index).toBe(2)
+    state = run(state, { type: 'previous', now: T0 }, { type: 'previous', now: T0 })
+    expect(state.index).toBe(0)
+    state = galleryReducer(state, { type: 'previous', now: T0 })
+    expect(state.index).toBe(0)
+  })
+
+  it('jumps to the first and the last table', () => {
+    const state = galleryReducer(initialGalleryState(11), { type: 'last', now: T0 })
+    expect(state.index).toBe(10)
+    expect(galleryReducer(state, { type: 'first', now: T0 }).index).toBe(0)
+  })
+
+  it('opens a tile in sequence mode, toggles with G and goes back to the grid with Esc', () => {
+    let state = galleryReducer(initialGalleryState(5), { type: 'open', index: 3, now: T0 })
+    expect(state).toMatchObject({ mode: 'sequence', index: 3 })
+    state = galleryReducer(state, { type: 'toggleMode', now: T0 })
+    expect(state).toMatchObject({ mode: 'grid', index: 3 })
+    state = galleryReducer(state, { type: 'toggleMode', now: T0 })
+    expect(state.mode).toBe('sequence')
+    state = galleryReducer(state, { type: 'showGrid', now: T0 })
+    expect(state).toMatchObject({ mode: 'grid', index: 3 })
+    expect(galleryReducer(state, { type: 'showGrid', now: T0 })).toBe(state)
+  })
+
+  it('keeps the current table within the tables there are', () => {
+    let state = galleryReducer(initialGalleryState(0), { type: 'next', now: T0 })
+    expect(state.index).toBe(0)
+    state = run(state, { type: 'setCount', count: 4, now: T0 }, { type: 'last', now: T0 })
+    expect(state.index).toBe(3)
+    state = galleryReducer(state, { type: 'setCount', count: 2, now: T0 })
+    expect(state.index).toBe(1)
+    expect(galleryReducer(state, { type: 'open', index: 9, now: T0 }).index).toBe(1)
+  })
+})
+
+describe('auto-advance', () => {
+  const every10s = (state: GalleryState) =>
+    galleryReducer(state, { type: 'setAutoAdvance', seconds: 10, now: T0 })
+
+  it('starts the slideshow in sequence mode when an interval is chosen', () => {
+    const state = every10s(initialGalleryState(3))
+    expect(state).toMatchObject({ mode: 'sequence', autoSeconds: 10, nextAdvanceAt: T0 + 10_000 })
+    expect(isAutoAdvancing(state)).toBe(true)
+    expect(secondsUntilAdvance(state, T0 + 2_500)).toBe(8)
+  })
+
+  it('moves on once the interval is up, not before, and loops after the last table', () => {
+    let state = every10s(initialGalleryState(2))
+    expect(galleryReducer(state, { type: 'tick', now: T0 + 9_999 })).toBe(state)
+    state = galleryReducer(state, { type: 'tick', now: T0 + 10_000 })
+    expect(state).toMatchObject({ index: 1, nextAdvanceAt: T0 + 20_000 })
+    state = galleryReducer(state, { type: 'tick', now: T0 + 20_000 })
+    expect(state.index).toBe(0)
+  })
+
+  it('pauses, and resumes with a full interval', () => {
+    let state = galleryReducer(every10s(initialGalleryState(3)), { type: 'pause' })
+    expect(state).toMatchObject({ paused: true, nextAdvanceAt: null })
+    expect(isAutoAdvancing(state)).toBe(false)
+    expect(galleryReducer(state, { type: 'tick', now: T0 + 60_000 })).toBe(state)
+    state = galleryReducer(state, { type: 'resume', now: T0 + 60_000 })
+    expect(state).toMatchObject({ paused: false, nextAdvanceAt: T0 + 70_000 })
+  })
+
+  it('ignores pause and resume while it is off', () => {
+    const state = initialGalleryState(3)
+    expect(galleryReducer(state, { type: 'pause' })).toBe(state)
+    expect(galleryReducer(state, { type: 'resume', now: T0 })).toBe(state)
+  })
+
+  it('restarts the countdown when someone navigates while it runs', () => {
+    const running = every10s(initialGalleryState(3))
+    const state = galleryReducer(running, { type: 'next', now: T0 + 4_000 })
+    expect(state).toMatchObject({ index: 1, nextAdvanceAt: T0 + 14_000 })
+  })
+
+  it('holds in the grid and runs again in sequence mode', () => {
+    let state = galleryReducer(every10s(initialGalleryState(3)), { type: 'showGrid', now: T0 })
+    expect(state.nextAdvanceAt).toBeNull()
+    state = galleryReducer(state, { type: 'toggleMode', now: T0 + 1_000 })
+    expect(state.nextAdvanceAt).toBe(T0 + 11_000)
+  })
+
+  it('does not run with a single table, and stops when switched off', () => {
+    expect(isAutoAdvancing(every10s(initialGalleryState(1)))).toBe(false)
+    const off = galleryReducer(every10s(initialGalleryState(3)), {
+      type: 'setAutoAdvance',
+      seconds: null,
+      now: T0,
+    })
+    expect(off).toMatchObject({ autoSeconds: null, nextAdvanceAt: null, mode: 'sequence' })
+  })
+
+  it('keeps a running countdown when the tables arrive again', () => {
+    const state = every10s(initialGalleryState(3))
+    const later = galleryReducer(state, { type: 'setCount', count: 3, now: T0 + 5_000 })
+    expect(later.nextAdvanceAt).toBe(T0 + 10_000)
+  })
+})
+
+describe('keys', () => {
+  it.each([
+    ['ArrowRight', 'next'],
+    ['ArrowDown', 'next'],
+    ['PageDown', 'next'],
+    [' ', 'next'],
+    ['ArrowLeft', 'previous'],
+    ['ArrowUp', 'previous'],
+    ['PageUp', 'previous'],
+    ['Home', 'first'],
+    ['End', 'last'],
+    ['g', 'toggleMode'],
+    ['G', 'toggleMode'],
+    ['Escape', 'showGrid'],
+  ])('%j → %s', (key, command) => {
+    expect(commandForKey({ key })).toBe(command)
+  })
+
+  it('goes back with Shift+Space', () => {
+    expect(commandForKey({ key: ' ', shiftKey: true })).toBe('previous')
+  })
+
+  it('leaves other keys and browser shortcuts alone', () => {
+    expect(commandForKey({ key: 'a' })).toBeNull()
+    expect(commandForKey({ key: 'Enter' })).toBeNull()
+    expect(commandForKey({ key: 'ArrowRight', altKey: true })).toBeNull()
+    expect(commandForKey({ key: 'g', ctrlKey: true })).toBeNull()
+    expect(commandForKey({ key: 'End', metaKey: true })).toBeNull()
+  })
+})
+
+describe('keys on controls', () => {
+  it('leaves a select its own keys but takes the clicker’s', () => {
+    expect(keyBelongsToControl('ArrowDown', 'select')).toBe(true)
+    expect(keyBelongsToControl('g', 'select')).toBe(true)
+    expect(keyBelongsToControl('PageDown', 'select')).toBe(false)
+    expect(keyBelongsToControl('PageUp', 'select')).toBe(false)
+  })
+
+  it('lets Space and Enter press a button and takes the rest', () => {
+    expect(keyBelongsToControl(' ', 'button')).toBe(true)
+    expect(keyBelongsToControl('Enter', 'button')).toBe(true)
+    expect(keyBelongsToControl('ArrowRight', 'button')).toBe(false)
+  })
+
+  it('leaves text fields every key and takes every key elsewhere', () => {
+    expect(keyBelongsToControl('PageDown', 'text')).toBe(true)
+    expect(keyBelongsToControl(' ', null)).toBe(false)
+  })
+})

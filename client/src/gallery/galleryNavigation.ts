@@ -1,0 +1,183 @@
+/**
+ * Where the plenary gallery stands: grid or one table after another, which
+ * table, and the optional auto-advance. Pure: every change is an action, and
+ * the time of day comes with the actions that need it, so the whole machine
+ * can be tested without timers.
+ */
+
+export type GalleryMode = 'grid' | 'sequence'
+
+/** The auto-advance intervals on offer, in seconds. */
+export const AUTO_ADVANCE_SECONDS = [10, 20, 30, 60] as const
+
+export interface GalleryState {
+  mode: GalleryMode
+  /** The current table (0-based): shown large in sequence mode, marked in the grid. */
+  index: number
+  /** How many tables there are. */
+  count: number
+  /** Seconds between tables, or null while auto-advance is off (the default). */
+  autoSeconds: number | null
+  /** Auto-advance is chosen but held: after any key or pointer input, or the pause button. */
+  paused: boolean
+  /** When (epoch ms) auto-advance moves on next; null while it is not running. */
+  nextAdvanceAt: number | null
+}
+
+export type GalleryCommand = 'next' | 'previous' | 'first' | 'last' | 'toggleMode' | 'showGrid'
+
+export type GalleryAction =
+  | { type: GalleryCommand; now: number }
+  | { type: 'open'; index: number; now: number }
+  | { type: 'setCount'; count: number; now: number }
+  | { type: 'setAutoAdvance'; seconds: number | null; now: number }
+  | { type: 'pause' }
+  | { type: 'resume'; now: number }
+  | { type: 'tick'; now: number }
+
+export function initialGalleryState(count = 0): GalleryState {
+  return { mode: 'grid', index: 0, count, autoSeconds: null, paused: false, nextAdvanceAt: null }
+}
+
+/** Auto-advance runs only while chosen, not paused, in sequence mode, with somewhere to go. */
+export function isAutoAdvancing(state: GalleryState): boolean {
+  return state.autoSeconds !== null && !state.paused && state.mode === 'sequence' && state.count > 1
+}
+
+/** Whole seconds until auto-advance moves on, or null while it does not run. */
+export function secondsUntilAdvance(state: GalleryState, now: number): number | null {
+  if (state.nextAdvanceAt === null) return null
+  return Math.max(0, Math.ceil((state.nextAdvanceAt - now) / 1000))
+}
+
+function clampIndex(index: number, count: number): number {
+  return Math.min(Math.max(0, index), Math.max(0, count - 1))
+}
+
+/** Starts the countdown afresh when auto-advance runs, or stops it when it does not. */
+function schedule(state: GalleryState, now: number): GalleryState {
+  const nextAdvanceAt =
+    isAutoAdvancing(state) && state.autoSeconds !== null ? now + state.autoSeconds * 1000 : null
+  return { ...state, nextAdvanceAt }
+}
+
+/** Moves to another table; the countdown of a running auto-advance starts again there. */
+function moveTo(state: GalleryState, index: number, now: number): GalleryState {
+  return schedule({ ...state, index: clampIndex(index, state.count) }, now)
+}
+
+export function galleryReducer(state: GalleryState, action: GalleryAction): GalleryState {
+  switch (action.type) {
+    case 'next':
+      return moveTo(state, state.index + 1, action.now)
+    case 'previous':
+      return moveTo(state, state.index - 1, action.now)
+    case 'first':
+      return moveTo(state, 0, action.now)
+    case 'last':
+      return moveTo(state, state.count - 1, action.now)
+    case 'open':
+      return moveTo({ ...state, mode: 'sequence' }, action.index, action.now)
+    case 'toggleMode':
+      return schedule({ ...state, mode: state.mode === 'grid' ? 'sequence' : 'grid' }, action.now)
+    case 'showGrid':
+      return state.mode === 'grid' ? state : schedule({ ...state, mode: 'grid' }, action.now)
+    case 'setCount': {
+      const next = { ...state, count: Math.max(0, action.count) }
+      next.index = clampIndex(state.index, next.count)
+      // A countdown already running keeps its time; one that cannot run any more stops.
+      if (isAutoAdvancing(next) && state.nextAdvanceAt !== null) return next
+      return schedule(next, action.now)
+    }
+    case 'setAutoAdvance':
+      // Choosing an interval starts the slideshow: one table after another.
+      return schedule(
+        {
+          ...state,
+          autoSeconds: action.seconds,
+          paused: false,
+          mode: action.seconds === null ? state.mode : 'sequence',
+        },
+        action.now,
+      )
+    case 'pause':
+      if (state.autoSeconds === null || state.paused) return state
+      return { ...state, paused: true, nextAdvanceAt: null }
+    case 'resume':
+      if (state.autoSeconds === null) return state
+      return schedule({ ...state, paused: false, mode: 'sequence' }, action.now)
+    case 'tick': {
+      if (state.nextAdvanceAt === null || action.now < state.nextAdvanceAt) return state
+      // The slideshow loops: after the last table comes the first again.
+      const index = state.count > 0 ? (state.index + 1) % state.count : 0
+      return schedule({ ...state, index }, action.now)
+    }
+    default: {
+      const unknownAction: never = action
+      throw new Error(`unknown gallery action ${JSON.stringify(unknownAction)}`)
+    }
+  }
+}
+
+/** The keys a keyboard or a presentation clicker sends, without Ctrl, Alt or Meta. */
+export interface KeyPress {
+  key: string
+  shiftKey?: boolean
+  ctrlKey?: boolean
+  altKey?: boolean
+  metaKey?: boolean
+}
+
+/**
+ * What a key does in the gallery, or null for keys it leaves alone. Clickers
+ * send PageDown and PageUp; keys with Ctrl, Alt or Meta stay the browser's.
+ */
+export function commandForKey(press: KeyPress): GalleryCommand | null {
+  if (press.ctrlKey || press.altKey || press.metaKey) return null
+  switch (press.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return 'next'
+    case ' ':
+    case 'Spacebar':
+      return press.shiftKey ? 'previous' : 'next'
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return 'previous'
+    case 'Home':
+      return 'first'
+    case 'End':
+      return 'last'
+    case 'g':
+    case 'G':
+      return 'toggleMode'
+    case 'Escape':
+      return 'showGrid'
+    default:
+      return null
+  }
+}
+
+/** What kind of control has the keyboard when a key is pressed. */
+export type KeyTarget = 'text' | 'select' | 'button' | null
+
+/**
+ * Whether a key belongs to the focused control rather than to the gallery:
+ * text fields keep every key; a station or interval list keeps its own keys
+ * but not PageUp and PageDown, so a clicker works whatever has the focus; a
+ * button keeps Space and Enter, which press it.
+ */
+export function keyBelongsToControl(key: string, target: KeyTarget): boolean {
+  switch (target) {
+    case 'text':
+      return true
+    case 'select':
+      return key !== 'PageUp' && key !== 'PageDown'
+    case 'button':
+      return key === ' ' || key === 'Spacebar' || key === 'Enter'
+    default:
+      return false
+  }
+}

@@ -1,0 +1,50 @@
+import type { galleryDe } from './galleryMessages.de'
+
+/** The plenary gallery, in English. Spread into `en.ts`. */
+export const galleryEn: Record<keyof typeof galleryDe, string> = {
+  'gallery.documentTitle': 'Gallery · {title} · Tablecloth',
+  'gallery.heading': 'Reviewing the results',
+  'gallery.loading': 'Loading the gallery …',
+  'gallery.noToken.heading': 'This link is incomplete',
+  'gallery.noToken.body':
+    'The link is missing its access key. Open the full gallery link from the control room.',
+  'gallery.failed.heading': 'The gallery could not be opened',
+  'gallery.refused.heading': 'Access to the gallery refused',
+  'gallery.refused.body':
+    'The server does not let this link see the boards. Get the current gallery link from the control room.',
+
+  'gallery.controls': 'Gallery controls',
+  'gallery.mode.grid': 'Overview',
+  'gallery.mode.sequence': 'One by one',
+  'gallery.mode.label': 'View (key G)',
+  'gallery.previous': 'Previous table',
+  'gallery.next': 'Next table',
+  'gallery.position': 'Table {position} of {count}',
+  'gallery.filter.label': 'Station',
+  'gallery.filter.current': 'Current station',
+  'gallery.filter.station': 'Station {number}: {title}',
+  'gallery.filter.all': 'All stations',
+  'gallery.auto.label': 'Advance automatically',
+  'gallery.auto.off': 'Off',
+  'gallery.auto.every': 'every {seconds} s',
+  'gallery.auto.pause': 'Pause',
+  'gallery.auto.resume': 'Resume',
+  'gallery.auto.countdown': 'Next in {seconds} s',
+  'gallery.auto.paused': 'Paused',
+  'gallery.keys':
+    'Arrow keys, Page Up/Down or Space: change table · Home/End · G: overview/one by one · Esc: overview',
+
+  'gallery.grid.label': 'All tables',
+  'gallery.tile.open': 'Show “{topic}” large',
+  'gallery.tile.drawing': 'Drawing the board …',
+  'gallery.tile.empty': 'Nothing on this board yet',
+  'gallery.moderator': 'Moderator: {name}',
+  'gallery.table': 'Topic table: {topic}',
+  'gallery.station': 'Station {number} of {count}: {title}',
+  'gallery.allStations': 'All stations',
+  'gallery.questionsLabel': 'The station’s questions, one per column',
+  'gallery.board.connecting': 'Connecting to the board …',
+  'gallery.board.offline': 'Connection lost – showing the last state',
+  'gallery.board.refused': 'This link cannot show this board.',
+  'gallery.board.incompatible': 'This board comes from a newer version and stays closed here.',
+}

@@ -1,0 +1,23 @@
+/**
+ * A sentence for the organiser when the store cannot be opened at start:
+ * the directory is missing, read-only, not a directory, or the disk is full.
+ * Null for errors that are not about storage.
+ */
+export function storageProblem(error: unknown, dataDir: string): string | null {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return null
+  const reasons: Record<string, string> = {
+    EACCES: 'it may not be written to (permissions)',
+    EPERM: 'it may not be written to (permissions)',
+    EROFS: 'it is on a read-only file system',
+    ENOTDIR: 'part of its path is a file, not a directory',
+    ENOSPC: 'the disk is full',
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_READONLY: 'the database file is read-only',
+    SQLITE_CANTOPEN: 'the database file cannot be opened or created there',
+    SQLITE_CORRUPT: 'the database file is damaged (restore a backup: see README, "Backup and restore")',
+    SQLITE_NOTADB: 'the file there is not a Tablecloth database',
+  }
+  const reason = reasons[code]
+  return reason ? `Cannot use the data directory ${dataDir}: ${reason} (${code}).` : null
+}

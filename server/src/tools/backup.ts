@@ -1,0 +1,24 @@
+import path from 'node:path'
+import { readConfig } from '../config'
+import { BackupError, backupDatabase } from '../store/backup'
+
+/**
+ * `pnpm backup [file]`: an online backup of the store while the server runs.
+ * Without a file name it writes `backups/tablecloth-<time>.db` beside the
+ * data directory.
+ */
+async function main(): Promise<void> {
+  const config = readConfig(process.env)
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const requested = process.argv.slice(2).find((arg) => arg !== '--')
+  const target = requested
+    ? path.resolve(process.env.INIT_CWD || process.cwd(), requested)
+    : path.join(path.dirname(config.dataDir), 'backups', `tablecloth-${stamp}.db`)
+  const summary = await backupDatabase(config.dataDir, target)
+  console.log(`Backup written: ${summary.file} (${summary.bytes} bytes, ${summary.events} events)`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof BackupError ? `Backup failed: ${error.message}` : error)
+  process.exitCode = 1
+})
