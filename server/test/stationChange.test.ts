@@ -116,6 +116,37 @@ describe('POST /api/events/:id/stations/next', () => {
     expect(after.opacity).toBeLessThan(1)
   })
 
+  it('puts the next station below a column that grew past its band, and moves it on if the column grows again', async () => {
+    const event = await createEvent()
+    const board = await open(event, 0)
+    const kv = new YKeyValue<TLRecord>(board.doc.getArray(BOARD_DOC.records))
+    type Frame = TLRecord & { y: number; props: { h: number }; meta: { stationIndex: number } }
+    const frameList = (doc: Y.Doc) => frames(doc) as Frame[]
+    const grow = (by: number) => {
+      const column = frameList(board.doc).find((f) => f.meta.stationIndex === 0)!
+      kv.set(column.id, { ...column, props: { ...column.props, h: column.props.h + by } } as TLRecord)
+      return column.y + column.props.h + by
+    }
+    const bottom = grow(1500)
+    const watcher = await open(event, 0)
+    await until(watcher.doc, () => frameList(watcher.doc).some((f) => f.y + f.props.h === bottom))
+
+    await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    await until(watcher.doc, () => day(watcher.doc)?.stationIndex === 1)
+    const secondTop = () => Math.min(...frameList(watcher.doc).filter((f) => f.meta.stationIndex === 1).map((f) => f.y))
+    const header = () =>
+      records(watcher.doc).find((r) => (r.meta as { tablecloth?: string; stationIndex?: number }).tablecloth === 'station-title' && (r.meta as { stationIndex?: number }).stationIndex === 1) as { y: number }
+    expect(header().y).toBeGreaterThanOrEqual(bottom + 240)
+    expect(secondTop()).toBeGreaterThan(header().y)
+
+    // Looking back, station 1's column grows further: the next write of the day moves station 2 on.
+    const lower = grow(600)
+    await until(watcher.doc, () => frameList(watcher.doc).some((f) => f.y + f.props.h === lower))
+    await api('POST', `/api/events/${event.id}/timer`, { token: event.organiserToken, body: { action: 'start' } })
+    await until(watcher.doc, () => header().y >= lower + 240)
+    expect(secondTop()).toBeGreaterThan(lower)
+  })
+
   it('switches a board that was not connected, which catches up when it opens', async () => {
     const event = await createEvent()
     await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })

@@ -1,4 +1,4 @@
-import { cameraTarget, expandRect, type Rect } from '@tablecloth/shared'
+import { cameraTarget, expandRect, unionRects, type Rect } from '@tablecloth/shared'
 import { PROJECTOR_MARGIN } from '../board/projector/projectorFit'
 
 /**
@@ -53,10 +53,6 @@ export function filterFromValue(value: string, stationCount: number): StationFil
  */
 export function wholeBoardArea(shapes: readonly Rect[], firstStationColumns: number): Rect {
   const finite = shapes.filter((rect) => [rect.x, rect.y, rect.w, rect.h].every(Number.isFinite))
-  if (finite.length === 0) return cameraTarget(0, Math.max(1, firstStationColumns))
-  const left = Math.min(...finite.map((rect) => rect.x))
-  const top = Math.min(...finite.map((rect) => rect.y))
-  const right = Math.max(...finite.map((rect) => rect.x + rect.w))
-  const bottom = Math.max(...finite.map((rect) => rect.y + rect.h))
-  return expandRect({ x: left, y: top, w: right - left, h: bottom - top }, PROJECTOR_MARGIN)
+  const all = unionRects(finite)
+  return all ? expandRect(all, PROJECTOR_MARGIN) : cameraTarget(0, Math.max(1, firstStationColumns))
 }

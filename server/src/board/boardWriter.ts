@@ -5,6 +5,7 @@ import {
   BOARD_DOC,
   BOARD_META,
   PROTOCOL_VERSION,
+  stationShift,
   type BoardDayState,
   type EventConfig,
 } from '@tablecloth/shared'
@@ -43,6 +44,10 @@ function putIfChanged(records: RecordMap, schema: BoardSchema, record: TLRecord)
  * note). A rewrite of the layout must not shrink them again: frames clip
  * their children, so the notes below the cut would vanish from view.
  */
+function movedDown(record: TLRecord, shift: number): TLRecord {
+  return shift === 0 || record.typeName !== 'shape' ? record : { ...record, y: record.y + shift }
+}
+
 function keepGrownColumn(existing: TLRecord | undefined, record: TLRecord): TLRecord {
   if (
     existing?.typeName !== 'shape' ||
@@ -73,9 +78,18 @@ export function writeBoardDay(
     for (const record of baseRecords()) {
       if (!records.has(record.id)) records.set(record.id, validateRecord(schema, record))
     }
+    // A station moves down when a column above it grew past its band (see stationShift).
+    let shift = 0
+    let aboveBottom = -Infinity
     config.stations.slice(0, day.stationIndex + 1).forEach((station, index) => {
+      if (index > 0) shift = stationShift(index, aboveBottom, shift)
+      aboveBottom = -Infinity
       for (const record of stationRecords(station, index, index === day.stationIndex)) {
-        putIfChanged(records, schema, keepGrownColumn(records.get(record.id), record))
+        const placed = keepGrownColumn(records.get(record.id), movedDown(record, shift))
+        putIfChanged(records, schema, placed)
+        if (placed.typeName === 'shape' && placed.type === 'frame') {
+          aboveBottom = Math.max(aboveBottom, placed.y + placed.props.h)
+        }
       }
     })
     const meta = doc.getMap(BOARD_DOC.meta)

@@ -11,6 +11,8 @@ import {
   stationHeaderId,
   stationLayout,
   stationOfPoint,
+  stationShift,
+  STATION_GAP,
 } from './boardLayout'
 import { rectCentre, rectsOverlap, type Rect } from './rect'
 
@@ -183,5 +185,24 @@ describe('shape ids', () => {
     for (const id of all) expect(id).toMatch(/^shape:[A-Za-z0-9_-]+$/)
     expect(stationFrameId('s2', 1)).toBe('shape:station-s2-col-1')
     expect(stationFrameId('s2', 1)).toBe(stationFrameId('s2', 1))
+  })
+})
+
+describe('stationShift', () => {
+  it('leaves a station where the layout puts it while the one above fits its band', () => {
+    const first = stationLayout(0, 2)
+    const bottom = Math.max(...first.columns.map((c) => c.y + c.h))
+    expect(stationShift(1, bottom, 0)).toBe(0)
+  })
+
+  it('moves a station down below a column that grew, a full gap clear of it, and never up', () => {
+    const first = stationLayout(0, 2)
+    const grownBottom = first.columns[0]!.y + first.columns[0]!.h + 900
+    const shift = stationShift(1, grownBottom, 0)
+    expect(stationLayout(1, 2).frame.y + shift).toBe(grownBottom + STATION_GAP)
+    // Later stations keep the move and add their own only if needed.
+    const second = stationLayout(1, 2)
+    const secondBottom = second.columns[0]!.y + second.columns[0]!.h + shift
+    expect(stationShift(2, secondBottom, shift)).toBe(shift)
   })
 })

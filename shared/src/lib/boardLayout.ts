@@ -84,6 +84,19 @@ export function stationLayout(stationIndex: number, columnCount: number): Statio
 }
 
 /**
+ * How far station `stationIndex` (and every later one) moves down, so that
+ * it starts a full `STATION_GAP` below `aboveBottom`, the lowest edge of the
+ * station above it as it is on the board: a column that filled up grows
+ * downwards past its band, and the next station must not sit on its notes.
+ * `shiftSoFar` is the move the stations above already got; a station never
+ * moves up.
+ */
+export function stationShift(stationIndex: number, aboveBottom: number, shiftSoFar: number): number {
+  const top = stationLayout(stationIndex, 0).frame.y + shiftSoFar
+  return shiftSoFar + Math.max(0, aboveBottom + STATION_GAP - top)
+}
+
+/**
  * The station whose band contains `point`, or null above the first station,
  * below the last or left of the board. Each band is a station's frame from
  * {@link stationLayout} widened by half the gap to its neighbours, so a note

@@ -57,3 +57,13 @@ export function distanceToRect(rect: Rect, point: Point): number {
 export function expandRect(rect: Rect, margin: number): Rect {
   return { x: rect.x - margin, y: rect.y - margin, w: rect.w + 2 * margin, h: rect.h + 2 * margin }
 }
+
+/** The smallest rectangle holding all of `rects`, or null for none. */
+export function unionRects(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null
+  const left = Math.min(...rects.map((r) => r.x))
+  const top = Math.min(...rects.map((r) => r.y))
+  const right = Math.max(...rects.map((r) => r.x + r.w))
+  const bottom = Math.max(...rects.map((r) => r.y + r.h))
+  return { x: left, y: top, w: right - left, h: bottom - top }
+}
