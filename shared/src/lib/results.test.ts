@@ -334,6 +334,29 @@ describe('buildResults', () => {
     ])
   })
 
+  it('lists a note dragged from the running station into an earlier column under the running station', () => {
+    const earlier = [...frames(0), note({ id: 'alt', text: 'Aus Station 1', station: 0, column: 0 })]
+    const now = [
+      ...frames(1),
+      note({ id: 'alt', text: 'Aus Station 1', station: 0, column: 0 }),
+      // Written in station 2, then dragged back into station 1's first column.
+      note({ id: 'verirrt', text: 'Neu, aber „zurückgeschoben“', station: 0, column: 0, slot: 1, meta: { stationId: 's2' } }),
+    ]
+    const results = buildResults(config(), [
+      {
+        tableId: 'frauen',
+        stations: [
+          { stationIndex: 0, records: earlier, source: snapshot('snap-1') },
+          { stationIndex: 1, records: now, source: live },
+        ],
+      },
+    ])
+    const [first, second] = results.tables[0]!.stations
+    expect(texts(first!.columns[0]!.notes)).toEqual(['Aus Station 1'])
+    expect(texts(second!.unsorted)).toEqual(['Neu, aber „zurückgeschoben“'])
+    expect(second!.columns.flatMap((column) => texts(column.notes))).toEqual([])
+  })
+
   it('leaves out hidden notes and empty ones', () => {
     const records = [
       ...frames(0),

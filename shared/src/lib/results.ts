@@ -179,6 +179,15 @@ function readStation(
   // Only a board without any column leaves notes unplaced; they were read
   // for this station, so this station is where they show up.
   unsorted.push(...classified.unplaced)
+  // A note written in this station and then dragged into an earlier
+  // station's column: that station's results come from its own snapshot,
+  // which never held the note, so it is listed here rather than nowhere.
+  for (const other of classified.stations) {
+    if (other.stationId === station.id) continue
+    for (const column of other.columns) {
+      unsorted.push(...column.notes.filter((note) => note.stationId === station.id))
+    }
+  }
   const headings = new Map(contents.clusterHeadings.map((h) => [h.clusterId, h.text]))
   const named = (ordered: BoardNote[]) => ordered.map((note) => withClusterName(note, headings))
   return {
