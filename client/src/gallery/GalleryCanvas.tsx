@@ -8,7 +8,7 @@ import { TLDRAW_ASSET_URLS } from '../board/tldrawAssetUrls'
 import { useTldrawUser } from '../board/userPreferences'
 import type { GalleryBoard } from './GalleryBoard'
 import type { BoardFocus } from './galleryFocus'
-import { GALLERY_SHAPE_UTILS } from './renderBoardImage'
+import { BOARD_SHAPE_UTILS } from '../board/headlessEditor'
 import { useGalleryFit } from './useGalleryFit'
 
 /** A table's board is one page, as on the board itself. */
@@ -60,7 +60,7 @@ export function GalleryCanvas({
         licenseKey={licenseKey ?? undefined}
         assetUrls={TLDRAW_ASSET_URLS}
         options={OPTIONS}
-        shapeUtils={GALLERY_SHAPE_UTILS}
+        shapeUtils={BOARD_SHAPE_UTILS}
         components={PROJECTOR_COMPONENTS}
         autoFocus={false}
         onMount={onMount}

@@ -1,35 +1,16 @@
 import {
   Box,
   createTLStore,
-  defaultAddFontsFromNode,
   defaultBindingUtils,
-  defaultShapeUtils,
   Editor,
-  tipTapDefaultExtensions,
   type TLRecord,
   type TLShapeId,
   type TLStore,
-  type TldrawOptions,
 } from 'tldraw'
 import type { EventConfig } from '@tablecloth/shared'
-import { WrappingNoteShapeUtil } from '../board/notes/WrappingNoteShapeUtil'
-import { TLDRAW_ASSET_URLS } from '../board/tldrawAssetUrls'
+import { BOARD_SHAPE_UTILS, headlessEditor } from '../board/headlessEditor'
 import { focusAreaOnBoard } from './focusAreaOnBoard'
 import type { BoardFocus } from './galleryFocus'
-
-/** tldraw's shapes with the board's own note, as the live board draws them. */
-export const GALLERY_SHAPE_UTILS = [
-  ...defaultShapeUtils.filter((util) => util.type !== 'note'),
-  WrappingNoteShapeUtil,
-]
-
-/** What `TldrawImage` hands its editor, so notes' rich text renders as on the board. */
-const EDITOR_OPTIONS: Partial<TldrawOptions> = {
-  text: {
-    tipTapConfig: { extensions: tipTapDefaultExtensions },
-    addFontsFromNode: defaultAddFontsFromNode,
-  },
-}
 
 export interface BoardImage {
   /** An SVG image of the focused area, self-contained (fonts embedded). */
@@ -61,7 +42,7 @@ export async function renderBoardImage(
     record.typeName === 'shape' && record.opacity < 1 ? { ...record, opacity: 1 } : record,
   )
   const copy = createTLStore({
-    shapeUtils: GALLERY_SHAPE_UTILS,
+    shapeUtils: BOARD_SHAPE_UTILS,
     bindingUtils: defaultBindingUtils,
     snapshot: { schema: snapshot.schema, store: Object.fromEntries(records.map((r) => [r.id, r])) },
   })
@@ -71,16 +52,7 @@ export async function renderBoardImage(
   const focused = host.ownerDocument.activeElement
   let editor: Editor | null = null
   try {
-    editor = new Editor({
-      store: copy,
-      shapeUtils: GALLERY_SHAPE_UTILS,
-      bindingUtils: defaultBindingUtils,
-      tools: [],
-      getContainer: () => container,
-      licenseKey,
-      fontAssetUrls: TLDRAW_ASSET_URLS.fonts,
-      options: EDITOR_OPTIONS,
-    })
+    editor = headlessEditor(copy, container, licenseKey)
     const area = focusAreaOnBoard(editor, focus, config)
     const bounds = new Box(area.x, area.y, area.w, area.h)
     const ids: TLShapeId[] = []

@@ -1,35 +1,15 @@
 import {
   Box,
   createTLStore,
-  defaultAddFontsFromNode,
   defaultBindingUtils,
-  defaultShapeUtils,
   Editor,
   getSvgAsImage,
-  tipTapDefaultExtensions,
-  type TLAnyShapeUtilConstructor,
   type TLRecord,
   type TLShapeId,
-  type TldrawOptions,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
-import { WrappingNoteShapeUtil } from '../../board/notes/WrappingNoteShapeUtil'
-import { TLDRAW_ASSET_URLS } from '../../board/tldrawAssetUrls'
+import { BOARD_SHAPE_UTILS, headlessEditor } from '../../board/headlessEditor'
 import { stationBand, type BandShape } from './stationBand'
-
-/** The board's shapes: tldraw's own, with the note that wraps long words (see BoardCanvas). */
-const SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
-  ...defaultShapeUtils.filter((util) => util.type !== WrappingNoteShapeUtil.type),
-  WrappingNoteShapeUtil,
-]
-
-/** Rich text as `<Tldraw>` renders it; a bare Editor has no text extensions of its own (as in tldraw's TldrawImage). */
-const OPTIONS: Partial<TldrawOptions> = {
-  text: {
-    tipTapConfig: { extensions: tipTapDefaultExtensions },
-    addFontsFromNode: defaultAddFontsFromNode,
-  },
-}
 
 /** A PNG has twice the SVG's pixels: sharp when printed at the SVG's size. */
 export const PNG_PIXEL_RATIO = 2
@@ -90,7 +70,7 @@ export class StationImageRenderer {
     records: readonly unknown[],
     station: { id: string; index: number; columnCount: number },
   ): Promise<StationImages | null> {
-    const store = createTLStore({ shapeUtils: SHAPE_UTILS, bindingUtils: defaultBindingUtils })
+    const store = createTLStore({ shapeUtils: BOARD_SHAPE_UTILS, bindingUtils: defaultBindingUtils })
     let editor: Editor | null = null
     try {
       // Snapshots hold the records as the server keeps them, in this build's schema.
@@ -98,16 +78,7 @@ export class StationImageRenderer {
         schema: store.schema.serialize(),
         store: Object.fromEntries((records as TLRecord[]).map((record) => [record.id, record])),
       })
-      editor = new Editor({
-        store,
-        shapeUtils: SHAPE_UTILS,
-        bindingUtils: defaultBindingUtils,
-        tools: [],
-        getContainer: () => this.mount,
-        licenseKey: this.licenseKey,
-        fontAssetUrls: TLDRAW_ASSET_URLS.fonts,
-        options: OPTIONS,
-      })
+      editor = headlessEditor(store, this.mount, this.licenseKey)
       const page = editor.getCurrentPageId()
       const shapes: BandShape[] = editor.getSortedChildIdsForParent(page).map((id) => {
         const bounds = editor!.getShapePageBounds(id)
