@@ -12,14 +12,8 @@ import { zipEntry } from './helpers/zipEntry'
 const boards = useEventBoards()
 
 async function download(event: CreateEventResponse, file: string) {
-  const response = await fetch(`${boards.server().origin}/api/events/${event.id}/${file}`, {
-    headers: { authorization: `Bearer ${event.organiserToken}` },
-  })
-  return {
-    status: response.status,
-    headers: response.headers,
-    bytes: Buffer.from(await response.arrayBuffer()),
-  }
+  const downloaded = await boards.download(event, file)
+  return { ...downloaded, bytes: Buffer.from(downloaded.bytes) }
 }
 
 interface DocxNote {

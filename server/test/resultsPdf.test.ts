@@ -7,16 +7,7 @@ import { SEEDED_NOTES, expectedPlace, printedText, seedResultsDay } from './help
 
 const boards = useEventBoards()
 
-async function download(event: CreateEventResponse, file: string) {
-  const response = await fetch(`${boards.server().origin}/api/events/${event.id}/${file}`, {
-    headers: { authorization: `Bearer ${event.organiserToken}` },
-  })
-  return {
-    status: response.status,
-    headers: response.headers,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-  }
-}
+const download = boards.download
 
 const ARABIC = /\p{Script=Arabic}/u
 const ARABIC_WORD = /\p{Script=Arabic}+/gu

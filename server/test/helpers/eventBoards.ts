@@ -24,6 +24,11 @@ export interface EventBoards {
   createEvent(config?: EventConfigInput): Promise<CreateEventResponse>
   /** Opens a table's board as its moderator with a stock y-websocket client, synced. */
   openTable(event: CreateEventResponse, tableIndex: number): Promise<BoardProvider>
+  /** Downloads `file` under the event's API (e.g. `results.pdf?lang=en`) as the organiser. */
+  download(
+    event: CreateEventResponse,
+    file: string,
+  ): Promise<{ status: number; headers: Headers; bytes: Uint8Array }>
 }
 
 /**
@@ -52,6 +57,13 @@ export function useEventBoards(): EventBoards {
       const { status, body } = await api(current(), 'POST', '/api/events', { body: config })
       expect(status).toBe(201)
       return body as CreateEventResponse
+    },
+    async download(event, file) {
+      const response = await fetch(`${current().origin}/api/events/${event.id}/${file}`, {
+        headers: { authorization: `Bearer ${event.organiserToken}` },
+      })
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      return { status: response.status, headers: response.headers, bytes }
     },
     async openTable(event, tableIndex) {
       const table = event.links.tables[tableIndex]!

@@ -2,6 +2,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CreateEventResponse, EventView, HiddenNote, ResultNote, Results } from '@tablecloth/shared'
+import { oneStationResults } from '../../../../shared/src/testing/oneStationResults'
 import { useLanguage } from '../../i18n/languageStore'
 import { useControlStore } from '../controlStore'
 import { ResultsPanel } from './ResultsPanel'
@@ -113,30 +114,12 @@ class FakeServer {
     const visible = this.notes.filter((note) => !this.hidden.has(note.id))
     const column = (index: number) =>
       visible.filter((note) => note.column === index).map(({ column: _column, ...note }) => note)
-    return {
-      version: 1,
-      event: { id: 'ev1', title: 'Zukunftswerkstatt', date: '2026-11-25', venue: 'Halle' },
-      stations: [{ id: 's1', title: 'Station 1', columns: ['Was läuft gut?', 'Wo hakt es?'] }],
-      tables: [
-        {
-          id: 't1',
-          title: 'Sprache',
-          moderator: 'Ana',
-          stations: [
-            {
-              id: 's1',
-              title: 'Station 1',
-              source: { kind: 'live', at: '2026-11-25T10:00:00.000Z' },
-              columns: [
-                { title: 'Was läuft gut?', notes: column(0) },
-                { title: 'Wo hakt es?', notes: column(1) },
-              ],
-              unsorted: [],
-            },
-          ],
-        },
-      ],
-    }
+    return oneStationResults([column(0), column(1)], [], {
+      id: 'ev1',
+      title: 'Zukunftswerkstatt',
+      date: '2026-11-25',
+      venue: 'Halle',
+    })
   }
 }
 

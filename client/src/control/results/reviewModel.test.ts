@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { HiddenNote, ResultNote, Results } from '@tablecloth/shared'
+import type { HiddenNote, ResultNote } from '@tablecloth/shared'
+import { oneStationResults } from '../../../../shared/src/testing/oneStationResults'
 import { buildReview, columnKey, mergeInOrder, reviewOrder } from './reviewModel'
 
 const note = (id: string, text = id, extra: Partial<ResultNote> = {}): ResultNote => ({
@@ -9,29 +10,8 @@ const note = (id: string, text = id, extra: Partial<ResultNote> = {}): ResultNot
   ...extra,
 })
 
-function results(columns: ResultNote[][], unsorted: ResultNote[] = []): Results {
-  return {
-    version: 1,
-    event: { id: 'ev', title: 'Tag', date: '2019-07-02', venue: 'Halle' },
-    stations: [{ id: 's1', title: 'Station 1', columns: ['Was läuft gut?', 'Wo hakt es?'] }],
-    tables: [
-      {
-        id: 't1',
-        title: 'Sprache',
-        moderator: 'Ana',
-        stations: [
-          {
-            id: 's1',
-            title: 'Station 1',
-            source: { kind: 'live', at: '2019-07-02T09:00:00.000Z' },
-            columns: columns.map((notes, index) => ({ title: ['Was läuft gut?', 'Wo hakt es?'][index]!, notes })),
-            unsorted,
-          },
-        ],
-      },
-    ],
-  }
-}
+const results = (columns: ResultNote[][], unsorted: ResultNote[] = []) =>
+  oneStationResults(columns, unsorted)
 
 const hidden = (noteId: string, columnIndex: number | null, text = noteId): HiddenNote => ({
   noteId,
