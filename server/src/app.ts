@@ -58,6 +58,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     maxMessageBytes: config.maxMessageBytes,
     roomIdleMs: config.roomIdleMs,
     checkUpdate: (decoded) => rejectedRecord(schema, decoded),
+    trustProxy: config.trustProxy,
     log,
   })
   const rooms = boardRoomsOf(sync)
@@ -91,6 +92,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     rooms,
     schema,
     limiter: new RateLimiter(PHONE_NOTE_RATE),
+    trustProxy: config.trustProxy,
   })
   // The result routes hand these deps to their ResultsService, which leaves
   // the notes the organiser hid out of every format (server/test/hiddenNotes.test.ts).

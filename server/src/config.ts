@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string
   /** Public origin used to build absolute links (board, projector, phone). Defaults to http://localhost:<port>. */
   publicUrl: string | null
+  /** A reverse proxy sits in front and its X-Forwarded-For names each client (TRUST_PROXY). */
+  trustProxy: boolean
   /** Directory with the built client (`client/dist`). */
   clientDir: string
   /** tldraw licence key, handed to the client; required for https production domains. */
@@ -48,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // command in: pnpm passes that as INIT_CWD, so `./data` is beside the README by default.
     dataDir: path.resolve(env.INIT_CWD || cwd, env.DATA_DIR || 'data'),
     publicUrl,
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     clientDir: path.resolve(env.CLIENT_DIR || path.join(serverDir, '..', 'client', 'dist')),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

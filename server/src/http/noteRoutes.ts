@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http'
 import {
   ApiErrorCode,
   checkPhoneNote,
@@ -18,6 +17,7 @@ import { readJsonBody } from './readJsonBody'
 import { requireGrant } from './requireGrant'
 import { sendJson } from './respond'
 import type { Router } from './Router'
+import { clientAddress } from './clientAddress'
 
 /** Who may add a note to a table's board over HTTP: the table's own links and the organiser. */
 const NOTE_WRITERS = ['organiser', 'moderator', 'participant'] as const
@@ -35,6 +35,8 @@ export interface NoteRouteDeps {
   schema: BoardSchema
   /** Notes per link and device; see PHONE_NOTE_RATE. */
   limiter: RateLimiter
+  /** Counts devices by X-Forwarded-For (see clientAddress). */
+  trustProxy?: boolean
   now?: () => number
 }
 
@@ -73,7 +75,7 @@ export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
     }
 
     // Only accepted notes count, so a phone that sent a text too long is not also slowed down.
-    const decision = limiter.take(rateKey(grant.token, req))
+    const decision = limiter.take(rateKey(grant.token, clientAddress(req, deps.trustProxy ?? false)))
     if (!decision.allowed) {
       // sendJson's writeHead keeps headers set here.
       res.setHeader('retry-after', String(decision.retryAfterSeconds))
@@ -118,6 +120,6 @@ export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
  * participant link, so a bucket per link alone would let one eager phone
  * hold back the whole table.
  */
-function rateKey(token: string, req: IncomingMessage): string {
-  return `${token} ${req.socket.remoteAddress ?? ''}`
+function rateKey(token: string, address: string): string {
+  return `${token} ${address}`
 }

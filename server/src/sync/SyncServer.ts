@@ -12,6 +12,7 @@ import {
   type Role,
 } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
+import { clientAddress } from '../http/clientAddress'
 import { RateLimiter } from '../http/rateLimiter'
 import type { UpdateCheck } from './Room'
 import { RoomRegistry } from './RoomRegistry'
@@ -50,6 +51,8 @@ export interface SyncServerOptions {
   onRoomChange?: (room: string) => void
   /** Vets what each client update writes before it is stored; a rejection closes the socket (4422). */
   checkUpdate?: UpdateCheck
+  /** Counts connections per address by X-Forwarded-For (see clientAddress). */
+  trustProxy?: boolean
   /** Writes a fresh board's initial content (the station layout) before anyone sees it. */
   initialiseDoc?: (eventId: string, tableId: string, doc: Y.Doc) => void
   /** One line per notable event; lines carry room names and codes, never board text or tokens. */
@@ -121,7 +124,7 @@ export class SyncServer {
         ...target,
         token: url.searchParams.get(SYNC_QUERY.token),
         protocol: url.searchParams.get(SYNC_QUERY.protocol),
-        remoteAddress: req.socket.remoteAddress ?? '',
+        remoteAddress: clientAddress(req, this.options.trustProxy ?? false),
       })
     })
   }
