@@ -3,6 +3,8 @@
  * the bench moves the same bytes over the wire that a moderator's edit does.
  */
 
+import { noteRecordJson, type NoteRecordJson } from '@tablecloth/shared'
+
 /** What receivers need to time a note: which probe it carries and when it was written. */
 export interface ProbeStamp {
   probe: string
@@ -10,38 +12,8 @@ export interface ProbeStamp {
   sentAt: number
 }
 
-export interface NoteRecord {
-  id: string
-  typeName: 'shape'
-  type: 'note'
-  x: number
-  y: number
-  rotation: number
-  index: string
-  parentId: string
-  isLocked: boolean
-  opacity: number
-  props: {
-    color: string
-    labelColor: string
-    size: string
-    font: string
-    fontSizeAdjustment: number
-    align: string
-    verticalAlign: string
-    growY: number
-    url: string
-    richText: RichText
-    scale: number
-    textLastEditedBy: string | null
-  }
-  meta: { bench: ProbeStamp }
-}
-
-interface RichText {
-  type: 'doc'
-  content: Array<{ type: 'paragraph'; content: Array<{ type: 'text'; text: string }> }>
-}
+/** A bench note: a board's note record carrying its probe. */
+export type NoteRecord = NoteRecordJson & { meta: { bench: ProbeStamp } }
 
 /** The page tldraw's default store creates and our server seeds every board with. */
 const BOARD_PAGE_ID = 'page:page'
@@ -64,36 +36,8 @@ export function newNote(
   position: { x: number; y: number },
   stamp: ProbeStamp,
 ): NoteRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x: position.x,
-    y: position.y,
-    rotation: 0,
-    index: noteIndex(n),
-    parentId: BOARD_PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: {
-        type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-      },
-      scale: 1,
-      textLastEditedBy: null,
-    },
-    meta: { bench: stamp },
-  }
+  const note = noteRecordJson({ id, parentId: BOARD_PAGE_ID, ...position, index: noteIndex(n), text })
+  return { ...note, meta: { bench: stamp } }
 }
 
 /** The same note dragged elsewhere: tldraw rewrites the whole record on every move. */

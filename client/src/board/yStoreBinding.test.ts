@@ -12,7 +12,7 @@ import {
   type TLShapeId,
   type TLStore,
 } from 'tldraw'
-import { BOARD_DOC, BOARD_META } from '@tablecloth/shared'
+import { BOARD_DOC, BOARD_META, noteRecordJson } from '@tablecloth/shared'
 import { recordsArray } from './boardRecords'
 import { bindStoreToDoc, type StoreBinding } from './yStoreBinding'
 
@@ -99,33 +99,7 @@ function newDevice(readOnly = false) {
 /** Creates a note as the user would (source 'user') and flushes the store's listeners. */
 function addNote(store: TLStore, text: string, x = 0): TLShapeId {
   const id = createShapeId()
-  const note: TLNoteShape = {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    parentId: 'page:page' as TLNoteShape['parentId'],
-    index: 'a1' as TLNoteShape['index'],
-    x,
-    y: 0,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText(text),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  } as TLNoteShape
+  const note = noteRecordJson({ id, parentId: 'page:page', x, y: 0, index: 'a1', text }) as TLNoteShape
   store.put([note])
   return id
 }

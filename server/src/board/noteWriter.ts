@@ -4,15 +4,12 @@ import {
   type TLFrameShape,
   type TLNoteShape,
   type TLRecord,
-  type TLRichText,
   type TLShapeId,
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import {
-  NOTE_FONT,
-  NOTE_TEXT_SIZE,
+  noteRecordJson,
   placeNoteInColumn,
-  plainToRichText,
   readBoardContents,
   stationFrameId,
   type NoteMeta,
@@ -103,35 +100,14 @@ function noteRecord(
   position: { x: number; y: number },
 ): TLNoteShape {
   const meta: NoteMeta = { via: 'phone', stationId: note.station.id, createdAt: note.createdAt }
-  return {
+  return noteRecordJson({
     id: note.id,
-    typeName: 'shape',
-    type: 'note',
-    x: position.x,
-    y: position.y,
-    rotation: 0,
+    parentId: frameId,
+    ...position,
     index: getIndexAbove(below),
-    parentId: frameId as TLShapeId,
-    isLocked: false,
-    opacity: 1,
+    text: note.text,
     meta: { ...meta },
-    props: {
-      // tldraw's default note: 'black' is drawn as the yellow sticky note.
-      color: 'black',
-      labelColor: 'black',
-      size: NOTE_TEXT_SIZE,
-      font: NOTE_FONT,
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      // The server cannot measure text; the board sizes the note when it draws it.
-      growY: 0,
-      url: '',
-      richText: plainToRichText(note.text) as TLRichText,
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  }
+  }) as TLNoteShape
 }
 
 /** The highest fractional index among the frame's children, so the new note is drawn on top. */

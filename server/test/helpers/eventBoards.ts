@@ -4,7 +4,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import {
   BOARD_DOC,
-  plainToRichText,
+  noteRecordJson,
   roomName,
   winnendenTemplate,
   type CreateEventResponse,
@@ -88,33 +88,7 @@ export function noteRecord(note: {
   text: string
   meta?: Record<string, unknown>
 }): TLRecord {
-  return {
-    id: note.id,
-    typeName: 'shape',
-    type: 'note',
-    x: note.x,
-    y: note.y,
-    rotation: 0,
-    index: 'a1',
-    parentId: note.parentId,
-    isLocked: false,
-    opacity: 1,
-    meta: note.meta ?? {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: plainToRichText(note.text),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  } as unknown as TLRecord
+  return noteRecordJson({ ...note, index: 'a1' }) as unknown as TLRecord
 }
 
 /** The board's tldraw records, as the board keeps them. */

@@ -1,0 +1,82 @@
+import { NOTE_FONT, NOTE_TEXT_SIZE } from './boardLayout'
+import { plainToRichText } from './richText'
+
+/**
+ * A tldraw note record as plain JSON, as the boards keep it: what the server
+ * writes for a phone note, and what tests and benchmarks put on a board in
+ * place of a moderator. tldraw's own schema validates it (the server checks
+ * every record it writes and every one a client sends).
+ */
+
+export interface NoteRecordInput {
+  id: string
+  /** The column frame (coordinates relative to it) or the page. */
+  parentId: string
+  x: number
+  y: number
+  /** tldraw's fractional index, which orders shapes under one parent. */
+  index: string
+  text: string
+  meta?: Record<string, unknown>
+}
+
+export interface NoteRecordJson {
+  id: string
+  typeName: 'shape'
+  type: 'note'
+  x: number
+  y: number
+  rotation: number
+  index: string
+  parentId: string
+  isLocked: boolean
+  opacity: number
+  meta: Record<string, unknown>
+  props: {
+    color: string
+    labelColor: string
+    size: string
+    font: string
+    fontSizeAdjustment: number
+    align: string
+    verticalAlign: string
+    growY: number
+    url: string
+    richText: ReturnType<typeof plainToRichText>
+    scale: number
+    textLastEditedBy: string | null
+  }
+}
+
+/** A note in tldraw's default colour, in every note's text size and font, sized later by the board. */
+export function noteRecordJson(note: NoteRecordInput): NoteRecordJson {
+  return {
+    id: note.id,
+    typeName: 'shape',
+    type: 'note',
+    x: note.x,
+    y: note.y,
+    rotation: 0,
+    index: note.index,
+    parentId: note.parentId,
+    isLocked: false,
+    opacity: 1,
+    meta: note.meta ?? {},
+    props: {
+      // tldraw's default note: 'black' is drawn as the yellow sticky note.
+      color: 'black',
+      labelColor: 'black',
+      size: NOTE_TEXT_SIZE,
+      font: NOTE_FONT,
+      fontSizeAdjustment: 1,
+      align: 'middle',
+      verticalAlign: 'middle',
+      // Whoever writes the record cannot measure text; the board grows the note when it draws it.
+      growY: 0,
+      url: '',
+      richText: plainToRichText(note.text),
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  }
+}
