@@ -44,7 +44,7 @@ export function takeLinkSecret(
   env: LinkTokenEnvironment = browserEnvironment(),
 ): string | null {
   const { location, history, storage } = env
-  const key = `tablecloth.${name}:${normalisePath(location.pathname)}`
+  const key = storageKey(name, location.pathname)
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
   const fromLink = fragment.get(name)?.trim() || null
 
@@ -79,8 +79,13 @@ export function rememberLinkToken(
   env: Pick<LinkTokenEnvironment, 'location' | 'storage'> = browserEnvironment(),
 ): void {
   try {
-    env.storage.setItem(`tablecloth.token:${normalisePath(env.location.pathname)}`, token)
+    env.storage.setItem(storageKey('token', env.location.pathname), token)
   } catch (error) {
     console.warn('Could not remember the new link token on this device', error)
   }
+}
+
+/** Where a link's secret is remembered on this device: per secret and per page. */
+function storageKey(name: LinkSecret, pathname: string): string {
+  return `tablecloth.${name}:${normalisePath(pathname)}`
 }

@@ -64,6 +64,18 @@ export const useControlStore = create<ControlState>((set, get) => {
   const failed = (error: unknown) => {
     set({ error: error instanceof ApiError ? error : new ApiError(0, 'internal', String(error)) })
   }
+  /** One administrative action at a time: its button shows it, its notice replaces the last one. */
+  const administer = async (kind: 'save' | 'rotate' | 'delete', act: () => Promise<void>) => {
+    if (get().busy) return
+    set({ busy: kind, notice: null })
+    try {
+      await act()
+    } catch (error) {
+      failed(error)
+    } finally {
+      set({ busy: null })
+    }
+  }
 
   return {
     eventId: null,
@@ -153,24 +165,15 @@ export const useControlStore = create<ControlState>((set, get) => {
       }
     },
 
-    async saveNow() {
-      if (get().busy) return
-      set({ busy: 'save', notice: null })
-      try {
+    saveNow: () =>
+      administer('save', async () => {
         const { snapshots } = await call<{ snapshots: SnapshotSummary[] }>('POST', '/snapshots')
         set({ notice: { kind: 'saved', count: snapshots.length } })
         await get().refresh()
-      } catch (error) {
-        failed(error)
-      } finally {
-        set({ busy: null })
-      }
-    },
+      }),
 
-    async rotateLink(target) {
-      if (get().busy) return
-      set({ busy: 'rotate', notice: null })
-      try {
+    rotateLink: (target) =>
+      administer('rotate', async () => {
         const rotated = await call<RotateLinkResponse>('POST', '/links/rotate', target)
         const { eventId } = get()
         if (target.role === 'organiser') {
@@ -184,27 +187,15 @@ export const useControlStore = create<ControlState>((set, get) => {
           links: rotated.links,
           notice: { kind: 'rotated', target, link: linkOf(rotated.links, target) },
         })
-      } catch (error) {
-        failed(error)
-      } finally {
-        set({ busy: null })
-      }
-    },
+      }),
 
-    async deleteEvent() {
-      if (get().busy) return
-      set({ busy: 'delete', notice: null })
-      try {
+    deleteEvent: () =>
+      administer('delete', async () => {
         await call<null>('DELETE', '')
         const { eventId } = get()
         if (eventId) useMyEvents.getState().forget(eventId)
         set({ deleted: true, view: null, links: null, overview: null, snapshots: [], error: null })
-      } catch (error) {
-        failed(error)
-      } finally {
-        set({ busy: null })
-      }
-    },
+      }),
   }
 })
 
