@@ -2,7 +2,7 @@ import { QrCode } from '../../app/QrCode'
 import { useT } from '../../i18n/useT'
 
 /**
- * The table's phone link as a QR code in the projector's corner, so
+ * The table's phone link as a QR code in the projector's bottom-left corner, so
  * everyone at the table can add notes from their seat without typing an
  * address. Drawn in the browser like every QR code here.
  */
