@@ -10,7 +10,11 @@ import { wholeBoardArea, type BoardFocus } from './galleryFocus'
  * goes or grows. Used for the tiles and for the board in sequence mode, so
  * both show the same part.
  */
-export function focusAreaOnBoard(editor: Editor, focus: BoardFocus, config: EventConfig): Rect {
+export function focusAreaOnBoard(
+  editor: Editor,
+  focus: BoardFocus,
+  config: EventConfig,
+): Rect & { spare?: number } {
   if (focus.kind === 'all') {
     const shapes = editor.getCurrentPageShapes()
     const rects: Rect[] = []

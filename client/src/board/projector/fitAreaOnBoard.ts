@@ -1,6 +1,6 @@
 import type { Editor } from 'tldraw'
 import type { Rect } from '@tablecloth/shared'
-import { stationFitArea } from './projectorFit'
+import { stationFitArea, type FitArea } from './projectorFit'
 
 /**
  * The area the projector fits for a station, read from the board's column
@@ -13,7 +13,7 @@ export function fitAreaOnBoard(
   stationIndex: number,
   columnCount: number,
   stationCount: number,
-): Rect {
+): FitArea {
   const frames: Rect[] = []
   const notes: Rect[] = []
   for (const shape of editor.getCurrentPageShapes()) {

@@ -65,6 +65,17 @@ describe('projectorView', () => {
     expect(view.x + view.w).toBeGreaterThanOrEqual(area.x + area.w)
   })
 
+  it('leaves out the empty row for new notes before it leaves out a row of notes', () => {
+    // Three rows of notes fit at the least zoom; with the empty row below them they would not.
+    const area = projectorFitArea(layout.columns, [note(0), note(6)])
+    expect(area.spare).toBe(NOTE_GAP + NOTE_SIZE)
+    expect(zoomOf(area)).toBeLessThan(PROJECTOR_MIN_ZOOM)
+    const view = projectorView(area, screen)
+    expect(zoomOf(view)).toBeCloseTo(PROJECTOR_MIN_ZOOM)
+    expect(view.y).toBe(area.y)
+    expect(view.y + view.h).toBeGreaterThanOrEqual(note(6).y + NOTE_SIZE)
+  })
+
   it('goes below the least zoom only as far as the columns need to fit across', () => {
     const wide = stationLayout(0, 3)
     const area = projectorFitArea(wide.columns, [{ ...noteSlot(wide.columns[0]!, 15), w: NOTE_SIZE, h: NOTE_SIZE }])

@@ -28,7 +28,12 @@ export const PROJECTOR_MIN_ZOOM = 28 / 25
  * station's heading and questions are in the projector's station bar, so
  * the board's own heading above the columns is left out.
  */
-export function projectorFitArea(columns: readonly Rect[], notes: readonly Rect[]): Rect {
+/** The area the projector fits, and how much of its bottom is the empty row left for new notes. */
+export interface FitArea extends Rect {
+  spare: number
+}
+
+export function projectorFitArea(columns: readonly Rect[], notes: readonly Rect[]): FitArea {
   const left = Math.min(...columns.map((area) => area.x))
   const right = Math.max(...columns.map((area) => area.x + area.w))
   const columnTop = Math.min(...columns.map((column) => column.y))
@@ -44,6 +49,7 @@ export function projectorFitArea(columns: readonly Rect[], notes: readonly Rect[
     y: columnTop - PROJECTOR_MARGIN,
     w: right - left + 2 * PROJECTOR_MARGIN,
     h: bottom - columnTop + 2 * PROJECTOR_MARGIN,
+    spare: Math.max(0, bottom - (lowest + COLUMN_PADDING)),
   }
 }
 
@@ -51,12 +57,13 @@ export function projectorFitArea(columns: readonly Rect[], notes: readonly Rect[
  * The part of the board the projector shows, for a screen of `screen`
  * pixels: the whole fit area when it fits at {@link PROJECTOR_MIN_ZOOM} or
  * larger. A station with more rows than that is shown at the least zoom
- * instead (or smaller, only so the columns still fit across), with the
- * bottom of the area in view: the grid fills downwards, so that is where
- * the group's newest notes are.
+ * instead (or smaller, only so the columns still fit across): from the top
+ * while the notes fit, the empty row for the next notes left out first, and
+ * otherwise with the lowest notes at the bottom: the grid fills downwards,
+ * so that is where the group's newest notes are.
  */
 export function projectorView(
-  area: Rect,
+  area: Rect & { spare?: number },
   screen: { w: number; h: number },
   minZoom = PROJECTOR_MIN_ZOOM,
 ): Rect {
@@ -65,7 +72,8 @@ export function projectorView(
   const zoom = Math.min(minZoom, acrossZoom)
   const w = screen.w / zoom
   const h = screen.h / zoom
-  return { x: area.x + (area.w - w) / 2, y: area.y + area.h - h, w, h }
+  const notesBottom = area.y + area.h - (area.spare ?? 0)
+  return { x: area.x + (area.w - w) / 2, y: Math.max(area.y, notesBottom - h), w, h }
 }
 
 /** The notes (page bounds) whose centre lies in the band of `stationIndex`. */
@@ -93,7 +101,7 @@ export function stationFitArea(
   stationCount: number,
   frames: readonly Rect[],
   notes: readonly Rect[],
-): Rect {
+): FitArea {
   if (frames.length === 0) {
     const columns = stationLayout(stationIndex, columnCount).columns
     return projectorFitArea(columns, notesOfStation(notes, stationIndex, stationCount))
