@@ -82,6 +82,16 @@ export function OpenBoard({
           tableId={tableId}
           onShowStation={onShowStation}
           projector={projector}
+          aside={
+            projector && phoneLink ? (
+              <Suspense fallback={null}>
+                <PhoneJoinCode
+                  link={phoneLink}
+                  topic={view.config.tables.find((table) => table.id === tableId)?.topic ?? tableId}
+                />
+              </Suspense>
+            ) : null
+          }
         />
       )}
       <BoardCanvas
@@ -91,14 +101,6 @@ export function OpenBoard({
         onEditor={setEditor}
       />
       {!projector && <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />}
-      {projector && phoneLink && (
-        <Suspense fallback={null}>
-          <PhoneJoinCode
-            link={phoneLink}
-            topic={view?.config.tables.find((table) => table.id === tableId)?.topic ?? tableId}
-          />
-        </Suspense>
-      )}
     </>
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import {
   resolveSeatingPlan,
   seatingForStation,
@@ -19,12 +20,15 @@ export function StationBar({
   tableId,
   onShowStation,
   projector,
+  aside = null,
 }: {
   view: EventView
   day: BoardDayState
   tableId: string
   onShowStation: (stationIndex: number) => void
   projector: boolean
+  /** Shown after the timer, e.g. the projector's QR code for the phone link. */
+  aside?: ReactNode
 }) {
   const t = useT()
   const station = view.config.stations[day.stationIndex]
@@ -71,6 +75,7 @@ export function StationBar({
         </div>
       )}
       <StationTimer timer={day.timer} size={projector ? 'large' : 'normal'} />
+      {aside}
       {!projector && day.stationIndex > 0 && (
         <nav className="station-bar__nav" aria-label={t('station.navLabel')}>
           {view.config.stations.slice(0, day.stationIndex + 1).map((entry, index) => (

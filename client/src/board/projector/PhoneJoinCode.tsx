@@ -2,7 +2,7 @@ import { QrCode } from '../../app/QrCode'
 import { useT } from '../../i18n/useT'
 
 /**
- * The table's phone link as a QR code in the projector's bottom-left corner, so
+ * The table's phone link as a QR code in the projector's station bar, so
  * everyone at the table can add notes from their seat without typing an
  * address. Drawn in the browser like every QR code here.
  */
@@ -10,7 +10,7 @@ export default function PhoneJoinCode({ link, topic }: { link: string; topic: st
   const t = useT()
   return (
     <aside className="phone-join" aria-label={t('projector.joinLabel')}>
-      <QrCode value={link} label={t('projector.joinCode', { table: topic })} size={176} />
+      <QrCode value={link} label={t('projector.joinCode', { table: topic })} size={112} />
       <p className="phone-join__caption">{t('projector.joinCaption')}</p>
     </aside>
   )
