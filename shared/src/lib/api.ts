@@ -16,6 +16,10 @@ export const ApiErrorCode = {
   Conflict: 'conflict',
   RateLimited: 'rate_limited',
   StorageFailure: 'storage_failure',
+  /** The board reached its size cap (MAX_BOARD_BYTES); the note was not added. */
+  BoardFull: 'board_full',
+  /** Creating events needs the server's setup PIN (SETUP_PIN), sent as `X-Setup-Pin`. */
+  SetupPinRequired: 'setup_pin_required',
   Internal: 'internal',
 } as const
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode]
@@ -25,6 +29,24 @@ export interface ApiErrorBody {
 }
 
 export type Role = 'organiser' | 'moderator' | 'participant' | 'viewer'
+
+/** `GET /api/config`: what every page needs to know about this server. */
+export interface ServerConfigResponse {
+  tldrawLicenseKey: string | null
+  protocol: number
+  /** Creating an event needs the setup PIN (SETUP_PIN), sent as the `X-Setup-Pin` header. */
+  setupPinRequired: boolean
+}
+
+/** `POST /api/events/:id/stations/next` body: the station the organiser saw as running. */
+export interface NextStationRequest {
+  /**
+   * 0-based index of the station the change starts from. When the day is no
+   * longer there (a second click, another control room), the answer is 409 and
+   * the day does not move. Optional for scripts; the control room always sends it.
+   */
+  from?: number
+}
 
 export interface TableLinks {
   id: string

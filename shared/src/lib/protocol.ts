@@ -26,6 +26,8 @@ export const CloseCode = {
   NotFound: 4404,
   /** A frame exceeded the size limit. */
   TooLarge: 4413,
+  /** The board reached its size cap (MAX_BOARD_BYTES); nothing more is stored on it. */
+  BoardFull: 4414,
   /** A frame could not be decoded as a y-websocket message. */
   InvalidMessage: 4422,
   /** Too many connections or messages from one address. */
@@ -44,6 +46,7 @@ export const CloseReason = {
   Forbidden: 'role may not edit this board',
   NotFound: 'unknown event or table',
   TooLarge: 'frame too large',
+  BoardFull: 'board is full',
   InvalidMessage: 'malformed sync message',
   RateLimited: 'rate limit exceeded',
   StorageFailure: 'storage unavailable; update refused',
@@ -56,6 +59,49 @@ export const CloseReason = {
  * could open.
  */
 export const RECORD_REJECTED_REASON = 'board record rejected by schema'
+
+/**
+ * The reason sent with 4422 when an update decodes but writes anything other
+ * than plain tldraw records into the board's `records` array: another Yjs
+ * content encoding, a nested type, a root other than `records`, a server-owned
+ * entry such as `meta`, or values beyond the depth and size limits.
+ */
+export const CONTENT_REJECTED_REASON = 'board content rejected'
+
+/**
+ * Largest presence (awareness) state one client may announce, as UTF-8 JSON.
+ * Larger states are dropped, never relayed; the board page trims its own
+ * presence (selection, scribbles) to stay below it.
+ */
+export const PRESENCE_STATE_MAX_BYTES = 8 * 1024
+
+/**
+ * Board sockets carry their access token in the `Sec-WebSocket-Protocol`
+ * header rather than the URL, so reverse-proxy access logs never record it.
+ * The client offers two subprotocols, `tablecloth` and
+ * `tablecloth.token.<token>`; the server answers with `tablecloth` only. The
+ * `?token=` query form stays for stock clients that cannot set protocols.
+ */
+export const SYNC_SUBPROTOCOL = 'tablecloth'
+const SYNC_TOKEN_PROTOCOL_PREFIX = 'tablecloth.token.'
+
+/** The subprotocols a board client offers to send `token` out of the URL. */
+export function syncProtocols(token: string): string[] {
+  return [SYNC_SUBPROTOCOL, SYNC_TOKEN_PROTOCOL_PREFIX + token]
+}
+
+/** The token offered in a `Sec-WebSocket-Protocol` header, or null. */
+export function tokenFromSyncProtocols(header: string | readonly string[] | undefined): string | null {
+  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')
+  for (const raw of offered) {
+    const protocol = raw.trim()
+    if (protocol.startsWith(SYNC_TOKEN_PROTOCOL_PREFIX)) {
+      const token = protocol.slice(SYNC_TOKEN_PROTOCOL_PREFIX.length)
+      return token === '' ? null : token
+    }
+  }
+  return null
+}
 
 /** y-websocket message types (first varint of every frame). */
 export const MessageType = {
