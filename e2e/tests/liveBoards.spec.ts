@@ -140,6 +140,10 @@ test.describe('live boards', () => {
     expect(seen.some((r) => r.kind === 'script')).toBe(true)
     expect(seen.some((r) => r.kind === 'websocket' && new URL(r.url).pathname.startsWith('/sync/'))).toBe(true)
     expect(originGuard.outsideRequests()).toEqual([])
+    // The link's token travels in the socket's Sec-WebSocket-Protocol header, never in a URL.
+    const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token')!
+    expect(token).not.toBe('')
+    expect(seen.filter((r) => r.url.includes(token)).map((r) => r.url)).toEqual([])
   })
 
   test('undo takes back only my own note, never a collaborator’s', async ({ api, openBoard }) => {

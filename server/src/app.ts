@@ -5,7 +5,9 @@ import {
   CloseCode,
   CloseReason,
   PHONE_NOTE_RATE,
+  TRUSTED_NOTE_RATE,
   PROTOCOL_VERSION,
+  type ServerConfigResponse,
 } from '@tablecloth/shared'
 import type { Config } from './config'
 import { openDatabase } from './store/database'
@@ -16,20 +18,23 @@ import { HiddenNoteStore } from './store/hiddenNoteStore'
 import { TokenStore } from './store/tokenStore'
 import { createBoardSchema } from './board/boardSchema'
 import { EventService } from './events/EventService'
-import type { ResultsServiceDeps } from './events/ResultsService'
+import { ResultsService } from './events/ResultsService'
 import { SyncServer } from './sync/SyncServer'
 import { authorizeSync } from './auth/authorizeSync'
 import { Router } from './http/Router'
 import { HttpError } from './http/HttpError'
-import { registerEventRoutes } from './http/eventRoutes'
+import { EVENT_CREATION_BURST, registerEventRoutes } from './http/eventRoutes'
 import { registerNoteRoutes } from './http/noteRoutes'
 import { registerResultRoutes } from './http/resultRoutes'
 import { registerHiddenNoteRoutes } from './http/hiddenNoteRoutes'
 import { RateLimiter } from './http/rateLimiter'
 import { sendError, sendJson } from './http/respond'
 import { createStaticFiles } from './http/staticFiles'
+import { applySecurityHeaders } from './http/securityHeaders'
+import { SetupPinCheck } from './http/SetupPinCheck'
 import { boardRoomsOf } from './sync/boardRooms'
-import { rejectedRecord } from './board/updateRecordCheck'
+import { boardUpdateGate } from './board/boardUpdateGate'
+import { repairLoadedBoard } from './board/repairLoadedBoard'
 import { sweepExpiredEvents } from './events/retentionSweep'
 
 export interface App {
@@ -57,7 +62,10 @@ export function createApp(config: Config, log: (line: string) => void = console.
     authorize: (request) => authorizeSync(tokens, events, request),
     maxMessageBytes: config.maxMessageBytes,
     roomIdleMs: config.roomIdleMs,
-    checkUpdate: (decoded) => rejectedRecord(schema, decoded),
+    limits: { maxBoardBytes: config.maxBoardBytes },
+    checkUpdate: (decoded, doc) => boardUpdateGate(schema, doc, decoded),
+    // A board from the store is repaired and brought in line with the day before anyone sees it.
+    onLoaded: (room, doc, transact) => repairLoadedBoard({ room, doc, transact, schema, events, log }),
     trustProxy: config.trustProxy,
     log,
   })
@@ -73,6 +81,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     // rows survive in neither (secure_delete has zeroed their pages).
     purgeDeleted: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     retentionDays: config.retentionDays,
+    log,
   })
   // Expired events are deleted when the server starts and then every hour
   // (RETENTION_DAYS; README, "Data protection").
@@ -82,33 +91,47 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const router = new Router()
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { ok: true }))
   router.on('GET', '/api/config', ({ res }) =>
-    sendJson(res, 200, { tldrawLicenseKey: config.tldrawLicenseKey, protocol: PROTOCOL_VERSION }),
+    sendJson(res, 200, {
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      protocol: PROTOCOL_VERSION,
+      setupPinRequired: config.setupPin !== null,
+    } satisfies ServerConfigResponse),
   )
   router.on('GET', '/api/time', ({ res }) => sendJson(res, 200, { serverTime: Date.now() }))
-  registerEventRoutes(router, { config, events: service, tokens })
+  registerEventRoutes(router, {
+    config,
+    events: service,
+    tokens,
+    creationLimiter:
+      config.eventsPerHour > 0
+        ? new RateLimiter({ burst: EVENT_CREATION_BURST, perMinute: config.eventsPerHour / 60 })
+        : null,
+    setupPin: config.setupPin === null ? null : new SetupPinCheck(config.setupPin),
+  })
   registerNoteRoutes(router, {
     events: service,
     tokens,
     rooms,
     schema,
     limiter: new RateLimiter(PHONE_NOTE_RATE),
+    trustedLimiter: new RateLimiter(TRUSTED_NOTE_RATE),
     trustProxy: config.trustProxy,
   })
-  // The result routes hand these deps to their ResultsService, which leaves
-  // the notes the organiser hid out of every format (server/test/hiddenNotes.test.ts).
-  const resultDeps: Parameters<typeof registerResultRoutes>[1] & ResultsServiceDeps = {
-    events,
-    snapshots,
-    rooms,
-    tokens,
-    hiddenNotes,
-  }
-  registerResultRoutes(router, resultDeps)
-  registerHiddenNoteRoutes(router, { events, snapshots, rooms, tokens, hiddenNotes })
+  // One results service for exports and the review: both leave the notes the
+  // organiser hid out of every format (server/test/hiddenNotes.test.ts).
+  const results = new ResultsService({ events, snapshots, rooms, hiddenNotes, schema, log })
+  registerResultRoutes(router, { tokens, results })
+  registerHiddenNoteRoutes(router, { events, tokens, hiddenNotes, results })
   const staticFiles = createStaticFiles(config.clientDir)
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    // Before any route runs, so API answers, errors, 404s and static files all carry them.
+    applySecurityHeaders(req, res, config.publicUrl)
+    const url = requestUrl(req.url)
+    if (!url) {
+      sendError(res, new HttpError(400, ApiErrorCode.ValidationFailed, 'Malformed request target'), log)
+      return
+    }
     router
       .dispatch(req, res, url)
       .then((handled) => {
@@ -152,5 +175,18 @@ export function createApp(config: Config, log: (line: string) => void = console.
       await new Promise<void>((resolve) => server.close(() => resolve()))
       db.close()
     },
+  }
+}
+
+/**
+ * The request target as a URL, or null when it cannot be one. Node accepts
+ * absolute-form targets such as `GET http://[ HTTP/1.1`, on which `new URL`
+ * throws; thrown here, that would end the whole process.
+ */
+function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost')
+  } catch {
+    return null
   }
 }

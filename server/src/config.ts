@@ -21,8 +21,14 @@ export interface Config {
   maxMessageBytes: number
   /** Idle time after which an unused board doc is unloaded from memory. */
   roomIdleMs: number
+  /** Bytes one board may take in the store (state plus log); beyond it edits are refused (MAX_BOARD_BYTES). */
+  maxBoardBytes: number
   /** Days after the event date after which an event is deleted; 0 disables expiry. */
   retentionDays: number
+  /** When set, creating an event needs this PIN in `X-Setup-Pin` (SETUP_PIN); for hosted servers. */
+  setupPin: string | null
+  /** Events one address may create per hour after a burst (EVENTS_PER_HOUR); 0 lifts the limit. */
+  eventsPerHour: number
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +41,26 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
   }
   return value
+}
+
+/**
+ * A PIN travels as an HTTP header, so it must be printable ASCII; spaces are
+ * refused too, since a header value loses its leading and trailing ones.
+ */
+const SETUP_PIN = /^[\x21-\x7E]{4,64}$/
+
+function setupPin(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SETUP_PIN
+  if (raw === undefined || raw === '') return null
+  if (!SETUP_PIN.test(raw)) {
+    // The value itself stays out of the message: it is a secret, and start-up errors reach logs.
+    const length = [...raw].length
+    const why = length < 4 || length > 64 ? `it has ${length}` : 'it holds a space or a character outside ASCII'
+    throw new ConfigError(
+      `SETUP_PIN must be 4 to 64 characters of letters, digits or ASCII punctuation, without spaces; ${why}`,
+    )
+  }
+  return raw
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -55,6 +81,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
+    maxBoardBytes: int(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     retentionDays: int(env, 'RETENTION_DAYS', 0, 0, 3650),
+    setupPin: setupPin(env),
+    eventsPerHour: int(env, 'EVENTS_PER_HOUR', 20, 0, 100_000),
   }
 }

@@ -17,10 +17,10 @@ async function main(): Promise<void> {
   console.log(`Tablecloth listening on ${origin}`)
   console.log(`Data directory: ${config.dataDir}`)
   let closing = false
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string) => {
     if (closing) return
     closing = true
-    console.log(`${signal} received, saving boards and shutting down`)
+    console.log(`${reason}, saving boards and shutting down`)
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -29,8 +29,20 @@ async function main(): Promise<void> {
       },
     )
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM received'))
+  process.on('SIGINT', () => shutdown('SIGINT received'))
+  // Started by the supervisor (src/supervisor.ts), the server has an IPC channel to it. Should the
+  // supervisor die without passing a signal on, nobody would stop or restart this process, and
+  // it would hold the port against the next start.
+  if (process.send) {
+    process.once('disconnect', () => {
+      // The supervisor read this process's output. With it gone, every log line fails with EPIPE,
+      // and that error must not end the process before the boards are saved; the lines have no
+      // reader left to lose.
+      for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
+      shutdown('Supervisor gone')
+    })
+  }
 }
 
 main().catch((error: unknown) => {

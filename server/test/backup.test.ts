@@ -3,17 +3,33 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { BOARD_DOC, stationFrameId, winnendenTemplate, type Results } from '@tablecloth/shared'
 import { BackupError, backupDatabase, restoreDatabase } from '../src/store/backup'
 import { until } from './helpers/boardProvider'
 import { noteRecord, useEventBoards } from './helpers/eventBoards'
+import { spawnServer, type ServerProcess } from './helpers/serverProcess'
 import { api, startTestServer } from './helpers/testServer'
 
 const run = promisify(execFile)
 const serverDir = path.resolve(import.meta.dirname, '..')
+
+/** `pnpm restore <file>` on `dataDir` with `env`; resolves with its exit code and output. */
+async function restoreCli(
+  dataDir: string,
+  file: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run('npx', ['tsx', 'src/tools/restore.ts', file], {
+    cwd: serverDir,
+    env: { ...process.env, DATA_DIR: dataDir, INIT_CWD: serverDir, ...env },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  )
+}
 
 function tempDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `tablecloth-${name}-`))
@@ -114,5 +130,58 @@ describe('backup and restore', () => {
     })
     expect(restore.stdout).toContain('Restored 1 events')
     expect(fs.existsSync(path.join(restoreDir, 'tablecloth.db'))).toBe(true)
+  })
+
+  describe('while a server holds the data directory', () => {
+    const processes: ServerProcess[] = []
+    afterEach(async () => {
+      await Promise.all(processes.splice(0).map((server) => server.stop('SIGKILL')))
+    })
+
+    /** A backup of one event, and a data directory a server process is running on. */
+    async function setUp(): Promise<{ backup: string; dataDir: string; server: ServerProcess }> {
+      await boards.createEvent()
+      const backup = path.join(tempDir('held'), 'one.db')
+      await backupDatabase(boards.server().dataDir, backup)
+      const dataDir = path.join(tempDir('held-data'), 'data')
+      const server = spawnServer(dataDir, { HOST: '127.0.0.1' })
+      processes.push(server)
+      await server.listening
+      return { backup, dataDir, server }
+    }
+
+    it('refuses `pnpm restore` whatever PORT and HOST say, and restores once the server stopped', async () => {
+      const { backup, dataDir, server } = await setUp()
+
+      // Neither names the running server's address: only the lock can tell.
+      const refused = await restoreCli(dataDir, backup, { PORT: '1', HOST: '127.0.0.3' })
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain(`Restore failed: A Tablecloth server is using ${dataDir}. Stop it first, then restore.`)
+      expect(fs.readdirSync(dataDir).filter((name) => name.includes('before-restore'))).toEqual([])
+
+      expect((await server.stop('SIGTERM')).code).toBe(0)
+      const restored = await restoreCli(dataDir, backup, { PORT: '1' })
+      expect(restored.stdout).toContain('Restored 1 events')
+    })
+
+    it('restores after the server was killed with SIGKILL: the lock dies with it', async () => {
+      const { backup, dataDir, server } = await setUp()
+
+      await server.stop('SIGKILL')
+
+      const restored = await restoreCli(dataDir, backup)
+      expect(restored.stdout).toContain('Restored 1 events')
+      expect(restored.stdout).toContain('The database it replaced is kept as')
+    })
+
+    it('refuses a restore from within the process that holds the directory', async () => {
+      await boards.createEvent()
+      const backup = path.join(tempDir('held'), 'one.db')
+      await backupDatabase(boards.server().dataDir, backup)
+      const dataDir = boards.server().dataDir
+      expect(() => restoreDatabase(dataDir, backup)).toThrow(
+        new BackupError(`A Tablecloth server is using ${dataDir}. Stop it first, then restore.`),
+      )
+    })
   })
 })

@@ -12,7 +12,7 @@ afterEach(async () => {
 it('reports health and the client configuration', async () => {
   expect(await api(server, 'GET', '/healthz')).toEqual({ status: 200, body: { ok: true } })
   const config = await api(server, 'GET', '/api/config')
-  expect(config.body).toEqual({ tldrawLicenseKey: null, protocol: 1 })
+  expect(config.body).toEqual({ tldrawLicenseKey: null, protocol: 1, setupPinRequired: false })
 })
 
 it('hands the configured tldraw licence key to the client', async () => {

@@ -17,6 +17,7 @@ import {
   type HiddenNote,
   type Results,
 } from '@tablecloth/shared'
+import Database from 'better-sqlite3'
 import { openDatabase } from '../src/store/database'
 import { EventStore } from '../src/store/eventStore'
 import { HiddenNoteStore } from '../src/store/hiddenNoteStore'
@@ -266,7 +267,9 @@ describe('hiding a note from the results', () => {
     expect(await hiddenList(event)).toEqual([])
 
     // An event deleted while its control room is open (retention, by hand).
-    const db = openDatabase(server().dataDir)
+    // Beside the running server, which holds the store's lock: SQLite itself, as a script would.
+    const db = new Database(path.join(server().dataDir, 'tablecloth.db'))
+    db.pragma('foreign_keys = ON')
     expect(new EventStore(db).delete(event.id)).toBe(true)
     db.close()
     const gone = { status: 404, body: { error: { code: 'not_found' } } }

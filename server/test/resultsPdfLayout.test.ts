@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ResultNote, Results } from '@tablecloth/shared'
+import { oneStationResults } from '../../shared/src/testing/oneStationResults'
 import { resultsToPdf } from '../src/results/resultsPdf'
 import { readPdf, unwrap } from './helpers/pdfReader'
 
@@ -170,5 +171,16 @@ describe('results PDF layout', () => {
       const heading = pdf.headings.find((candidate) => candidate.text === entry.title)
       expect(heading?.page, entry.title).toBe(entry.page)
     }
+  })
+})
+
+describe('letters the font engine cannot place marks for', () => {
+  it('still makes the PDF, and copying gives the text as typed', async () => {
+    // Feh with dots below (U+06A2 …): fontkit 2.0.4 throws positioning their marks in Noto Sans Arabic.
+    const letters = ['\u06A2', '\u06A3', '\u06A5', '\u0760', '\u0761', '\u08A4']
+    const typed = [...letters, ...letters.map((letter) => `مترجمين ${letter}`)]
+    const notes = typed.map((text, index) => ({ id: `shape:n${index}`, text, votes: 0 }))
+    const pdf = await readPdf(await resultsToPdf(oneStationResults([notes, []])))
+    for (const text of typed) expect(pdf.notes.some((note) => note.actual === text), text).toBe(true)
   })
 })

@@ -31,7 +31,7 @@ const boards: Array<{ event: CreateEventResponse; frame: string; notes: string[]
 const open: BoardProvider[] = []
 
 beforeAll(async () => {
-  server = await startTestServer({ MAX_MESSAGE_BYTES: String(MAX_FRAME) })
+  server = await startTestServer({ MAX_MESSAGE_BYTES: String(MAX_FRAME), EVENTS_PER_HOUR: '0' })
 })
 
 afterAll(async () => {

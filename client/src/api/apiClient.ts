@@ -8,9 +8,23 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly details?: unknown,
+    /** How long the server asks to wait before trying again (`retry-after`), if it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
   }
+}
+
+/**
+ * How many seconds a `retry-after` header asks to wait: delay-seconds or an
+ * HTTP date (RFC 9110). Undefined when there is none or it cannot be read.
+ */
+export function retryAfterSecondsOf(header: string | null, now = Date.now()): number | undefined {
+  const value = header?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 /**
@@ -20,9 +34,15 @@ export class ApiError extends Error {
 export async function apiCall<T>(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
-  options: { token?: string | null; body?: unknown; signal?: AbortSignal } = {},
+  options: {
+    token?: string | null
+    body?: unknown
+    signal?: AbortSignal
+    /** Further request headers, for example `X-Setup-Pin`. */
+    headers?: Record<string, string>
+  } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...options.headers }
   if (options.token) headers.authorization = `Bearer ${options.token}`
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   let response: Response
@@ -47,6 +67,7 @@ export async function apiCall<T>(
       error?.message ?? response.statusText,
       error?.field,
       error?.details,
+      retryAfterSecondsOf(response.headers.get('retry-after')),
     )
   }
   return data as T

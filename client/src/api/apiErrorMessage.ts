@@ -20,6 +20,10 @@ export function apiErrorMessage(t: Translate, error: ApiError): string {
       return t('error.tooLarge')
     case 'storage_failure':
       return t('error.storage')
+    case 'board_full':
+      return t('error.boardFull')
+    case 'setup_pin_required':
+      return t('error.setupPin')
     case 'validation_failed':
     case 'invalid_json':
     case 'unsupported_media_type':

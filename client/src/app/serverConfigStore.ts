@@ -1,21 +1,28 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import type { ServerConfigResponse } from '@tablecloth/shared'
 import { apiCall } from '../api/apiClient'
 
 /** What `GET /api/config` answers. */
-export interface ClientConfig {
-  tldrawLicenseKey: string | null
-  protocol: number
-}
+export type ClientConfig = ServerConfigResponse
 
-/** Decodes the answer once at the boundary; anything else is a server bug worth a loud error. */
+/**
+ * Decodes the answer once at the boundary; anything else is a server bug
+ * worth a loud error. A server (or a config remembered on this device) from
+ * before setup PINs leaves `setupPinRequired` out: no PIN then.
+ */
 export function decodeClientConfig(data: unknown): ClientConfig {
   const value = (data ?? {}) as Record<string, unknown>
   const key = value.tldrawLicenseKey
-  if ((key !== null && typeof key !== 'string') || typeof value.protocol !== 'number') {
+  const pin = value.setupPinRequired ?? false
+  if (
+    (key !== null && typeof key !== 'string') ||
+    typeof value.protocol !== 'number' ||
+    typeof pin !== 'boolean'
+  ) {
     throw new Error(`unexpected /api/config answer: ${JSON.stringify(data)}`)
   }
-  return { tldrawLicenseKey: key, protocol: value.protocol }
+  return { tldrawLicenseKey: key, protocol: value.protocol, setupPinRequired: pin }
 }
 
 interface ServerConfigState {
@@ -29,7 +36,8 @@ interface ServerConfigState {
 }
 
 /**
- * The server's client config (tldraw licence key, protocol version). It is
+ * The server's client config (tldraw licence key, protocol version, whether
+ * creating an event needs the setup PIN). It is
  * remembered on this device because the editor needs the licence key before
  * it starts, also when the board is reloaded without a network.
  */

@@ -98,7 +98,9 @@ export function BoardPage({
         heading={t(projector ? 'board.projectorHeading' : 'board.heading', { topic })}
         projector={projector}
       />
-      <RefusalNotice />
+      <RefusalNotice
+        {...(sync.phase === 'ready' && { onDiscardLocalCopy: () => sync.session.discardLocalCopy() })}
+      />
       <main className="board-page__main">{body}</main>
     </div>
   )

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import {
   atom,
   createTLStore,
@@ -12,10 +12,10 @@ import {
   type TLUser,
 } from 'tldraw'
 import { recordsArray } from './boardRecords'
-import { badgeState, REFUSAL_CLOSE_CODES, useConnection } from './connectionStore'
+import { badgeState, useConnection } from './connectionStore'
 import { superviseConnection } from './connectionSupervisor'
 import { bindPresence } from './presence'
-import { syncTarget } from './syncUrl'
+import { createSyncProvider } from './syncProvider'
 import { publishTestHook } from './testHook'
 import { bindStoreToDoc, type StoreBinding } from './yStoreBinding'
 
@@ -84,21 +84,15 @@ export class BoardSession {
     this.stops.push(
       useConnection.subscribe((connection) => {
         $status.set(badgeState(connection) === 'online' ? 'online' : 'offline')
-        // A refused board cannot sync any more; editing it would only pile up
-        // changes that never arrive.
+        // A refused board cannot sync any more (a withdrawn link, a full
+        // board, a refused change); editing it would only pile up changes
+        // that never arrive. It stays readable.
         $mode.set(options.readOnly || connection.refusedWith !== null ? 'readonly' : 'readwrite')
       }),
     )
 
     this.persistence = new IndexeddbPersistence(localDatabaseName(options), this.doc)
-    const target = syncTarget(options.eventId, options.tableId, options.token)
-    this.provider = new WebsocketProvider(target.serverUrl, target.room, this.doc, {
-      connect: false,
-      params: target.params,
-      shouldReconnect: (event) => !REFUSAL_CLOSE_CODES.has(event.code),
-      // Other tabs of this browser may hold unsent edits; a read-only view must not pick them up.
-      disableBc: options.readOnly,
-    })
+    this.provider = createSyncProvider(this.doc, options)
   }
 
   async open(): Promise<BoardOpenResult> {
@@ -121,6 +115,16 @@ export class BoardSession {
     }
     this.binding = result.binding
     return 'ready'
+  }
+
+  /**
+   * Forgets this device's copy of the board, for a board that refused what
+   * the copy holds (e.g. after the server was restored from a backup): the
+   * next open loads the board from the server alone. Edits only this copy
+   * held are lost; the server had refused them already.
+   */
+  async discardLocalCopy(): Promise<void> {
+    await this.persistence.clearData()
   }
 
   /** Wires a mounted editor to presence and the test hook; returns the undo. */

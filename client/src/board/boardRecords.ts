@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
-import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from 'tldraw'
 import { BOARD_DOC } from '@tablecloth/shared'
+import { isPlainObject, isRecordLike } from './recordValidation'
 
 /** One entry of the board's `records` array: a tldraw record under its id. */
 export interface RecordEntry {
@@ -22,7 +22,8 @@ export type RecordChangeListener = (
 
 /**
  * The board's records as a key-value view of the doc. Later entries win, the
- * rule y-utility's YKeyValue uses, so every reader agrees on each record.
+ * rule y-utility's YKeyValue uses, so every reader (this page, the server,
+ * the benchmarks) agrees on each record.
  */
 export interface BoardRecords {
   get(id: string): TLRecord | undefined
@@ -30,53 +31,122 @@ export interface BoardRecords {
   set(id: string, record: TLRecord): void
   delete(id: string): void
   observe(listener: RecordChangeListener): () => void
-}
-
-export function recordsArray(doc: Y.Doc): Y.Array<RecordEntry> {
-  return doc.getArray<RecordEntry>(BOARD_DOC.records)
-}
-
-/** The view for boards this device edits, backed by YKeyValue. */
-export function writableRecords(doc: Y.Doc): BoardRecords {
-  const keyValue = new YKeyValue<TLRecord>(recordsArray(doc))
-  return {
-    get: (id) => keyValue.get(id),
-    entries: () => [...keyValue.map.values()].map((entry) => [entry.key, entry.val]),
-    set: (id, record) => keyValue.set(id, record),
-    delete: (id) => keyValue.delete(id),
-    observe(listener) {
-      keyValue.on('change', listener)
-      return () => keyValue.off('change', listener)
-    },
-  }
+  /** How many entries of the array this view has skipped as unreadable so far. */
+  skipped(): number
+  /** Stops following the doc. */
+  dispose(): void
 }
 
 /**
- * The view for read-only boards (the projector). YKeyValue tidies duplicate
- * entries by deleting them, which is a doc change of its own; the server
- * closes a read-only socket that sends any change. This view only reads.
+ * The board's `records` array as the doc holds it. Its values are input like
+ * any other: old stored data, a device's IndexedDB copy or a foreign client
+ * may have left anything in it, so they are `unknown` until `isRecordEntry`
+ * says otherwise.
+ */
+export function recordsArray(doc: Y.Doc): Y.Array<unknown> {
+  return doc.getArray<unknown>(BOARD_DOC.records)
+}
+
+/**
+ * Whether an array value is an honest entry: `{ key, val }` with a record
+ * object as `val` that names itself by `key`. Whether the record is valid
+ * tldraw is for the store's schema to say; this only decides what can be
+ * keyed at all.
+ */
+export function isRecordEntry(value: unknown): value is RecordEntry {
+  return isPlainObject(value) && isRecordLike(value.val) && value.val.id === value.key
+}
+
+/**
+ * The view for boards this device edits. It follows the rules of y-utility's
+ * YKeyValue (a set appends `{ key, val }` and removes the key's other
+ * entries; the rightmost entry of a key wins; entries a later one supersedes,
+ * for example after concurrent writes, are deleted), except that values which
+ * are not honest entries are skipped rather than thrown over: they are never
+ * shown, never changed, and never win over an honest entry.
+ */
+export function writableRecords(doc: Y.Doc): BoardRecords {
+  return recordsView(doc, true)
+}
+
+/**
+ * The view for read-only boards (the projector, the gallery). The same rules,
+ * but superseded entries are left for the writers to tidy: deleting them is a
+ * doc change of its own, and the server closes a read-only socket that sends
+ * any change.
  */
 export function readOnlyRecords(doc: Y.Doc): BoardRecords {
-  const array = recordsArray(doc)
-  const current = new Map<string, RecordEntry>()
-  for (const entry of array.toArray()) current.set(entry.key, entry)
-  const listeners = new Set<RecordChangeListener>()
+  return recordsView(doc, false)
+}
 
-  const onArrayChange = (event: Y.YArrayEvent<RecordEntry>, transaction: Y.Transaction) => {
-    const touched = new Set<string>()
-    const collect = (item: Y.Item) => {
-      for (const entry of item.content.getContent() as RecordEntry[]) touched.add(entry.key)
+function recordsView(doc: Y.Doc, writable: boolean): BoardRecords {
+  const array = recordsArray(doc)
+  /** The live (rightmost honest) entry of every key. */
+  const current = new Map<string, RecordEntry>()
+  const listeners = new Set<RecordChangeListener>()
+  let skipped = 0
+
+  /** One warning per view, with a count and no content: entries may hold people's notes. */
+  const skip = (count: number) => {
+    if (count === 0) return
+    if (skipped === 0) {
+      console.warn(
+        `Skipping ${count} unreadable ${count === 1 ? 'entry' : 'entries'} in this board’s records`,
+      )
     }
-    event.changes.added.forEach(collect)
-    event.changes.deleted.forEach(collect)
+    skipped += count
+  }
+
+  /** Deletes entries by index; `indices` must run from right to left so each stays valid. */
+  const deleteAt = (indices: number[]) => {
+    if (indices.length === 0) return
+    doc.transact(() => {
+      for (const index of indices) array.delete(index, 1)
+    })
+  }
+
+  {
+    const values = array.toArray()
+    const superseded: number[] = []
+    let unreadable = 0
+    for (let index = values.length - 1; index >= 0; index--) {
+      const value = values[index]
+      if (!isRecordEntry(value)) unreadable++
+      else if (current.has(value.key)) superseded.push(index)
+      else current.set(value.key, value)
+    }
+    skip(unreadable)
+    if (writable) deleteAt(superseded)
+  }
+
+  const onArrayChange = (event: Y.YArrayEvent<unknown>, transaction: Y.Transaction) => {
+    const touched = new Set<string>()
+    let unreadable = 0
+    event.changes.added.forEach((item) => {
+      for (const value of item.content.getContent() as unknown[]) {
+        if (isRecordEntry(value)) touched.add(value.key)
+        else unreadable++
+      }
+    })
+    event.changes.deleted.forEach((item) => {
+      for (const value of item.content.getContent() as unknown[]) {
+        if (isRecordEntry(value)) touched.add(value.key)
+      }
+    })
+    skip(unreadable)
     if (touched.size === 0) return
 
-    // The live entry of a key is its rightmost one.
+    // The live entry of a key is its rightmost honest one; a writer also
+    // collects the touched keys' other entries, which that one supersedes.
     const latest = new Map<string, RecordEntry>()
-    const entries = array.toArray()
-    for (let i = entries.length - 1; i >= 0 && latest.size < touched.size; i--) {
-      const entry = entries[i]
-      if (entry && touched.has(entry.key) && !latest.has(entry.key)) latest.set(entry.key, entry)
+    const superseded: number[] = []
+    const values = array.toArray()
+    for (let index = values.length - 1; index >= 0; index--) {
+      if (!writable && latest.size === touched.size) break
+      const value = values[index]
+      if (!isRecordEntry(value) || !touched.has(value.key)) continue
+      if (!latest.has(value.key)) latest.set(value.key, value)
+      else superseded.push(index)
     }
 
     const changes = new Map<string, RecordChange>()
@@ -94,9 +164,21 @@ export function readOnlyRecords(doc: Y.Doc): BoardRecords {
         changes.set(key, { action: 'delete', oldValue: before.val })
       }
     }
-    if (changes.size > 0) for (const listener of listeners) listener(changes, transaction)
+    if (writable) deleteAt(superseded)
+    if (changes.size > 0) for (const listener of [...listeners]) listener(changes, transaction)
   }
   array.observe(onArrayChange)
+
+  /** Removes every honest entry of `key`; the caller runs it inside a transaction. */
+  const removeKey = (key: string) => {
+    const indices: number[] = []
+    const values = array.toArray()
+    for (let index = values.length - 1; index >= 0; index--) {
+      const value = values[index]
+      if (isRecordEntry(value) && value.key === key) indices.push(index)
+    }
+    for (const index of indices) array.delete(index, 1)
+  }
 
   const refuse = () => {
     throw new Error('this board is read-only')
@@ -104,11 +186,23 @@ export function readOnlyRecords(doc: Y.Doc): BoardRecords {
   return {
     get: (id) => current.get(id)?.val,
     entries: () => [...current.values()].map((entry) => [entry.key, entry.val]),
-    set: refuse,
-    delete: refuse,
+    set: writable
+      ? (id, record) => {
+          doc.transact(() => {
+            removeKey(id)
+            array.push([{ key: id, val: record } satisfies RecordEntry])
+          })
+        }
+      : refuse,
+    delete: writable ? (id) => doc.transact(() => removeKey(id)) : refuse,
     observe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    skipped: () => skipped,
+    dispose() {
+      listeners.clear()
+      array.unobserve(onArrayChange)
     },
   }
 }

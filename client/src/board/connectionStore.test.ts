@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode } from '@tablecloth/shared'
+import {
+  CloseCode,
+  CloseReason,
+  CONTENT_REJECTED_REASON,
+  RECORD_REJECTED_REASON,
+} from '@tablecloth/shared'
 import {
   badgeState,
   initialConnectionFacts,
+  isRefusal,
   REFUSAL_CLOSE_CODES,
   type ConnectionFacts,
 } from './connectionStore'
@@ -36,15 +42,27 @@ describe('badgeState', () => {
   })
 
   it('stops after a refusal', () => {
-    const refused = facts({ refusedWith: CloseCode.Unauthorized, savedLocally: true })
+    const refused = facts({
+      refusedWith: { code: CloseCode.Unauthorized, reason: CloseReason.Unauthorized },
+      savedLocally: true,
+    })
     expect(badgeState(refused)).toBe('stopped')
   })
 })
 
 describe('refusals', () => {
   it('are the codes reconnecting cannot fix', () => {
-    expect([...REFUSAL_CLOSE_CODES].sort()).toEqual([4400, 4401, 4403, 4404])
+    expect([...REFUSAL_CLOSE_CODES].sort()).toEqual([4400, 4401, 4403, 4404, 4414])
     expect(REFUSAL_CLOSE_CODES.has(CloseCode.ShuttingDown)).toBe(false)
     expect(REFUSAL_CLOSE_CODES.has(CloseCode.StorageFailure)).toBe(false)
+  })
+
+  it('include 4422 when the board refused this device’s content, not a garbled frame', () => {
+    const invalid = CloseCode.InvalidMessage
+    expect(isRefusal({ code: invalid, reason: CONTENT_REJECTED_REASON })).toBe(true)
+    expect(isRefusal({ code: invalid, reason: RECORD_REJECTED_REASON })).toBe(true)
+    expect(isRefusal({ code: invalid, reason: CloseReason.InvalidMessage })).toBe(false)
+    expect(isRefusal({ code: CloseCode.BoardFull, reason: '' })).toBe(true)
+    expect(isRefusal({ code: CloseCode.RateLimited, reason: CloseReason.RateLimited })).toBe(false)
   })
 })

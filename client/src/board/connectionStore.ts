@@ -1,5 +1,9 @@
 import { create } from 'zustand'
-import { CloseCode } from '@tablecloth/shared'
+import {
+  CloseCode,
+  CONTENT_REJECTED_REASON,
+  RECORD_REJECTED_REASON,
+} from '@tablecloth/shared'
 
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected'
 
@@ -10,13 +14,37 @@ export type SocketStatus = 'connecting' | 'connected' | 'disconnected'
  */
 export type ConnectionBadgeState = 'online' | 'syncing' | 'offline' | 'saved-locally' | 'stopped'
 
-/** The close codes after which reconnecting cannot help. */
+/** The close codes after which reconnecting cannot help, whatever the reason says. */
 export const REFUSAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.ProtocolMismatch,
   CloseCode.Unauthorized,
   CloseCode.Forbidden,
   CloseCode.NotFound,
+  // A new socket would offer the same edits to a board that has no room for them.
+  CloseCode.BoardFull,
 ])
+
+/**
+ * The 4422 reasons that mean the board refused what this device sent. A new
+ * socket would send the same again; 4422 for a frame that did not decode
+ * ('malformed sync message') is not among them, as a fresh socket starts clean.
+ */
+const REJECTED_CONTENT_REASONS: ReadonlySet<string> = new Set([
+  CONTENT_REJECTED_REASON,
+  RECORD_REJECTED_REASON,
+])
+
+/** How the server closed a board socket for good. */
+export interface Refusal {
+  code: number
+  reason: string
+}
+
+/** Whether the server closed the socket for good: reconnecting would only be refused again. */
+export function isRefusal({ code, reason }: Refusal): boolean {
+  if (REFUSAL_CLOSE_CODES.has(code)) return true
+  return code === CloseCode.InvalidMessage && REJECTED_CONTENT_REASONS.has(reason)
+}
 
 export interface ConnectionFacts {
   /** The browser believes it has a network (`navigator.onLine`). */
@@ -28,8 +56,8 @@ export interface ConnectionFacts {
   lastAttemptFailed: boolean
   /** The board is loaded from IndexedDB, which records every further change. */
   savedLocally: boolean
-  /** The close code with which the server refused this board, if it did. */
-  refusedWith: number | null
+  /** How the server refused this board, if it did (see `isRefusal`). */
+  refusedWith: Refusal | null
 }
 
 export function initialConnectionFacts(browserOnline: boolean): ConnectionFacts {

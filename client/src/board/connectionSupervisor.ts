@@ -7,8 +7,9 @@ import { useConnection } from './connectionStore'
  * - connects only while the browser has a network, and drops the socket as
  *   soon as it loses it, so edits made offline stay on this device until the
  *   network is back (and then sync through the normal handshake);
- * - a refusal (see REFUSAL_CLOSE_CODES) stops reconnecting for good; the
- *   provider's `shouldReconnect` makes that decision, this records it;
+ * - a refusal (see `isRefusal`) stops reconnecting for good; the provider's
+ *   `shouldReconnect` makes that decision, this records it, and the board
+ *   turns read-only with a notice that says why;
  * - mirrors socket, sync and IndexedDB state into the connection store.
  *
  * Returns a function that stops supervising (and disconnects).
@@ -29,7 +30,7 @@ export function superviseConnection(
   const onAttemptFailed = () => connection.update({ lastAttemptFailed: true, synced: false })
   const onRefused = ({ code, reason }: { code: number; reason: string }) => {
     console.warn(`The server refused this board (${code}: ${reason}); not reconnecting`)
-    connection.update({ refusedWith: code, socket: 'disconnected', synced: false })
+    connection.update({ refusedWith: { code, reason }, socket: 'disconnected', synced: false })
   }
   provider.on('status', onStatus)
   provider.on('sync', onSync)

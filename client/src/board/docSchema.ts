@@ -3,8 +3,8 @@ import { isEqual, type SerializedSchema, type TLRecord, type TLStore } from 'tld
 /**
  * How the schema stamped into a board doc relates to this device's tldraw:
  * - current: records can be used as they are;
- * - older: records are migrated up when read, and the doc is upgraded on the
- *   first edit from here;
+ * - older: records are migrated up when read (the server upgrades the doc
+ *   itself when it loads the board, and stamps it anew);
  * - incompatible: written by a newer (or unknown) schema. Binding would
  *   misread or overwrite records this device does not understand.
  */

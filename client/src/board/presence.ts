@@ -8,6 +8,7 @@ import {
   type TLInstancePresence,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { fitPresence } from './presenceBudget'
 
 /** The awareness field holding a peer's tldraw presence record. */
 const PRESENCE_FIELD = 'presence'
@@ -32,7 +33,9 @@ function presenceIdOf(clientId: number): TLInstancePresence['id'] {
 /**
  * Shares who is on the board, and where, through y-websocket awareness:
  * - publishes this user's tldraw presence (name, colour, cursor, selection),
- *   throttled, unless `publish` is false (the projector only watches);
+ *   throttled and trimmed below the server's size limit (`fitPresence`),
+ *   unless `publish` is false: a read-only view (projector, gallery) only
+ *   watches and announces nothing;
  * - turns every other peer's presence into an `instance_presence` record in
  *   the store, which tldraw renders as named cursors. These records are
  *   presence-scoped, so the board binding never writes them to the doc.
@@ -60,7 +63,14 @@ export function bindPresence(
     const send = () => {
       timer = null
       lastSentAt = Date.now()
-      awareness.setLocalStateField(PRESENCE_FIELD, $presence.get())
+      const presence = $presence.get()
+      const fitted =
+        presence &&
+        fitPresence(presence, (candidate) => ({
+          ...awareness.getLocalState(),
+          [PRESENCE_FIELD]: candidate,
+        }))
+      awareness.setLocalStateField(PRESENCE_FIELD, fitted)
     }
     stops.push(
       react('publish tablecloth presence', () => {

@@ -13,7 +13,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import { BOARD_DOC, BOARD_META, noteRecordJson } from '@tablecloth/shared'
-import { recordsArray } from './boardRecords'
+import { isRecordEntry, recordsArray, type RecordEntry } from './boardRecords'
 import { bindStoreToDoc, type StoreBinding } from './yStoreBinding'
 
 /**
@@ -123,10 +123,15 @@ function noteTexts(store: TLStore): string[] {
     .sort()
 }
 
+/** The honest `{ key, val }` entries of the doc's records array, in array order. */
+function entries(doc: Y.Doc): RecordEntry[] {
+  return recordsArray(doc).toArray().filter(isRecordEntry)
+}
+
 /** Entries in the doc's records array per key; more than one means a duplicate. */
 function entryCounts(doc: Y.Doc): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const entry of recordsArray(doc).toArray()) {
+  for (const entry of entries(doc)) {
     counts.set(entry.key, (counts.get(entry.key) ?? 0) + 1)
   }
   return counts
@@ -162,14 +167,14 @@ describe('bindStoreToDoc', () => {
     a.store.remove([id])
     settle(link, a.store)
     expect(b.store.get(id)).toBeUndefined()
-    expect(recordsArray(b.doc).toArray().some((entry) => entry.key === id)).toBe(false)
+    expect(entries(b.doc).some((entry) => entry.key === id)).toBe(false)
   })
 
   it('keeps camera, selection and other per-device records out of the doc', () => {
     const a = newDevice()
     addNote(a.store, 'Notiz')
     settle(null, a.store)
-    const types = new Set(recordsArray(a.doc).toArray().map((entry) => entry.val.typeName))
+    const types = new Set(entries(a.doc).map((entry) => entry.val.typeName))
     expect([...types].sort()).toEqual(['document', 'page', 'shape'])
   })
 
@@ -281,6 +286,147 @@ describe('bindStoreToDoc', () => {
     doc.getMap(BOARD_DOC.meta).set(BOARD_META.schema, createTLSchema().serialize())
     expect(bindStoreToDoc(newStore(), doc).status).toBe('bound')
   })
+
+  it('never writes the meta map, which is the server’s', () => {
+    const server = new Y.Doc()
+    const stamp = { [BOARD_META.schema]: createTLSchema().serialize(), [BOARD_META.protocol]: 1 }
+    for (const [key, value] of Object.entries(stamp)) server.getMap(BOARD_DOC.meta).set(key, value)
+
+    // A fresh board with no stamp at all, and one the server has stamped.
+    for (const doc of [new Y.Doc(), server]) {
+      const before = doc.getMap(BOARD_DOC.meta).toJSON()
+      const metaWrites: unknown[] = []
+      doc.getMap(BOARD_DOC.meta).observe((event) => metaWrites.push(event.transaction.origin))
+      const store = newStore()
+      bind(store, doc)
+      const id = addNote(store, 'Nur Notizen')
+      settle(null, store)
+      store.update(id, (note) => ({ ...note, x: 100 }))
+      store.remove([id])
+      settle(null, store)
+
+      expect(entries(doc).length).toBeGreaterThan(0)
+      expect(metaWrites).toEqual([])
+      expect(doc.getMap(BOARD_DOC.meta).toJSON()).toEqual(before)
+    }
+  })
+})
+
+describe('unreadable entries in the records array', () => {
+  /** Every kind of entry that old stored data or a device's copy may hold but no record is. */
+  function addUnreadableEntries(doc: Y.Doc, honestId: string) {
+    const array = recordsArray(doc)
+    const noteLike = noteRecordJson({ id: 'shape:elsewhere', parentId: 'page:page', x: 0, y: 0, index: 'a9', text: 'Geheim' })
+    const nested = new Y.Map<unknown>()
+    nested.set('key', 'shape:nested')
+    doc.transact(() => {
+      array.push([
+        null,
+        'shape:aString',
+        42,
+        true,
+        ['shape:anArray'],
+        { key: 5 },
+        { val: noteLike },
+        { key: 'shape:noVal', val: null },
+        { key: 'shape:textVal', val: 'Geheim' },
+        { key: 'shape:renamed', val: noteLike },
+        // A later unreadable entry under an honest key must not hide the note.
+        { key: honestId, val: null },
+      ])
+      array.push([nested])
+    })
+    return 12
+  }
+
+  function boardWithUnreadableEntries() {
+    const writer = newDevice()
+    const first = addNote(writer.store, 'Erste Notiz')
+    addNote(writer.store, 'Zweite Notiz', 240)
+    settle(null, writer.store)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer.doc))
+    const unreadable = addUnreadableEntries(doc, first)
+    return { doc, first, unreadable }
+  }
+
+  function unreadableCount(doc: Y.Doc): number {
+    return recordsArray(doc).toArray().filter((value) => !isRecordEntry(value)).length
+  }
+
+  it('shows exactly the honest notes, and says how many entries it skipped', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { doc, unreadable } = boardWithUnreadableEntries()
+
+    const store = newStore()
+    bind(store, doc)
+
+    expect(noteTexts(store)).toEqual(['Erste Notiz', 'Zweite Notiz'])
+    expect(warn).toHaveBeenCalledOnce()
+    const message = warn.mock.calls.flat().join(' ')
+    expect(message).toContain(String(unreadable))
+    expect(message).not.toContain('Geheim')
+    warn.mockRestore()
+  })
+
+  it('keeps syncing edits to other devices, and leaves the unreadable entries alone', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { doc, first, unreadable } = boardWithUnreadableEntries()
+    const store = newStore()
+    bind(store, doc)
+    const other = newDevice()
+    const projectorDoc = new Y.Doc()
+    const projectorStore = newStore()
+    bind(projectorStore, projectorDoc, true)
+    const link = new Link(doc, other.doc, projectorDoc)
+    expect(noteTexts(other.store)).toEqual(['Erste Notiz', 'Zweite Notiz'])
+    expect(noteTexts(projectorStore)).toEqual(['Erste Notiz', 'Zweite Notiz'])
+
+    store.update(first as TLShapeId, (note) => ({ ...note, x: 480 }))
+    addNote(store, 'Dritte Notiz', 720)
+    settle(link, store)
+    expect(other.store.get(first as TLShapeId)?.x).toBe(480)
+    expect(projectorStore.get(first as TLShapeId)?.x).toBe(480)
+    expect(noteTexts(other.store)).toEqual(['Dritte Notiz', 'Erste Notiz', 'Zweite Notiz'])
+
+    addNote(other.store, 'Von drüben', 960)
+    settle(link, other.store)
+    expect(noteTexts(store)).toEqual(['Dritte Notiz', 'Erste Notiz', 'Von drüben', 'Zweite Notiz'])
+    expect(noteTexts(projectorStore)).toEqual(noteTexts(store))
+
+    for (const each of [doc, other.doc, projectorDoc]) {
+      expect(unreadableCount(each)).toBe(unreadable)
+      expect([...entryCounts(each).values()].every((count) => count === 1)).toBe(true)
+    }
+    warn.mockRestore()
+  })
+
+  it('skips unreadable entries that arrive while bound, warning only once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const a = newDevice()
+    const b = newDevice()
+    const projectorDoc = new Y.Doc()
+    const projectorStore = newStore()
+    bind(projectorStore, projectorDoc, true)
+    const link = new Link(a.doc, b.doc, projectorDoc)
+    const id = addNote(a.store, 'Vorher')
+    settle(link, a.store)
+
+    // Something else writes junk into the array, twice.
+    addUnreadableEntries(a.doc, id)
+    link.deliver()
+    addUnreadableEntries(a.doc, id)
+    link.deliver()
+    addNote(b.store, 'Nachher', 240)
+    settle(link, b.store)
+
+    for (const store of [a.store, b.store, projectorStore]) {
+      expect(noteTexts(store)).toEqual(['Nachher', 'Vorher'])
+    }
+    // One warning per binding: a, b and the projector.
+    expect(warn).toHaveBeenCalledTimes(3)
+    warn.mockRestore()
+  })
 })
 
 describe('schema version checks', () => {
@@ -292,7 +438,7 @@ describe('schema version checks', () => {
     return { ...schema, sequences: { ...schema.sequences, 'com.tldraw.shape.note': note + 1 } }
   }
 
-  it('reads a board from an older schema and upgrades it on the first edit here', () => {
+  it('reads a board from an older schema, and writes its own edits in the current one', () => {
     const writer = newDevice()
     const id = addNote(writer.store, 'Von früher')
     settle(null, writer.store)
@@ -309,9 +455,9 @@ describe('schema version checks', () => {
     const oldNote = { ...current, props: { ...props, textFirstEditedBy: textLastEditedBy } }
     doc.transact(() => {
       const array = recordsArray(doc)
-      const index = array.toArray().findIndex((entry) => entry.key === id)
+      const index = array.toArray().findIndex((entry) => isRecordEntry(entry) && entry.key === id)
       array.delete(index)
-      array.push([{ key: id, val: oldNote as unknown as TLNoteShape }])
+      array.push([{ key: id, val: oldNote }])
       doc.getMap(BOARD_DOC.meta).set(BOARD_META.schema, older)
     })
     const ownUpdates: unknown[] = []
@@ -322,12 +468,14 @@ describe('schema version checks', () => {
     expect((store.get(id) as TLNoteShape).props.textLastEditedBy).toBeNull()
     expect(ownUpdates).toEqual([])
 
-    addNote(store, 'Neu hier', 240)
+    store.update(id, (note) => ({ ...note, x: 240 }))
     settle(null, store)
-    const stored = recordsArray(doc).toArray().find((entry) => entry.key === id)?.val as TLNoteShape
+    const stored = entries(doc).find((entry) => entry.key === id)?.val as TLNoteShape
+    expect(stored.x).toBe(240)
     expect(stored.props).toHaveProperty('textLastEditedBy', null)
     expect(stored.props).not.toHaveProperty('textFirstEditedBy')
-    expect(doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).toEqual(store.schema.serialize())
+    // Stamping the schema is the server's part, done when it loads the board.
+    expect(doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).toEqual(older)
   })
 
   it('refuses to bind a board written by a newer schema and leaves it untouched', () => {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { isEqual, type TLRecord, type TLStore } from 'tldraw'
-import { BOARD_DOC, BOARD_META, PROTOCOL_VERSION, isDocumentRecordId } from '@tablecloth/shared'
+import { BOARD_DOC, BOARD_META, isDocumentRecordId } from '@tablecloth/shared'
 import {
   readOnlyRecords,
   writableRecords,
@@ -8,6 +8,7 @@ import {
   type RecordChange,
 } from './boardRecords'
 import { judgeDocSchema, migrateRecords, type SchemaVerdict } from './docSchema'
+import { recordProblem } from './recordValidation'
 
 export interface BindOptions {
   /** Never write to the doc (projector). */
@@ -42,6 +43,12 @@ export type BindResult =
  * - Records are migrated from the doc's stamped schema and validated by the
  *   store's schema. A doc stamped by a newer schema is not bound at all, so a
  *   device with an older tldraw can never overwrite what it cannot read.
+ * - Entries of the records array that are not records, and records that
+ *   cannot be migrated or fail validation, are skipped and reported: one bad
+ *   entry must not keep the rest of the board from showing.
+ * - The doc's `meta` map is the server's: it stamps the schema and upgrades
+ *   stored boards when it loads them, and it closes a socket that writes
+ *   `meta` (4422, CONTENT_REJECTED_REASON). This binding only reads it.
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions = {}): BindResult {
   const readOnly = options.readOnly ?? false
@@ -53,13 +60,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   const origin = { binding: 'tablecloth-store' }
 
   const initial = records.entries().filter(([id]) => isDocumentRecordId(id))
-  let loaded: TLRecord[]
-  try {
-    loaded = migrateRecords(store.schema, verdict, initial.map(([, record]) => record))
-  } catch (error) {
-    return { status: 'incompatible', reason: String(error) }
-  }
-  applyRemote(store, loaded, [])
+  applyRemote(store, migrateEach(store, verdict, initial.map(([, record]) => record)), [])
 
   // A fresh board: whatever tldraw needed to be usable (the document and a
   // page) is this device's own creation, not an echo, and belongs in the doc.
@@ -70,25 +71,8 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     if (missing.length > 0) {
       doc.transact(() => {
         for (const record of missing) records.set(record.id, record)
-        stampSchema()
       }, origin)
     }
-  }
-
-  /** Marks the doc as written with this store's schema; upgrades older records first. */
-  function stampSchema() {
-    if (verdict.kind === 'older') {
-      // Records from the older schema are rewritten as this store holds them
-      // (migrated), so the new stamp is true for every record in the doc.
-      for (const [id, record] of records.entries()) {
-        const migrated = store.get(id as TLRecord['id'])
-        if (migrated && !isEqual(migrated, record)) records.set(id, migrated)
-      }
-      verdict = { kind: 'current' }
-    }
-    const ours = store.schema.serialize()
-    if (!isEqual(meta.get(BOARD_META.schema), ours)) meta.set(BOARD_META.schema, ours)
-    if (meta.get(BOARD_META.protocol) === undefined) meta.set(BOARD_META.protocol, PROTOCOL_VERSION)
   }
 
   const onRecordsChange = (changes: Map<string, RecordChange>, transaction: Y.Transaction) => {
@@ -101,19 +85,14 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
       else puts.push(change.newValue)
     }
     if (puts.length === 0 && removals.length === 0) return
-    let migrated: TLRecord[]
-    try {
-      migrated = migrateRecords(store.schema, verdict, puts)
-    } catch (error) {
-      console.error('Ignoring board records that could not be migrated', error)
-      migrated = []
-    }
-    applyRemote(store, migrated, removals)
+    applyRemote(store, migrateEach(store, verdict, puts), removals)
   }
   const stopObservingRecords = records.observe(onRecordsChange)
 
+  // The server's stamp: it arrives with the first sync, and again when the
+  // server upgrades the board. Records are read under whatever it says now.
   const onMetaChange = (event: Y.YMapEvent<unknown>) => {
-    if (event.transaction.origin === origin || !event.keysChanged.has(BOARD_META.schema)) return
+    if (!event.keysChanged.has(BOARD_META.schema)) return
     const next = judgeDocSchema(store.schema, meta.get(BOARD_META.schema))
     if (next.kind === 'incompatible') {
       dispose()
@@ -134,6 +113,9 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
           for (const id of Object.keys(changes.removed)) ids.add(id)
           const documentIds = [...ids].filter(isDocumentRecordId)
           if (documentIds.length === 0) return
+          // Records go in as this store holds them, in its (current) schema.
+          // A doc still stamped older is upgraded by the server, which
+          // migrates every stored board when it loads it.
           doc.transact(() => {
             for (const id of documentIds) {
               // The store's value now, not the diff's: a remote change merged
@@ -146,7 +128,6 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
                 records.delete(id)
               }
             }
-            stampSchema()
           }, origin)
         },
         { source: 'user', scope: 'document' },
@@ -158,10 +139,35 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     disposed = true
     stopListening()
     stopObservingRecords()
+    records.dispose()
     meta.unobserve(onMetaChange)
   }
 
   return { status: 'bound', binding: { origin, dispose } }
+}
+
+/**
+ * Brings records up to the store's schema. When the batch cannot be migrated
+ * as a whole, each record is tried on its own and the ones that fail are
+ * reported and skipped.
+ */
+function migrateEach(store: TLStore, verdict: SchemaVerdict, records: TLRecord[]): TLRecord[] {
+  try {
+    return migrateRecords(store.schema, verdict, records)
+  } catch (batchError) {
+    if (records.length <= 1) {
+      console.error(`Ignoring a board record that could not be migrated`, batchError)
+      return []
+    }
+    return records.flatMap((record) => {
+      try {
+        return migrateRecords(store.schema, verdict, [record])
+      } catch (error) {
+        console.error(`Ignoring board record ${record.id}: it could not be migrated`, error)
+        return []
+      }
+    })
+  }
 }
 
 /**
@@ -171,14 +177,9 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
  */
 function applyRemote(store: TLStore, puts: TLRecord[], removals: string[]): void {
   const valid = puts.filter((record) => {
-    try {
-      const before = store.get(record.id) ?? null
-      store.schema.validateRecord(store, record, before ? 'updateRecord' : 'createRecord', before)
-      return true
-    } catch (error) {
-      console.error(`Ignoring invalid board record ${record.id}`, error)
-      return false
-    }
+    const problem = recordProblem(store, record)
+    if (problem !== null) console.error(`Ignoring invalid board record ${record.id}`, problem)
+    return problem === null
   })
   const present = removals.filter((id) => store.has(id as TLRecord['id'])) as TLRecord['id'][]
   store.mergeRemoteChanges(() => {

@@ -6,7 +6,7 @@ import { useControlStore } from './controlStore'
 /** The current station, its timer and the one-click station change. */
 export function StationControls({ view }: { view: EventView }) {
   const t = useT()
-  const { advance, timer, busy } = useControlStore()
+  const { advance, timer, busy, notice } = useControlStore()
   const station = view.config.stations[view.currentStation]!
   const isLast = view.currentStation >= view.config.stations.length - 1
   const running = view.timer.runningSince !== null
@@ -67,6 +67,11 @@ export function StationControls({ view }: { view: EventView }) {
             ? t('control.lastStation')
             : t('control.advance', { station: next?.title ?? '' })}
       </button>
+      {notice?.kind === 'stationMoved' ? (
+        <p className="control-error control-advance__moved" role="alert">
+          {t('control.stationMoved', { station: station.title })}
+        </p>
+      ) : null}
     </section>
   )
 }

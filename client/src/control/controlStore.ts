@@ -1,11 +1,13 @@
 import { create } from 'zustand'
-import type {
-  CreateEventResponse,
-  EventOverview,
-  EventView,
-  RotateLinkRequest,
-  RotateLinkResponse,
-  SnapshotSummary,
+import {
+  ApiErrorCode,
+  type CreateEventResponse,
+  type EventOverview,
+  type EventView,
+  type NextStationRequest,
+  type RotateLinkRequest,
+  type RotateLinkResponse,
+  type SnapshotSummary,
 } from '@tablecloth/shared'
 import { ApiError, apiCall } from '../api/apiClient'
 import { rememberLinkToken } from '../app/linkToken'
@@ -46,6 +48,8 @@ interface ControlState {
 export type ControlNotice =
   | { kind: 'saved'; count: number }
   | { kind: 'rotated'; target: RotateLinkRequest; link: string }
+  /** The station change found the day already moved on (a second click, a second control room). */
+  | { kind: 'stationMoved' }
 
 /**
  * The control room's view of the event. Polls the overview so the organiser
@@ -120,16 +124,26 @@ export const useControlStore = create<ControlState>((set, get) => {
 
     async advance() {
       if (get().busy) return
-      set({ busy: 'advance' })
+      const from = get().view?.currentStation
+      set({ busy: 'advance', notice: null })
       try {
+        // The station this page shows as running: if the day is no longer
+        // there, the server answers 409 rather than move it on a second time.
+        const body: NextStationRequest = from === undefined ? {} : { from }
         const result = await call<{ view: EventView; snapshots: SnapshotSummary[] }>(
           'POST',
           '/stations/next',
+          body,
         )
         set({ view: result.view })
         await get().refresh()
       } catch (error) {
-        failed(error)
+        if (isStationMoved(error)) {
+          set({ notice: { kind: 'stationMoved' } })
+          await get().refresh()
+        } else {
+          failed(error)
+        }
       } finally {
         set({ busy: null })
       }
@@ -198,6 +212,11 @@ export const useControlStore = create<ControlState>((set, get) => {
       }),
   }
 })
+
+/** The 409 of a station change that started from a station no longer running. */
+function isStationMoved(error: unknown): boolean {
+  return error instanceof ApiError && error.code === ApiErrorCode.Conflict && error.field === 'from'
+}
 
 /** The link a rotation produced, to show the organiser once. */
 function linkOf(links: CreateEventResponse['links'], target: RotateLinkRequest): string {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import {
   atom,
   createTLStore,
@@ -10,8 +10,7 @@ import {
   type TLUser,
 } from 'tldraw'
 import { BOARD_DOC, type BoardDayState } from '@tablecloth/shared'
-import { REFUSAL_CLOSE_CODES } from '../board/connectionStore'
-import { syncTarget } from '../board/syncUrl'
+import { createSyncProvider } from '../board/syncProvider'
 import { readBoardDay } from '../board/useBoardDay'
 import { bindStoreToDoc, type StoreBinding } from '../board/yStoreBinding'
 
@@ -70,14 +69,9 @@ export class GalleryBoard {
         mode: atom<'readonly' | 'readwrite'>('gallery board mode', 'readonly'),
       },
     })
-    const target = syncTarget(eventId, tableId, token)
-    this.provider = new WebsocketProvider(target.serverUrl, target.room, this.doc, {
-      connect: false,
-      params: target.params,
-      shouldReconnect: (event) => !REFUSAL_CLOSE_CODES.has(event.code),
-      // Other tabs of this browser may hold a moderator's unsent edits; never pick them up.
-      disableBc: true,
-    })
+    // Read-only: no presence, nothing from this browser's other tabs (which may
+    // hold a moderator's unsent edits).
+    this.provider = createSyncProvider(this.doc, { eventId, tableId, token, readOnly: true })
   }
 
   /** Connects; the store is bound once the server's copy has arrived. */

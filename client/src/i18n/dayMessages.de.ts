@@ -9,6 +9,8 @@ export const dayDe = {
   'control.advance': 'Boards sichern und weiter zu „{station}“',
   'control.advancing': 'Boards werden gesichert …',
   'control.lastStation': 'Letzte Station läuft',
+  'control.stationMoved':
+    'Die Station wurde inzwischen schon gewechselt, hier oder in einem anderen Kontrollraum: Jetzt läuft „{station}“. Prüfe, ob du wirklich noch weiterschalten willst.',
   'control.timerStart': 'Timer starten',
   'control.timerPause': 'Timer anhalten',
   'control.timerExtend': '+{minutes} Min.',
@@ -57,6 +59,8 @@ export const dayDe = {
   'error.rateLimited': 'Zu viele Anfragen. Bitte kurz warten.',
   'error.tooLarge': 'Das ist zu groß.',
   'error.storage': 'Der Server kann gerade nicht speichern. Nichts wurde übernommen.',
+  'error.boardFull': 'Das Board ist voll: Es wurde nichts mehr darauf gespeichert.',
+  'error.setupPin': 'Die Einrichtungs-PIN fehlt oder stimmt nicht.',
   'error.invalidRequest': 'Die Anfrage war ungültig.',
   'error.internal': 'Unerwarteter Fehler auf dem Server.',
 } as const

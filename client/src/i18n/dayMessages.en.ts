@@ -11,6 +11,8 @@ export const dayEn: Record<keyof typeof dayDe, string> = {
   'control.advance': 'Save boards and move on to “{station}”',
   'control.advancing': 'Saving boards …',
   'control.lastStation': 'Last station running',
+  'control.stationMoved':
+    'The station has already been changed in the meantime, here or in another control room: “{station}” is running now. Check whether you really want to move on again.',
   'control.timerStart': 'Start timer',
   'control.timerPause': 'Pause timer',
   'control.timerExtend': '+{minutes} min',
@@ -59,6 +61,8 @@ export const dayEn: Record<keyof typeof dayDe, string> = {
   'error.rateLimited': 'Too many requests. Please wait a moment.',
   'error.tooLarge': 'That is too large.',
   'error.storage': 'The server cannot save right now. Nothing was applied.',
+  'error.boardFull': 'The board is full: nothing more was saved on it.',
+  'error.setupPin': 'The setup PIN is missing or wrong.',
   'error.invalidRequest': 'The request was invalid.',
   'error.internal': 'Unexpected error on the server.',
 }

@@ -79,6 +79,13 @@ export const de = {
   'close.notFound.heading': 'Board nicht gefunden',
   'close.notFound.body':
     'Diese Veranstaltung oder dieser Tisch existiert nicht (mehr). Frag das Organisationsteam nach dem aktuellen Link.',
+  'close.boardFull.heading': 'Dieses Board ist voll',
+  'close.boardFull.body':
+    'Auf diesem Board ist kein Platz mehr: Der Server speichert darauf nichts Neues mehr. Was du zuletzt geändert hast, ist nur auf diesem Gerät gesichert. Das Board bleibt hier lesbar. Bitte wende dich an das Organisationsteam.',
+  'close.rejected.heading': 'Das Board hat eine Änderung abgelehnt',
+  'close.rejected.body':
+    'Das Board hat etwas abgelehnt, das dieses Gerät geschickt hat, damit es für alle lesbar bleibt. Die Verbindung ist getrennt; das Board bleibt hier lesbar. Lade das Board vom Server neu: Es kommt so, wie der Server es hat; was nur dieses Gerät hatte, wird dabei verworfen. Hilft das nicht, melde dich beim Organisationsteam.',
+  'close.rejected.discard': 'Vom Server neu laden',
 
   'close.other.heading': 'Verbindung beendet',
   'close.other.body': 'Der Server hat die Verbindung beendet (Code {code}). Lade die Seite neu.',

@@ -77,6 +77,13 @@ export const en: Messages = {
   'close.notFound.heading': 'Board not found',
   'close.notFound.body':
     'This event or table does not exist (any more). Ask the organisers for the current link.',
+  'close.boardFull.heading': 'This board is full',
+  'close.boardFull.body':
+    'There is no room left on this board: the server saves nothing new on it. Your latest changes are kept on this device only. The board stays readable here. Please contact the organisers.',
+  'close.rejected.heading': 'The board refused a change',
+  'close.rejected.body':
+    'The board refused something this device sent, so that it stays readable for everyone. The connection is closed; the board stays readable here. Reload the board from the server: it comes as the server has it; what only this device had is dropped. If that does not help, contact the organisers.',
+  'close.rejected.discard': 'Reload from the server',
 
   'close.other.heading': 'Connection ended',
   'close.other.body': 'The server ended the connection (code {code}). Reload the page.',

@@ -41,6 +41,8 @@ export const phoneDe = {
     'Inzwischen läuft eine neue Station mit neuen Fragen. Wähle bitte die passende Frage. Dein Text bleibt stehen.',
   'phone.error.storage':
     'Der Server konnte die Karte gerade nicht speichern. Dein Text bleibt stehen. Versuche es gleich noch einmal.',
+  'phone.error.boardFull':
+    'Das Board dieses Tisches ist voll: Deine Karte wurde nicht angenommen. Sag bitte der Moderation Bescheid. Dein Text bleibt stehen.',
   'phone.error.failed': 'Das hat nicht geklappt (Fehler: {code}). Dein Text bleibt stehen.',
   'phone.invalidLink.heading': 'Dieser Link funktioniert nicht',
   'phone.invalidLink.body':

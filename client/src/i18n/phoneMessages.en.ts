@@ -37,6 +37,8 @@ export const phoneEn: Record<keyof typeof phoneDe, string> = {
     'A new station with new questions has started in the meantime. Please choose the matching question. Your text stays here.',
   'phone.error.storage':
     'The server could not save the note just now. Your text stays here. Please try again in a moment.',
+  'phone.error.boardFull':
+    'This table’s board is full: your note was not taken. Please tell the moderator. Your text stays here.',
   'phone.error.failed': 'That did not work (error: {code}). Your text stays here.',
   'phone.invalidLink.heading': 'This link does not work',
   'phone.invalidLink.body':

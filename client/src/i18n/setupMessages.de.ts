@@ -126,12 +126,26 @@ export const setupDe = {
   'setup.options.showBoard.hint':
     'Auf der Handy-Seite sehen Teilnehmende dann auch das Board ihres Tisches.',
 
+  'setup.pin.label': 'Einrichtungs-PIN',
+  'setup.pin.hint':
+    'Dieser Server fragt beim Anlegen nach einer PIN, damit nicht jede Person im Netz Veranstaltungen anlegen kann. Die PIN bekommst du von der Person, die den Server betreibt.',
+
   'setup.submit': 'Veranstaltung anlegen',
   'setup.submit.sending': 'Wird angelegt …',
   'setup.submit.unreachable':
     'Server nicht erreichbar. Dein Entwurf bleibt auf diesem Gerät gespeichert. Prüfe die Verbindung und versuche es dann erneut.',
   'setup.submit.rateLimited':
     'Gerade kommen zu viele Anfragen an. Warte einen Moment und versuche es dann erneut.',
+  'setup.submit.rateLimitedFor.one':
+    'Zu viele neue Veranstaltungen von diesem Gerät; in 1 Minute wieder möglich. Dein Entwurf bleibt gespeichert.',
+  'setup.submit.rateLimitedFor.other':
+    'Zu viele neue Veranstaltungen von diesem Gerät; in {minutes} Minuten wieder möglich. Dein Entwurf bleibt gespeichert.',
+  'setup.submit.pinLocked.one':
+    'Zu viele falsche PINs von diesem Gerät; in 1 Minute wieder möglich. Dein Entwurf bleibt gespeichert.',
+  'setup.submit.pinLocked.other':
+    'Zu viele falsche PINs von diesem Gerät; in {minutes} Minuten wieder möglich. Dein Entwurf bleibt gespeichert.',
+  'setup.submit.pinRefused':
+    'PIN fehlt oder stimmt nicht. Gib die Einrichtungs-PIN ein, die du von der Person bekommen hast, die den Server betreibt. Dein Entwurf bleibt gespeichert.',
   'setup.submit.tooLarge': 'Die Veranstaltung ist zu groß für den Server. Kürze Texte oder Listen.',
   'setup.submit.failed':
     'Die Veranstaltung ließ sich nicht anlegen (Fehler: {code}). Dein Entwurf bleibt gespeichert. Versuche es später erneut.',

@@ -120,11 +120,25 @@ export const setupEn: Record<keyof typeof setupDe, string> = {
   'setup.options.showBoard.hint':
     'Participants then also see their table’s board on the phone page.',
 
+  'setup.pin.label': 'Setup PIN',
+  'setup.pin.hint':
+    'This server asks for a PIN when an event is created, so that not just anyone on the network can create events. You get the PIN from whoever runs the server.',
+
   'setup.submit': 'Create event',
   'setup.submit.sending': 'Creating …',
   'setup.submit.unreachable':
     'Server not reachable. Your draft stays saved on this device. Check the connection, then try again.',
   'setup.submit.rateLimited': 'Too many requests just now. Wait a moment, then try again.',
+  'setup.submit.rateLimitedFor.one':
+    'Too many new events from this device; possible again in 1 minute. Your draft stays saved.',
+  'setup.submit.rateLimitedFor.other':
+    'Too many new events from this device; possible again in {minutes} minutes. Your draft stays saved.',
+  'setup.submit.pinLocked.one':
+    'Too many wrong PINs from this device; possible again in 1 minute. Your draft stays saved.',
+  'setup.submit.pinLocked.other':
+    'Too many wrong PINs from this device; possible again in {minutes} minutes. Your draft stays saved.',
+  'setup.submit.pinRefused':
+    'The PIN is missing or wrong. Enter the setup PIN you got from whoever runs the server. Your draft stays saved.',
   'setup.submit.tooLarge': 'The event is too large for the server. Shorten texts or lists.',
   'setup.submit.failed':
     'The event could not be created (error: {code}). Your draft stays saved. Try again later.',

@@ -72,6 +72,8 @@ function messageOf(
       return t('phone.error.stationChanged')
     case 'storage':
       return t('phone.error.storage')
+    case 'boardFull':
+      return t('phone.error.boardFull')
     case 'failed':
       return t('phone.error.failed', { code: outcome.code })
     default: {

@@ -26,6 +26,8 @@ export type SendOutcome =
   | { kind: 'network' }
   | { kind: 'stationChanged' }
   | { kind: 'storage' }
+  /** The table's board reached its size cap; the note was not added. */
+  | { kind: 'boardFull' }
   | { kind: 'failed'; code: string }
 
 export interface PhoneState {
@@ -150,9 +152,13 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
         case 'storage_failure':
           set({ outcome: { kind: 'storage' } })
           return
+        case 'board_full':
+          set({ outcome: { kind: 'boardFull' } })
+          return
         case 'invalid_json':
         case 'unsupported_media_type':
         case 'method_not_allowed':
+        case 'setup_pin_required':
         case 'internal':
           set({ outcome: { kind: 'failed', code: error.code } })
           return

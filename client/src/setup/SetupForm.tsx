@@ -7,6 +7,7 @@ import { GroupsEditor } from './GroupsEditor'
 import { ISSUE_SUMMARY_ID, IssueSummary } from './IssueSummary'
 import { RESULT_HEADING_ID } from './ResultPanel'
 import { RotationEditor } from './RotationEditor'
+import { SETUP_PIN_ID } from './SetupPinField'
 import { useSetupStore } from './setupStore'
 import { StationsEditor } from './StationsEditor'
 import { SubmitBar } from './SubmitBar'
@@ -32,6 +33,7 @@ export function SetupForm() {
     const result = await submit()
     if (result === 'invalid') focusAfterRender(ISSUE_SUMMARY_ID)
     if (result === 'created') focusAfterRender(RESULT_HEADING_ID)
+    if (result === 'pinRefused') focusAfterRender(SETUP_PIN_ID)
   }
 
   return (

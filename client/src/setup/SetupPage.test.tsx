@@ -1,7 +1,8 @@
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CreateEventResponse } from '@tablecloth/shared'
+import type { CreateEventResponse, ServerConfigResponse } from '@tablecloth/shared'
+import { useServerConfig } from '../app/serverConfigStore'
 import { useLanguage } from '../i18n/languageStore'
 import { useMyEvents } from './myEventsStore'
 import { SetupPage } from './SetupPage'
@@ -72,8 +73,40 @@ function accessibleLabel(control: HTMLElement): string {
   return label ? spokenText(label) : ''
 }
 
+const CONFIG: ServerConfigResponse = { tldrawLicenseKey: null, protocol: 1, setupPinRequired: false }
+
+/**
+ * Plays the server: `/api/config` answers `config`, every other request
+ * `answer`. Returns the requests other than the config's.
+ */
+function serve(
+  answer: (path: string, init: RequestInit) => Promise<Response> | Response,
+  config: Partial<ServerConfigResponse> = {},
+) {
+  const requests: Array<{ path: string; init: RequestInit }> = []
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const path = String(input)
+    if (path === '/api/config') return new Response(JSON.stringify({ ...CONFIG, ...config }))
+    requests.push({ path, init })
+    return answer(path, init)
+  })
+  return requests
+}
+
+async function submitForm() {
+  await act(async () => {
+    container.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
+  })
+}
+
+function failureText(): string {
+  return container.querySelector('.setup-submit [role="alert"]')?.textContent ?? ''
+}
+
 beforeEach(() => {
   localStorage.clear()
+  useServerConfig.setState({ config: null, status: 'loading' })
+  serve(() => new Response(null, { status: 404 }))
   useSetupStore.setState(useSetupStore.getInitialState(), true)
   useMyEvents.setState({ events: [] })
   useLanguage.setState({ language: 'de', tldrawLocale: 'de' })
@@ -192,15 +225,11 @@ describe('setup page', () => {
       organiserToken: 'secret',
       links: { control: 'http://localhost/e/ev1/control#token=secret', gallery: 'g', tables: [] },
     }
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify(created), { status: 201 })),
-    )
+    serve(() => new Response(JSON.stringify(created), { status: 201 }))
     render()
     click(byId('setup-start-template'))
-    await act(async () => {
-      container.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
-    })
+    await submitForm()
+    expect(document.getElementById('setup-pin')).toBeNull()
     const link = byId<HTMLInputElement>('setup-result-control-link')
     expect(link.value).toBe(created.links.control)
     expect(byId(link.getAttribute('aria-describedby')!).textContent).toContain(
@@ -215,15 +244,10 @@ describe('setup page', () => {
 
   it('says the server is unreachable and keeps the form as typed', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-    )
+    serve(() => Promise.reject(new TypeError('Failed to fetch')))
     render()
     click(byId('setup-start-template'))
-    await act(async () => {
-      container.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
-    })
+    await submitForm()
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'Server nicht erreichbar',
     )
@@ -238,5 +262,72 @@ describe('setup page', () => {
     act(() => useLanguage.getState().setLanguage('en'))
     expect(container.querySelector('h1')?.textContent).toBe('Set up an event')
     expect(buttonNamed('Add table')).toBeTruthy()
+  })
+
+  it('asks for the setup PIN where the server wants one, and sends it with the event', async () => {
+    const created = { id: 'ev1', organiserToken: 's', links: { control: 'c', gallery: 'g', tables: [] } }
+    const requests = serve(() => new Response(JSON.stringify(created), { status: 201 }), {
+      setupPinRequired: true,
+    })
+    render()
+    await act(async () => {}) // the server's config arrives
+    click(byId('setup-start-template'))
+    const pin = byId<HTMLInputElement>('setup-pin')
+    expect(accessibleLabel(pin)).toBe('Einrichtungs-PIN')
+    expect(byId(pin.getAttribute('aria-describedby')!).textContent).toContain(
+      'Die PIN bekommst du von der Person, die den Server betreibt.',
+    )
+    expect(pin.type).toBe('password')
+
+    type(pin, '4711')
+    await submitForm()
+    expect(new Headers(requests[0]?.init.headers).get('X-Setup-Pin')).toBe('4711')
+  })
+
+  it('says when the PIN is missing or wrong, next to the button, and keeps the event as typed', async () => {
+    serve(
+      () =>
+        new Response(
+          JSON.stringify({ error: { code: 'setup_pin_required', message: 'PIN needed' } }),
+          { status: 403 },
+        ),
+    )
+    render()
+    await act(async () => {})
+    click(byId('setup-start-template'))
+    // This server's config said nothing of a PIN (an older config, say): the refusal asks for it.
+    expect(document.getElementById('setup-pin')).toBeNull()
+    type(byId<HTMLInputElement>('setup-title'), 'Café der Vielfalt')
+    await submitForm()
+
+    expect(failureText()).toContain('PIN fehlt oder stimmt nicht')
+    const pin = byId<HTMLInputElement>('setup-pin')
+    expect(pin.getAttribute('aria-invalid')).toBe('true')
+    expect(pin.getAttribute('aria-describedby')).toContain('setup-submit-failure')
+    expect(byId<HTMLInputElement>('setup-title').value).toBe('Café der Vielfalt')
+
+    act(() => useLanguage.getState().setLanguage('en'))
+    expect(failureText()).toContain('The PIN is missing or wrong')
+  })
+
+  it('says when this device may create an event again after too many', async () => {
+    serve(
+      () =>
+        new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), {
+          status: 429,
+          headers: { 'retry-after': '290' },
+        }),
+    )
+    render()
+    click(byId('setup-start-template'))
+    await submitForm()
+    expect(failureText()).toBe(
+      'Zu viele neue Veranstaltungen von diesem Gerät; in 5 Minuten wieder möglich. Dein Entwurf bleibt gespeichert.',
+    )
+    act(() => useLanguage.getState().setLanguage('en'))
+    expect(failureText()).toContain('possible again in 5 minutes')
+    expect(byId<HTMLInputElement>('setup-tables-0-topic').value).toBe(
+      'Frauen, Kinderbetreuung, Sprache',
+    )
   })
 })

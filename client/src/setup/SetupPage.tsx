@@ -1,3 +1,5 @@
+import { useEffect } from 'react'
+import { useServerConfig } from '../app/serverConfigStore'
 import { useDocumentTitle } from '../app/useDocumentTitle'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/useT'
@@ -17,6 +19,10 @@ export function SetupPage() {
   useDocumentTitle(t('setup.documentTitle'))
   const hasDraft = useSetupStore((state) => state.draft !== null)
   const created = useSetupStore((state) => state.created !== null)
+  // Whether this server asks for its setup PIN (SetupPinField).
+  useEffect(() => {
+    void useServerConfig.getState().load()
+  }, [])
   return (
     <div className="setup-page">
       <header className="setup-page__header">

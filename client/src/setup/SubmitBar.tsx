@@ -1,4 +1,5 @@
 import { useSetupStore, type Submission } from './setupStore'
+import { SetupPinField, SUBMIT_FAILURE_ID } from './SetupPinField'
 import { useT } from '../i18n/useT'
 import type { Translate } from '../i18n/translate'
 
@@ -9,8 +10,22 @@ function failureText(submission: Submission, t: Translate): string | null {
       return null
     case 'unreachable':
       return t('setup.submit.unreachable')
+    case 'pinRefused':
+      return t('setup.submit.pinRefused')
+    case 'rateLimited': {
+      const seconds = submission.retryAfterSeconds
+      if (seconds === null) return t('setup.submit.rateLimited')
+      const minutes = Math.max(1, Math.ceil(seconds / 60))
+      if (submission.wrongPins) {
+        return minutes === 1
+          ? t('setup.submit.pinLocked.one')
+          : t('setup.submit.pinLocked.other', { minutes })
+      }
+      return minutes === 1
+        ? t('setup.submit.rateLimitedFor.one')
+        : t('setup.submit.rateLimitedFor.other', { minutes })
+    }
     case 'failed':
-      if (submission.code === 'rate_limited') return t('setup.submit.rateLimited')
       if (submission.code === 'payload_too_large') return t('setup.submit.tooLarge')
       return t('setup.submit.failed', { code: submission.code })
     default: {
@@ -20,7 +35,7 @@ function failureText(submission: Submission, t: Translate): string | null {
   }
 }
 
-/** The create button, and why the last attempt failed if it did. */
+/** The setup PIN where the server asks for one, the create button, and why the last attempt failed. */
 export function SubmitBar() {
   const t = useT()
   const submission = useSetupStore((state) => state.submission)
@@ -28,8 +43,9 @@ export function SubmitBar() {
   const failure = failureText(submission, t)
   return (
     <div className="setup-submit">
+      <SetupPinField />
       {failure ? (
-        <p className="setup-submit__failure" role="alert">
+        <p className="setup-submit__failure" id={SUBMIT_FAILURE_ID} role="alert">
           {failure}
         </p>
       ) : null}

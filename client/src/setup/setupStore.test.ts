@@ -413,12 +413,122 @@ describe('creating the event', () => {
   it('names the server’s error code for other failures', async () => {
     vi.stubGlobal(
       'fetch',
+      vi.fn(async () => jsonResponse(500, { error: { code: 'internal', message: 'oops' } })),
+    )
+    store().loadTemplate()
+    expect(await store().submit()).toBe('failed')
+    expect(store().submission).toEqual({ state: 'failed', code: 'internal' })
+  })
+})
+
+describe('the setup PIN', () => {
+  it('goes with the event as X-Setup-Pin, and nowhere else', async () => {
+    const fetch = vi.fn(async (_path: string, _init?: RequestInit) => jsonResponse(201, created))
+    vi.stubGlobal('fetch', fetch)
+    store().loadTemplate()
+    store().setSetupPin(' 4711 ')
+    expect(await store().submit()).toBe('created')
+    const headers = new Headers(fetch.mock.calls[0]![1]?.headers)
+    expect(headers.get('x-setup-pin')).toBe('4711')
+    expect(String(fetch.mock.calls[0]![1]?.body)).not.toContain('4711')
+    expect(localStorage.getItem('tablecloth.setup-draft')).not.toContain('4711')
+  })
+
+  it('is not sent when none was typed', async () => {
+    const fetch = vi.fn(async (_path: string, _init?: RequestInit) => jsonResponse(201, created))
+    vi.stubGlobal('fetch', fetch)
+    store().loadTemplate()
+    await store().submit()
+    expect(new Headers(fetch.mock.calls[0]![1]?.headers).has('x-setup-pin')).toBe(false)
+  })
+
+  it('says when the server refused it, asks for it from then on, and keeps the draft', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(403, { error: { code: 'setup_pin_required', message: 'PIN needed' } }),
+      ),
+    )
+    store().loadTemplate()
+    store().update((event) => {
+      event.title = 'Mit PIN'
+    })
+    expect(await store().submit()).toBe('pinRefused')
+    expect(store().submission).toEqual({ state: 'pinRefused' })
+    expect(store().pinAsked).toBe(true)
+    expect(draft().title).toBe('Mit PIN')
+    const stored = JSON.parse(localStorage.getItem('tablecloth.setup-draft') ?? '{}')
+    expect(stored.state.draft.title).toBe('Mit PIN')
+  })
+
+  it('cannot be one a header could not carry', async () => {
+    const fetch = vi.fn()
+    vi.stubGlobal('fetch', fetch)
+    store().loadTemplate()
+    store().setSetupPin('4711€')
+    expect(await store().submit()).toBe('pinRefused')
+    expect(fetch).not.toHaveBeenCalled()
+  })
+})
+
+describe('too many new events', () => {
+  it('keeps how long the server asks to wait, from retry-after', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), {
+            status: 429,
+            headers: { 'content-type': 'application/json', 'retry-after': '600' },
+          }),
+      ),
+    )
+    store().loadTemplate()
+    expect(await store().submit()).toBe('rateLimited')
+    expect(store().submission).toEqual({
+      state: 'rateLimited',
+      retryAfterSeconds: 600,
+      wrongPins: false,
+    })
+    expect(draft().tables).toHaveLength(11)
+  })
+
+  it('does without when the server does not say', async () => {
+    vi.stubGlobal(
+      'fetch',
       vi.fn(async () =>
         jsonResponse(429, { error: { code: 'rate_limited', message: 'slow down' } }),
       ),
     )
     store().loadTemplate()
-    expect(await store().submit()).toBe('failed')
-    expect(store().submission).toEqual({ state: 'failed', code: 'rate_limited' })
+    expect(await store().submit()).toBe('rateLimited')
+    expect(store().submission).toEqual({
+      state: 'rateLimited',
+      retryAfterSeconds: null,
+      wrongPins: false,
+    })
+  })
+
+  it('tells too many wrong PINs apart when the refusal names the PIN header', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(429, {
+          error: {
+            code: 'rate_limited',
+            message: 'Too many wrong setup PINs',
+            field: 'X-Setup-Pin',
+            details: { retryAfterSeconds: 120 },
+          },
+        }),
+      ),
+    )
+    store().loadTemplate()
+    expect(await store().submit()).toBe('rateLimited')
+    expect(store().submission).toEqual({
+      state: 'rateLimited',
+      retryAfterSeconds: 120,
+      wrongPins: true,
+    })
   })
 })

@@ -41,9 +41,23 @@ export type Submission =
   | { state: 'idle' }
   | { state: 'sending' }
   | { state: 'unreachable' }
+  /** The server wants its setup PIN and did not get the right one. */
+  | { state: 'pinRefused' }
+  /**
+   * Too many new events (or wrong PINs) from this device; `retryAfterSeconds`
+   * is null when the server did not say for how long.
+   */
+  | { state: 'rateLimited'; retryAfterSeconds: number | null; wrongPins: boolean }
   | { state: 'failed'; code: string }
 
-export type SubmitResult = 'created' | 'invalid' | 'unreachable' | 'failed' | 'busy'
+export type SubmitResult =
+  | 'created'
+  | 'invalid'
+  | 'unreachable'
+  | 'pinRefused'
+  | 'rateLimited'
+  | 'failed'
+  | 'busy'
 
 /** A message about the draft as a whole, shown above the form until the next one. */
 export interface SetupNotice {
@@ -71,6 +85,13 @@ interface SetupState {
   submission: Submission
   /** The server's answer after creating the event. */
   created: CreateEventResponse | null
+  /**
+   * The setup PIN as typed, sent with the event. Kept in memory only: it is
+   * the server's secret, not part of the draft, and never stored on the device.
+   */
+  setupPin: string
+  /** The server refused the event for want of its PIN, whatever its config said. */
+  pinAsked: boolean
 
   update(change: (draft: EventDraft) => void): void
   loadTemplate(): void
@@ -101,6 +122,7 @@ interface SetupState {
   /** Fills the fixed plan with the generated one, as a starting point to adjust. */
   adoptGeneratedPlan(): void
 
+  setSetupPin(pin: string): void
   /** Validates, then sends the draft to the server. */
   submit(): Promise<SubmitResult>
   dismissResult(): void
@@ -169,6 +191,8 @@ export const useSetupStore = create<SetupState>()(
         announcement: null,
         submission: { state: 'idle' },
         created: null,
+        setupPin: '',
+        pinAsked: false,
 
         update(change) {
           const current = get().draft
@@ -346,12 +370,17 @@ export const useSetupStore = create<SetupState>()(
           })
         },
 
+        setSetupPin(setupPin) {
+          set({ setupPin })
+        },
+
         async submit() {
           const { draft, submission } = get()
           if (!draft || submission.state === 'sending') return 'busy'
           if (get().validate().length > 0) return 'invalid'
           set({ submission: { state: 'sending' } })
-          const outcome = await createEvent(draftToInput(draft))
+          // Every answer but 'created' leaves the draft as it is (and stored).
+          const outcome = await createEvent(draftToInput(draft), get().setupPin)
           switch (outcome.kind) {
             case 'created': {
               const { response } = outcome
@@ -374,6 +403,18 @@ export const useSetupStore = create<SetupState>()(
             case 'unreachable':
               set({ submission: { state: 'unreachable' } })
               return 'unreachable'
+            case 'pinRefused':
+              set({ submission: { state: 'pinRefused' }, pinAsked: true })
+              return 'pinRefused'
+            case 'rateLimited':
+              set({
+                submission: {
+                  state: 'rateLimited',
+                  retryAfterSeconds: outcome.retryAfterSeconds,
+                  wrongPins: outcome.wrongPins,
+                },
+              })
+              return 'rateLimited'
             case 'failed':
               set({ submission: { state: 'failed', code: outcome.code } })
               return 'failed'

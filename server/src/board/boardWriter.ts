@@ -10,6 +10,7 @@ import {
   type EventConfig,
 } from '@tablecloth/shared'
 import { validateRecord, type BoardSchema } from './boardSchema'
+import { entryProblem } from './recordCheck'
 import { baseRecords, stationRecords } from './stationRecords'
 
 export type RecordMap = YKeyValue<TLRecord>
@@ -93,23 +94,46 @@ export function writeBoardDay(
       }
     })
     const meta = doc.getMap(BOARD_DOC.meta)
-    meta.set(BOARD_META.schema, schema.serialize())
-    meta.set(BOARD_META.protocol, PROTOCOL_VERSION)
-    meta.set(BOARD_META.day, day)
+    setIfChanged(meta, BOARD_META.schema, schema.serialize())
+    setIfChanged(meta, BOARD_META.protocol, PROTOCOL_VERSION)
+    setIfChanged(meta, BOARD_META.day, day)
   })
 }
 
-/** The board's records as a plain map, read from an encoded doc state (e.g. a snapshot). */
-export function readRecords(state: Uint8Array): Map<string, TLRecord> {
+/** A map write makes a new item even for an equal value; an unchanged day writes nothing. */
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
+}
+
+/**
+ * The board's records as a plain map, read from an encoded doc state (e.g. a
+ * snapshot). An entry that is no board record (see `entryProblem`; snapshots
+ * taken before the content gate may hold one) is left out and named to
+ * `onSkipped` without its content, so one bad entry never costs the rest.
+ */
+export function readRecords(
+  state: Uint8Array,
+  schema: BoardSchema,
+  onSkipped?: (problem: string) => void,
+): Map<string, TLRecord> {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  const out = new Map<string, TLRecord>()
-  for (const entry of doc.getArray<{ key: string; val: TLRecord }>(BOARD_DOC.records).toArray()) {
-    // Later entries win, matching YKeyValue's own resolution of concurrent writes.
-    out.set(entry.key, entry.val)
+  try {
+    Y.applyUpdate(doc, state)
+    const out = new Map<string, TLRecord>()
+    for (const entry of doc.getArray<unknown>(BOARD_DOC.records).toArray()) {
+      const problem = entryProblem(schema, entry)
+      if (problem !== null) {
+        onSkipped?.(problem)
+        continue
+      }
+      const { key, val } = entry as { key: string; val: TLRecord }
+      // Later entries win, matching YKeyValue's own resolution of concurrent writes.
+      out.set(key, val)
+    }
+    return out
+  } finally {
+    doc.destroy()
   }
-  doc.destroy()
-  return out
 }
 
 /**

@@ -5,8 +5,12 @@ import type * as Y from 'yjs'
  * registry implements it; tests can use an in-memory stand-in.
  */
 export interface BoardRooms {
-  /** Runs `fn` on the room's doc (loading it if needed); the change is persisted, then relayed. */
-  transact(room: string, fn: (doc: Y.Doc) => void): Promise<void>
+  /**
+   * Runs `fn` on the room's doc (loading it if needed); the change is
+   * persisted, then relayed. With `grows` (an edit that adds content, such as
+   * a phone note) a board at its size cap refuses with BoardFullError.
+   */
+  transact(room: string, fn: (doc: Y.Doc) => void, options?: { grows?: boolean }): Promise<void>
   /** The room's full state as one update, whether or not it is loaded. */
   encodeState(room: string): Promise<Uint8Array>
   /** People connected to the room right now. */

@@ -1,7 +1,9 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import type { TLRecord } from '@tldraw/tlschema'
 import {
   ApiErrorCode,
   CloseCode,
+  boardDay,
   CloseReason,
   classifyNotes,
   eventExpiresAt,
@@ -21,7 +23,7 @@ import {
 } from '@tablecloth/shared'
 import { HttpError } from '../http/HttpError'
 import type { EventStore, EventState, StoredEvent } from '../store/eventStore'
-import type { NewSnapshot, SnapshotStore } from '../store/snapshotStore'
+import { DamagedSnapshotError, type NewSnapshot, type SnapshotStore } from '../store/snapshotStore'
 import type { TokenStore } from '../store/tokenStore'
 import type { BoardSchema } from '../board/boardSchema'
 import { readRecords, restoreRecords, writeBoardDay } from '../board/boardWriter'
@@ -42,6 +44,8 @@ export interface EventServiceDeps {
   /** Days events are kept after their day (RETENTION_DAYS); 0 keeps them. */
   retentionDays?: number
   now?: () => number
+  /** One line per notable event; never note text or tokens. */
+  log?: (line: string) => void
 }
 
 /**
@@ -51,9 +55,11 @@ export interface EventServiceDeps {
  */
 export class EventService {
   private readonly now: () => number
+  private readonly log: (line: string) => void
 
   constructor(private readonly deps: EventServiceDeps) {
     this.now = deps.now ?? Date.now
+    this.log = deps.log ?? (() => {})
   }
 
   async create(input: unknown, origin: string): Promise<CreateEventResponse> {
@@ -182,10 +188,24 @@ export class EventService {
    * Snapshots every board and advances the station in one SQLite transaction,
    * then switches every board. Boards without a browser attached are written
    * too; offline browsers receive the change when they reconnect.
+   *
+   * `expectedFrom` is the station the organiser saw as running: when the day
+   * has moved on since (a second click, a second control room), nothing
+   * happens and the answer is 409, so the day moves once. The check is made
+   * inside the transaction that moves the day.
+   *
+   * Once the new station is stored, the change answers as done: a board that
+   * cannot be switched now is reported and unloaded, and gets the day when it
+   * is next opened (see `repairLoadedBoard`), so no answer says "failed" for a
+   * change that happened.
    */
-  async advanceStation(eventId: string): Promise<{ view: EventView; snapshots: SnapshotSummary[] }> {
+  async advanceStation(
+    eventId: string,
+    expectedFrom?: number,
+  ): Promise<{ view: EventView; snapshots: SnapshotSummary[] }> {
     const event = this.require(eventId)
     const from = event.state.currentStation
+    if (expectedFrom !== undefined && expectedFrom !== from) throw stationMoved(expectedFrom)
     if (from >= event.config.stations.length - 1) {
       throw new HttpError(409, ApiErrorCode.Conflict, 'The event is already at its last station')
     }
@@ -193,11 +213,12 @@ export class EventService {
       currentStation: from + 1,
       timer: runningTimer(event.config, from + 1, this.now()),
     }
-    const snapshots = this.deps.snapshots.insertAll(
-      await this.boardSnapshots(event, from, 'station-change'),
-      new Date(this.now()),
-      () => this.deps.events.saveState(eventId, next),
-    )
+    const boards = await this.boardSnapshots(event, from, 'station-change')
+    const snapshots = this.deps.snapshots.insertAll(boards, new Date(this.now()), () => {
+      // Between reading the event and this transaction another change may have run.
+      if (this.require(eventId).state.currentStation !== from) throw stationMoved(expectedFrom ?? from)
+      this.deps.events.saveState(eventId, next)
+    })
     const updated = { ...event, state: next }
     await this.writeDayToBoards(updated)
     return { view: this.view(eventId), snapshots }
@@ -255,7 +276,7 @@ export class EventService {
       event.config.tables.map(async (table): Promise<TableOverview> => {
         const room = roomName(eventId, table.id)
         const presence = this.deps.rooms.presence(room)
-        const contents = readBoardContents([...readRecords(await this.deps.rooms.encodeState(room)).values()])
+        const contents = readBoardContents([...(await this.boardRecords(room)).values()])
         const classified = classifyNotes(contents.notes, contents.columns)
         const current = classified.stations.find((entry) => entry.stationId === station.id)
         return {
@@ -277,10 +298,36 @@ export class EventService {
     return this.deps.snapshots.list(eventId)
   }
 
+  /** A stored snapshot; a damaged one (its checksum fails) answers 409 and is reported. */
   snapshot(eventId: string, snapshotId: string): SnapshotSummary & { state: Uint8Array } {
-    const snapshot = this.deps.snapshots.get(eventId, snapshotId)
+    let snapshot: (SnapshotSummary & { state: Uint8Array }) | null
+    try {
+      snapshot = this.deps.snapshots.get(eventId, snapshotId)
+    } catch (error) {
+      if (!(error instanceof DamagedSnapshotError)) throw error
+      this.log(`store corrupt-row snapshot=${error.snapshotId}`)
+      throw new HttpError(409, ApiErrorCode.Conflict, 'This snapshot is damaged in storage; choose another one')
+    }
     if (!snapshot) throw new HttpError(404, ApiErrorCode.NotFound, 'No such snapshot')
     return snapshot
+  }
+
+  /** A snapshot with the board records it holds, for the control room's viewer. */
+  snapshotRecords(eventId: string, snapshotId: string): { snapshot: SnapshotSummary; records: TLRecord[] } {
+    const { state, ...snapshot } = this.snapshot(eventId, snapshotId)
+    return { snapshot, records: [...this.readRecords(`snapshot=${snapshot.id}`, state).values()] }
+  }
+
+  /** A board's records as they are now. */
+  private async boardRecords(room: string): Promise<Map<string, TLRecord>> {
+    return this.readRecords(`room=${room}`, await this.deps.rooms.encodeState(room))
+  }
+
+  /** Records from a stored state, with entries that are no board record reported and left out. */
+  private readRecords(source: string, state: Uint8Array): Map<string, TLRecord> {
+    return readRecords(state, this.deps.schema, (problem) =>
+      this.log(`board bad-entry ${source} ${problem}`),
+    )
   }
 
   /**
@@ -303,7 +350,7 @@ export class EventService {
         state: current,
       },
     ])
-    const records = readRecords(target.state)
+    const records = this.readRecords(`snapshot=${target.id}`, target.state)
     await this.deps.rooms.transact(room, (doc) => {
       restoreRecords(doc, this.deps.schema, records)
       // The station layout follows the day, not the snapshot: re-apply it on top.
@@ -312,14 +359,25 @@ export class EventService {
     return { undo: undo! }
   }
 
+  /**
+   * Brings every board in line with where the day stands. A board that
+   * cannot be written now is reported and closed, never failing the others:
+   * it is brought in line when it is next loaded.
+   */
   private async writeDayToBoards(event: StoredEvent): Promise<void> {
     const day = dayOf(event)
     await Promise.all(
-      event.config.tables.map((table) =>
-        this.deps.rooms.transact(roomName(event.id, table.id), (doc: Y.Doc) =>
-          writeBoardDay(doc, this.deps.schema, event.config, day),
-        ),
-      ),
+      event.config.tables.map(async (table) => {
+        const room = roomName(event.id, table.id)
+        try {
+          await this.deps.rooms.transact(room, (doc: Y.Doc) =>
+            writeBoardDay(doc, this.deps.schema, event.config, day),
+          )
+        } catch (error) {
+          this.log(`event day-write-failed room=${room} error=${errorName(error)}`)
+          this.deps.rooms.closeRoom(room, CloseCode.ShuttingDown, CloseReason.ShuttingDown)
+        }
+      }),
     )
   }
 
@@ -331,8 +389,20 @@ export class EventService {
 }
 
 function dayOf(event: StoredEvent): BoardDayState {
-  const station = event.config.stations[event.state.currentStation]!
-  return { stationIndex: event.state.currentStation, stationId: station.id, timer: event.state.timer }
+  return boardDay(event.config.stations, event.state.currentStation, event.state.timer)
+}
+
+function stationMoved(expected: number): HttpError {
+  return new HttpError(
+    409,
+    ApiErrorCode.Conflict,
+    `The day is no longer at station ${expected + 1}; it was changed already`,
+    'from',
+  )
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error
 }
 
 function stationSeconds(config: EventConfig, station: number): number {

@@ -9,9 +9,10 @@ import {
   type TableBoard,
 } from '@tablecloth/shared'
 import { readRecords } from '../board/boardWriter'
+import type { BoardSchema } from '../board/boardSchema'
 import { HttpError } from '../http/HttpError'
 import type { EventStore } from '../store/eventStore'
-import type { SnapshotStore } from '../store/snapshotStore'
+import { DamagedSnapshotError, type SnapshotStore } from '../store/snapshotStore'
 import type { BoardRooms } from './BoardRooms'
 
 /** Where the notes the organiser hid from the results come from (HiddenNoteStore). */
@@ -20,6 +21,8 @@ export interface HiddenNoteSource {
 }
 
 export interface ResultsServiceDeps {
+  /** tldraw's schema: entries of a board that are no record it accepts are left out and reported. */
+  schema: BoardSchema
   events: EventStore
   snapshots: SnapshotStore
   rooms: BoardRooms
@@ -29,6 +32,11 @@ export interface ResultsServiceDeps {
    */
   hiddenNotes?: HiddenNoteSource
   now?: () => number
+  /**
+   * Where the service reports what it read around, e.g. a damaged snapshot
+   * (`store corrupt-row snapshot=<id>`). Without one, nothing is reported.
+   */
+  log?: (line: string) => void
 }
 
 /** Narrows the results to one table and/or one station, as the request named them. */
@@ -72,6 +80,13 @@ export interface GatheredResults {
 export class ResultsService {
   private readonly now: () => number
 
+  /** A board's records from a stored state, with entries that are no record reported and left out. */
+  private readRecords(source: string, state: Uint8Array) {
+    return readRecords(state, this.deps.schema, (problem) =>
+      this.deps.log?.(`board bad-entry ${source} ${problem}`),
+    )
+  }
+
   constructor(private readonly deps: ResultsServiceDeps) {
     this.now = deps.now ?? Date.now
   }
@@ -102,17 +117,18 @@ export class ResultsService {
         const readLive = () => {
           live ??= this.deps.rooms
             .encodeState(roomName(eventId, table.id))
-            .then((state) => [...readRecords(state).values()])
+            .then((state) => [...this.readRecords(`room=${roomName(eventId, table.id)}`, state).values()])
           return live
         }
         const stations = await Promise.all(
           stationIndexes.map(async (stationIndex): Promise<StationReading> => {
             const snapshot =
               stationIndex < current ? ended.get(key(table.id, stationIndex)) : undefined
-            if (snapshot) return this.fromSnapshot(eventId, stationIndex, snapshot)
+            const fromSnapshot = snapshot && this.fromSnapshot(eventId, stationIndex, snapshot)
+            if (fromSnapshot) return fromSnapshot
             // The running station, or an ended one whose snapshot is missing
-            // (e.g. deleted by hand): the live board still holds its notes,
-            // and `source` says they are read from there.
+            // (e.g. deleted by hand) or damaged on disk: the live board still
+            // holds its notes, and `source` says they are read from there.
             const at = new Date(this.now()).toISOString()
             return { stationIndex, records: await readLive(), source: { kind: 'live', at } }
           }),
@@ -152,19 +168,28 @@ export class ResultsService {
     return places
   }
 
+  /** The station as its snapshot holds it, or null when the snapshot is damaged (reported). */
   private fromSnapshot(
     eventId: string,
     stationIndex: number,
     summary: SnapshotSummary,
-  ): StationReading {
-    const snapshot = this.deps.snapshots.get(eventId, summary.id)
+  ): StationReading | null {
+    let snapshot: ReturnType<SnapshotStore['get']>
+    try {
+      snapshot = this.deps.snapshots.get(eventId, summary.id)
+    } catch (error) {
+      // A damaged snapshot must not fail the whole export: reported, and the caller reads live.
+      if (!(error instanceof DamagedSnapshotError)) throw error
+      this.deps.log?.(`store corrupt-row snapshot=${error.snapshotId}`)
+      return null
+    }
     if (!snapshot) {
       // Listed a moment ago: only a concurrent delete of the event gets here.
       throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
     }
     return {
       stationIndex,
-      records: [...readRecords(snapshot.state).values()],
+      records: [...this.readRecords(`snapshot=${snapshot.id}`, snapshot.state).values()],
       source: { kind: 'snapshot', snapshotId: snapshot.id, takenAt: snapshot.createdAt },
     }
   }

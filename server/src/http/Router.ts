@@ -48,7 +48,7 @@ export class Router {
       if (route.method !== req.method) continue
       const params: Record<string, string> = {}
       route.keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(match[i + 1] ?? '')
+        params[key] = decodeParam(match[i + 1] ?? '')
       })
       await route.handler({ req, res, url, params })
       return true
@@ -57,5 +57,15 @@ export class Router {
       throw new HttpError(405, ApiErrorCode.MethodNotAllowed, `${req.method} is not allowed here`)
     }
     return false
+  }
+}
+
+/** A path segment with its %-escapes decoded; a malformed escape is the client's mistake, not ours. */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    // URIError: `%` not followed by two hex digits, or bytes that are not UTF-8.
+    throw new HttpError(400, ApiErrorCode.ValidationFailed, 'The path holds a malformed %-escape')
   }
 }

@@ -5,11 +5,9 @@ import {
   type HiddenNotesResponse,
   type HideNoteResponse,
 } from '@tablecloth/shared'
-import type { BoardRooms } from '../events/BoardRooms'
-import { ResultsService, type NotePlace } from '../events/ResultsService'
+import type { NotePlace, ResultsService } from '../events/ResultsService'
 import type { EventStore, StoredEvent } from '../store/eventStore'
 import type { HiddenNoteStore, StoredHiddenNote } from '../store/hiddenNoteStore'
-import type { SnapshotStore } from '../store/snapshotStore'
 import type { TokenStore } from '../store/tokenStore'
 import { HttpError } from './HttpError'
 import { readJsonBody } from './readJsonBody'
@@ -27,10 +25,10 @@ const TABLE_ID = /^[A-Za-z0-9_-]{1,32}$/
 
 export interface HiddenNoteRouteDeps {
   events: EventStore
-  snapshots: SnapshotStore
-  rooms: BoardRooms
   tokens: TokenStore
   hiddenNotes: HiddenNoteStore
+  /** Where each note stands in the results, hidden ones included. */
+  results: ResultsService
 }
 
 /**
@@ -42,8 +40,7 @@ export interface HiddenNoteRouteDeps {
  * - `DELETE /api/events/:id/hidden-notes/:noteId`  → 204, shown again
  */
 export function registerHiddenNoteRoutes(router: Router, deps: HiddenNoteRouteDeps): void {
-  const { events, tokens, hiddenNotes } = deps
-  const results = new ResultsService(deps)
+  const { events, tokens, hiddenNotes, results } = deps
 
   const eventOf = (eventId: string): StoredEvent => {
     const event = events.get(eventId)

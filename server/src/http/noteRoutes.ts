@@ -10,6 +10,7 @@ import { phoneNoteId, writePhoneNote } from '../board/noteWriter'
 import type { BoardRooms } from '../events/BoardRooms'
 import type { EventService } from '../events/EventService'
 import { StorageError } from '../store/docStore'
+import { BoardFullError } from '../sync/Room'
 import type { TokenStore } from '../store/tokenStore'
 import { HttpError } from './HttpError'
 import type { RateLimiter } from './rateLimiter'
@@ -33,8 +34,14 @@ export interface NoteRouteDeps {
   tokens: TokenStore
   rooms: BoardRooms
   schema: BoardSchema
-  /** Notes per link and device; see PHONE_NOTE_RATE. */
+  /** Notes per link and device from phones (participants); see PHONE_NOTE_RATE. */
   limiter: RateLimiter
+  /**
+   * Notes per link and device from the table's moderator or the organiser,
+   * who are trusted with the board itself (e.g. importing notes through the
+   * API); see TRUSTED_NOTE_RATE.
+   */
+  trustedLimiter: RateLimiter
   /** Counts devices by X-Forwarded-For (see clientAddress). */
   trustProxy?: boolean
   now?: () => number
@@ -42,7 +49,7 @@ export interface NoteRouteDeps {
 
 /** The phone page's HTTP contract, documented in README ("HTTP API", "Participants' phones"). */
 export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
-  const { events, tokens, rooms, schema, limiter } = deps
+  const { events, tokens, rooms, schema } = deps
   const now = deps.now ?? Date.now
 
   router.on('POST', '/api/events/:id/tables/:tableId/notes', async ({ req, res, params }) => {
@@ -65,16 +72,10 @@ export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
       ])
     }
     const note = checked.note
-    if (note.stationId !== undefined && note.stationId !== station.id) {
-      throw new HttpError(
-        409,
-        ApiErrorCode.Conflict,
-        'The event has moved on to another station; choose the question again',
-        'stationId',
-      )
-    }
+    if (note.stationId !== undefined && note.stationId !== station.id) throw stationMoved()
 
     // Only accepted notes count, so a phone that sent a text too long is not also slowed down.
+    const limiter = grant.role === 'participant' ? deps.limiter : deps.trustedLimiter
     const decision = limiter.take(rateKey(grant.token, clientAddress(req, deps.trustProxy ?? false)))
     if (!decision.allowed) {
       // sendJson's writeHead keeps headers set here.
@@ -91,17 +92,35 @@ export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
 
     let written: PhoneNoteResponse | undefined
     try {
-      await rooms.transact(roomName(eventId, tableId), (doc) => {
-        written = writePhoneNote(doc, schema, {
-          station,
-          stationIndex,
-          column: note.column,
-          text: note.text,
-          createdAt: new Date(now()).toISOString(),
-          id: phoneNoteId(note.idempotencyKey),
-        })
-      })
+      await rooms.transact(
+        roomName(eventId, tableId),
+        (doc) => {
+          // The station is read again inside the board write: a station change
+          // while the body was arriving has snapshotted the board already, and
+          // a note written into the station it ended would be in no results.
+          const running = events.view(eventId)
+          const current = running.config.stations[running.currentStation]!
+          if (note.stationId !== undefined && note.stationId !== current.id) throw stationMoved()
+          if (note.column >= current.columns.length) throw stationMoved()
+          written = writePhoneNote(doc, schema, {
+            station: current,
+            stationIndex: running.currentStation,
+            column: note.column,
+            text: note.text,
+            createdAt: new Date(now()).toISOString(),
+            id: phoneNoteId(note.idempotencyKey),
+          })
+        },
+        { grows: true },
+      )
     } catch (error) {
+      if (error instanceof BoardFullError) {
+        throw new HttpError(
+          507,
+          ApiErrorCode.BoardFull,
+          "The table's board is full; nothing was added. Ask the organiser.",
+        )
+      }
       if (!(error instanceof StorageError)) throw error
       // The board refused the edit rather than lose it; the phone keeps the text and may resend.
       throw new HttpError(
@@ -113,6 +132,15 @@ export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
     if (!written) throw new Error('the note writer did not run')
     sendJson(res, 201, { id: written.id } satisfies PhoneNoteResponse)
   })
+}
+
+function stationMoved(): HttpError {
+  return new HttpError(
+    409,
+    ApiErrorCode.Conflict,
+    'The event has moved on to another station; choose the question again',
+    'stationId',
+  )
 }
 
 /**

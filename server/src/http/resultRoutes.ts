@@ -8,11 +8,8 @@ import {
   resultsFileName,
   type ResultsLanguage,
 } from '@tablecloth/shared'
-import type { BoardRooms } from '../events/BoardRooms'
-import { ResultsService, type ResultsQuery } from '../events/ResultsService'
+import type { ResultsQuery, ResultsService } from '../events/ResultsService'
 import { renderResultsFile } from '../results/renderResultsFile'
-import type { EventStore } from '../store/eventStore'
-import type { SnapshotStore } from '../store/snapshotStore'
 import type { TokenStore } from '../store/tokenStore'
 import { HttpError } from './HttpError'
 import { requireGrant } from './requireGrant'
@@ -27,10 +24,9 @@ const ORGANISER = ['organiser'] as const
  */
 export function registerResultRoutes(
   router: Router,
-  deps: { events: EventStore; snapshots: SnapshotStore; rooms: BoardRooms; tokens: TokenStore },
+  deps: { tokens: TokenStore; results: ResultsService },
 ): void {
-  const { tokens } = deps
-  const results = new ResultsService(deps)
+  const { tokens, results } = deps
 
   router.on('GET', '/api/events/:id/results.:format', async ({ req, res, url, params }) => {
     const format = params.format!

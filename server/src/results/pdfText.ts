@@ -331,7 +331,7 @@ export class PdfText {
     const logical = run.map((grapheme) => grapheme.text).join('')
     const wantsRtl = level % 2 === 1
     const engineRtl = engineDirection(logical) === 'rtl'
-    const text =
+    const ordered =
       wantsRtl === engineRtl
         ? logical
         : run
@@ -339,6 +339,7 @@ export class PdfText {
             .reverse()
             .join('')
     const features = engineRtl ? ([] as []) : undefined
+    const text = this.shapeable(ordered, first.face, first.style.size, features)
     return {
       text,
       face: first.face,
@@ -359,10 +360,35 @@ export class PdfText {
         .slice(start, index)
         .map((grapheme) => grapheme.text)
         .join('')
-      width += this.measure(text, head.face, head.style.size)
+      width += this.measure(this.shapeable(text, head.face, head.style.size), head.face, head.style.size)
       start = index
     }
     return width
+  }
+
+  /**
+   * The text as fontkit can lay it out in `face`. fontkit 2.0.4 throws while
+   * positioning the marks of a few Arabic letters in Noto Sans Arabic (feh
+   * with dots below, U+06A2 and its kin); one such note must not cost the
+   * organiser the whole export. Those letters are drawn as plain feh, and a
+   * character fontkit still cannot place on its own as U+FFFD. Copying gives
+   * the text as typed all the same: text with Arabic carries it as
+   * ActualText (see `actualText`).
+   */
+  private shapeable(text: string, face: FontFace, size: number, features?: []): string {
+    const fits = (candidate: string) => {
+      try {
+        this.measure(candidate, face, size, features)
+        return true
+      } catch (error) {
+        if (error instanceof TypeError) return false
+        throw error
+      }
+    }
+    if (fits(text)) return text
+    const based = [...text].map((char) => UNSHAPEABLE_LETTERS.get(char) ?? char).join('')
+    if (fits(based)) return based
+    return [...based].map((char) => (fits(char) ? char : '\uFFFD')).join('')
   }
 
   private measure(text: string, face: FontFace, size: number, features?: []): number {
@@ -387,6 +413,14 @@ export class PdfText {
     this.registered.add(face.name)
   }
 }
+
+/**
+ * Arabic letters fontkit 2.0.4 cannot position marks for in Noto Sans
+ * Arabic, each with the letter it is drawn as instead (see `shapeable`).
+ */
+const UNSHAPEABLE_LETTERS: ReadonlyMap<string, string> = new Map(
+  ['\u06A2', '\u06A3', '\u06A5', '\u0760', '\u0761', '\u08A4'].map((letter) => [letter, '\u0641']),
+)
 
 /**
  * The text as it can be printed: Windows line ends as line breaks, tabs as

@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { DATABASE_FILE } from './database'
+import { PRIVATE_FILE_MODE, makePrivateDir } from './privateFiles'
+import { StoreLockedError, lockDataDir } from './storeLock'
 
 /**
  * Backup and restore of the store. A backup is one SQLite file made with
@@ -8,10 +11,12 @@ import Database from 'better-sqlite3'
  * writes: it is a consistent copy of the database at one moment, write-ahead
  * log included. Restoring swaps the data directory's database for a backup
  * while the server is stopped, keeping the database it replaces.
+ *
+ * Backups hold the same personal data as the store: they are created
+ * readable by this user only, in directories only this user may enter.
  */
 
-/** The store's file in the data directory (see `openDatabase`). */
-export const DATABASE_FILE = 'tablecloth.db'
+export { DATABASE_FILE }
 
 export interface BackupSummary {
   file: string
@@ -19,19 +24,34 @@ export interface BackupSummary {
   events: number
 }
 
+/** A backup or restore refused, with a sentence for the operator. */
 export class BackupError extends Error {
   override readonly name = 'BackupError'
 }
 
-/** Copies the live database into `target` (a new file) and checks the copy. */
+/**
+ * Copies the live database into `target` (a new file, created 0600 in a
+ * directory created 0700 if missing) and checks the copy. Needs no lock: it
+ * reads through SQLite while the server writes.
+ */
 export async function backupDatabase(dataDir: string, target: string): Promise<BackupSummary> {
   const source = path.join(dataDir, DATABASE_FILE)
   if (!fs.existsSync(source)) throw new BackupError(`No Tablecloth database at ${source}`)
-  if (fs.existsSync(target)) throw new BackupError(`${target} exists already; choose a new file`)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
+  makePrivateDir(path.dirname(target))
+  try {
+    // Created here, empty and private, so SQLite writes into a file nobody else may read.
+    fs.writeFileSync(target, '', { flag: 'wx', mode: PRIVATE_FILE_MODE })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    throw new BackupError(`${target} exists already; choose a new file`)
+  }
   const db = new Database(source, { readonly: true, fileMustExist: true })
   try {
     await db.backup(target)
+  } catch (error) {
+    // A half-written copy is no backup, and would block the next try with "exists already".
+    fs.rmSync(target, { force: true })
+    throw error
   } finally {
     db.close()
   }
@@ -39,8 +59,11 @@ export async function backupDatabase(dataDir: string, target: string): Promise<B
 }
 
 /**
- * Puts `backupFile` in place of the data directory's database. The server
- * must be stopped. The database it replaces is kept beside it as
+ * Puts `backupFile` in place of the data directory's database. Refuses
+ * while any process holds the data directory (a running server, on whatever
+ * port or host, or another restore): it takes the directory's lock itself
+ * for the swap, so no server can start half-way through either. The
+ * database it replaces is kept beside it as
  * `tablecloth.db.before-restore-<time>` (with its write-ahead log, if any),
  * so a restore loses nothing. Refuses a file that is not a sound backup.
  */
@@ -49,18 +72,34 @@ export function restoreDatabase(
   backupFile: string,
   now: Date = new Date(),
 ): BackupSummary & { kept: string | null } {
-  const summary = inspect(backupFile)
-  fs.mkdirSync(dataDir, { recursive: true })
-  const live = path.join(dataDir, DATABASE_FILE)
-  let kept: string | null = null
-  if (fs.existsSync(live)) {
-    kept = `${live}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, kept + suffix)
+  makePrivateDir(dataDir)
+  const lock = lockForRestore(dataDir)
+  try {
+    const summary = inspect(backupFile)
+    const live = path.join(dataDir, DATABASE_FILE)
+    let kept: string | null = null
+    if (fs.existsSync(live)) {
+      kept = `${live}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, kept + suffix)
+      }
     }
+    // copyFile gives the copy the backup's mode, which for older backups was world-readable.
+    fs.copyFileSync(backupFile, live)
+    fs.chmodSync(live, PRIVATE_FILE_MODE)
+    return { ...summary, file: live, kept }
+  } finally {
+    lock.release()
   }
-  fs.copyFileSync(backupFile, live)
-  return { ...summary, file: live, kept }
+}
+
+function lockForRestore(dataDir: string): ReturnType<typeof lockDataDir> {
+  try {
+    return lockDataDir(dataDir)
+  } catch (error) {
+    if (!(error instanceof StoreLockedError)) throw error
+    throw new BackupError(`A Tablecloth server is using ${dataDir}. Stop it first, then restore.`)
+  }
 }
 
 /** Opens a backup read-only and checks it: SQLite's integrity check, and our tables in it. */

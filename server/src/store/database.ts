@@ -1,15 +1,13 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { createPrivateFile, makePrivateDir, restrictToOwner } from './privateFiles'
+import { lockDataDir, type StoreLock } from './storeLock'
 
-/**
- * Opens the SQLite store in WAL mode and brings its schema up to date.
- *
- * WAL with synchronous=NORMAL survives a process crash (SIGKILL) without
- * losing committed transactions; only an OS crash or power loss could drop
- * the last few, which is the trade SQLite documents for WAL mode.
- */
+/** The SQLite store as the stores use it. */
 export type Db = Database.Database
+
+/** The store's file in the data directory. */
+export const DATABASE_FILE = 'tablecloth.db'
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -65,11 +63,74 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (event_id, note_id)
   ) WITHOUT ROWID;
   `,
+  // 3: a CRC32 of every stored Yjs part (partIntegrity.ts). A flipped byte can
+  // still decode, with other ids, and then hides every later update built on
+  // it; the checksum tells. Rows from before keep NULL: unverified, still read.
+  `
+  ALTER TABLE doc_updates ADD COLUMN checksum INTEGER;
+  ALTER TABLE doc_states ADD COLUMN checksum INTEGER;
+  ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
+  `,
 ]
 
-export function openDatabase(dataDir: string, fileName = 'tablecloth.db'): Db {
-  fs.mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, fileName))
+/**
+ * The store's connection, holding the data directory's lock (storeLock.ts)
+ * for as long as it is open: closing it releases the lock, so a server can
+ * be stopped and started again on the same directory within one process.
+ */
+class LockedDatabase extends Database {
+  constructor(
+    file: string,
+    private readonly lock: StoreLock,
+  ) {
+    super(file)
+  }
+
+  override close(): this {
+    try {
+      return super.close()
+    } finally {
+      this.lock.release()
+    }
+  }
+}
+
+/**
+ * Opens the SQLite store in WAL mode and brings its schema up to date.
+ *
+ * The data directory is locked for this process until `close()`: a second
+ * server, or `pnpm restore`, on the same directory is refused with
+ * StoreLockedError (code STORE_LOCKED) instead of writing beside it.
+ *
+ * A new data directory is created readable by this user only (0700), the
+ * database file likewise (0600); SQLite gives its `-wal` and `-shm` files the
+ * database file's mode.
+ *
+ * WAL with synchronous=NORMAL survives a process crash (SIGKILL) without
+ * losing committed transactions; only an OS crash or power loss could drop
+ * the last few, which is the trade SQLite documents for WAL mode.
+ */
+export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Db {
+  makePrivateDir(dataDir)
+  const lock = lockDataDir(dataDir)
+  let db: Db | null = null
+  try {
+    const file = path.join(dataDir, fileName)
+    // Created before SQLite opens it, so it never exists with a wider mode;
+    // an existing store from before is narrowed, with what is left of its log.
+    createPrivateFile(file)
+    for (const suffix of ['', '-wal', '-shm']) restrictToOwner(file + suffix)
+    db = new LockedDatabase(file, lock)
+    setUp(db)
+    return db
+  } catch (error) {
+    db?.close()
+    lock.release()
+    throw error
+  }
+}
+
+function setUp(db: Db): void {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
@@ -78,7 +139,6 @@ export function openDatabase(dataDir: string, fileName = 'tablecloth.db'): Db {
   db.pragma('secure_delete = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
-  return db
 }
 
 function migrate(db: Db): void {

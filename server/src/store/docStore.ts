@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import type { Db } from './database'
+import { checksumOf, isIntact, isReadable } from './partIntegrity'
 
 /** What the store was doing when it failed; names the operation in logs and errors. */
 export type StorageOperation =
@@ -18,8 +19,9 @@ export type StorageOperation =
  * the sync layer refuses an update it could not log rather than lose it.
  *
  * `code` is SQLite's extended code (`SQLITE_FULL`, `SQLITE_READONLY`, ...) or
- * `CORRUPT_UPDATE` when stored bytes no longer decode as a Yjs update. The
- * message names the operation and room only, never any board content.
+ * `CORRUPT_UPDATE` when stored bytes are damaged: their checksum does not
+ * match, or (in a row from before checksums) they no longer decode as a Yjs
+ * update. The message names the operation and room only, never any board content.
  */
 export class StorageError extends Error {
   override readonly name = 'StorageError'
@@ -38,14 +40,21 @@ export class StorageError extends Error {
   }
 }
 
-/** Whether a stored part is a Yjs update at all: it decodes, and merges on its own. */
-function decodes(part: Uint8Array): boolean {
-  try {
-    Y.decodeUpdate(part)
-    Y.mergeUpdates([part, new Uint8Array([0, 0])])
-    return true
-  } catch {
-    return false
+/** A stored part of a room, as read: its bytes and the checksum stored with them. */
+interface StoredPart {
+  /** `state`, or the logged update's sequence number. */
+  name: 'state' | number
+  data: Uint8Array
+  /** CRC32 written with the bytes; null in rows from before checksums (migration 3). */
+  checksum: number | null
+}
+
+/** The cause of a CORRUPT_UPDATE StorageError: names the damaged part, never its content. */
+export class DamagedPartError extends Error {
+  override readonly name = 'DamagedPartError'
+
+  constructor(readonly part: 'state' | number) {
+    super(`stored ${part === 'state' ? 'state' : `update ${part}`} is damaged`)
   }
 }
 
@@ -60,7 +69,9 @@ function codeOf(cause: unknown): string {
  *
  * Appending is one INSERT through a prepared statement, so the sync layer can
  * log every update before relaying it without measurable latency. Compaction
- * folds the log into the state in one transaction.
+ * folds the log into the state in one transaction. Every row carries a CRC32
+ * of its bytes, checked on every load: a byte flipped on disk may still
+ * decode, and would then silently hide every later update that builds on it.
  */
 export class DocStore {
   private readonly statements: ReturnType<typeof prepare>
@@ -71,40 +82,41 @@ export class DocStore {
 
   /**
    * The room's full state as one update (compacted state merged with the log),
-   * or null if nothing was ever stored.
+   * or null if nothing was ever stored. Throws StorageError CORRUPT_UPDATE
+   * when any stored part is damaged; `loadReadable` then reads around it.
    */
   load(room: string): Uint8Array | null {
     const parts = guard('load', room, () => this.readParts(room))
     if (parts.length === 0) return null
-    if (parts.length === 1) return parts[0]!
+    const damaged = parts.find((part) => !isIntact(part.data, part.checksum))
+    if (damaged !== undefined) throw new StorageError('load', room, new DamagedPartError(damaged.name))
+    if (parts.length === 1) return parts[0]!.data
     try {
-      return Y.mergeUpdates(parts)
+      return Y.mergeUpdates(parts.map((part) => part.data))
     } catch (error) {
       throw new StorageError('load', room, error)
     }
   }
 
   /**
-   * The room's state without the stored parts that do not decode: for a
-   * board whose `load` failed with CORRUPT_UPDATE. Everything readable is
-   * kept; `corrupt` names what was left out (`state`, or an update's
-   * sequence number), for the report. The rows themselves stay as they are.
+   * The room's state without its damaged parts: for a board whose `load`
+   * failed with CORRUPT_UPDATE. A part is damaged when its checksum does not
+   * match or it does not decode. Everything
+   * intact is kept; `corrupt` names what was left out (`state`, or an
+   * update's sequence number), for the report. The rows themselves stay as
+   * they are.
+   *
+   * Updates that build on a left-out part cannot be integrated by Yjs and
+   * wait in the doc's pending structs once applied: see `salvagePending`.
    */
   loadReadable(room: string): { update: Uint8Array | null; corrupt: Array<'state' | number> } {
-    const { state, updates } = guard('load', room, () =>
-      this.db.transaction(() => ({
-        state: this.statements.selectState.get(room) as Uint8Array | undefined,
-        updates: this.statements.selectUpdatesWithSeq.all(room) as Array<{ seq: number; data: Uint8Array }>,
-      }))(),
-    )
+    const parts = guard('load', room, () => this.readParts(room))
     const corrupt: Array<'state' | number> = []
     const readable: Uint8Array[] = []
-    const keep = (part: Uint8Array, name: 'state' | number) => {
-      if (decodes(part)) readable.push(part)
-      else corrupt.push(name)
+    for (const part of parts) {
+      if (isReadable(part.data, part.checksum)) readable.push(part.data)
+      else corrupt.push(part.name)
     }
-    if (state !== undefined) keep(state, 'state')
-    for (const { seq, data } of updates) keep(data, seq)
     return { update: readable.length === 0 ? null : Y.mergeUpdates(readable), corrupt }
   }
 
@@ -114,7 +126,7 @@ export class DocStore {
    */
   append(room: string, update: Uint8Array): number {
     return guard('append', room, () => {
-      return Number(this.statements.insertUpdate.run(room, update).lastInsertRowid)
+      return Number(this.statements.insertUpdate.run(room, update, checksumOf(update)).lastInsertRowid)
     })
   }
 
@@ -136,7 +148,7 @@ export class DocStore {
     guard('compact', room, () =>
       this.db.transaction(() => {
         const last = throughSeq ?? (this.statements.maxSeq.get(room) as number | null) ?? 0
-        this.statements.upsertState.run(room, state, new Date().toISOString())
+        this.statements.upsertState.run(room, state, checksumOf(state), new Date().toISOString())
         this.statements.deleteUpdatesThrough.run(room, last)
       })(),
     )
@@ -178,12 +190,13 @@ export class DocStore {
     return guard('list', prefix, () => this.statements.listRooms.all({ prefix }) as string[])
   }
 
-  private readParts(room: string): Uint8Array[] {
+  private readParts(room: string): StoredPart[] {
     // One read transaction, so a concurrent compaction cannot be seen half-done.
     return this.db.transaction(() => {
-      const state = this.statements.selectState.get(room) as Uint8Array | undefined
-      const updates = this.statements.selectUpdates.all(room) as Uint8Array[]
-      return state === undefined ? updates : [state, ...updates]
+      const state = this.statements.selectState.get(room) as Omit<StoredPart, 'name'> | undefined
+      const updates = this.statements.selectUpdates.all(room) as Array<Omit<StoredPart, 'name'> & { seq: number }>
+      const logged = updates.map(({ seq, data, checksum }): StoredPart => ({ name: seq, data, checksum }))
+      return state === undefined ? logged : [{ name: 'state' as const, ...state }, ...logged]
     })()
   }
 }
@@ -191,15 +204,15 @@ export class DocStore {
 function prepare(db: Db) {
   const prefixMatch = 'substr(room, 1, length(@prefix)) = @prefix'
   return {
-    selectState: db.prepare('SELECT state FROM doc_states WHERE room = ?').pluck(),
-    selectUpdates: db.prepare('SELECT data FROM doc_updates WHERE room = ? ORDER BY seq').pluck(),
-    selectUpdatesWithSeq: db.prepare('SELECT seq, data FROM doc_updates WHERE room = ? ORDER BY seq'),
-    insertUpdate: db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)'),
+    selectState: db.prepare('SELECT state AS data, checksum FROM doc_states WHERE room = ?'),
+    selectUpdates: db.prepare('SELECT seq, data, checksum FROM doc_updates WHERE room = ? ORDER BY seq'),
+    insertUpdate: db.prepare('INSERT INTO doc_updates (room, data, checksum) VALUES (?, ?, ?)'),
     deleteUpdate: db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq = ?'),
     maxSeq: db.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck(),
     upsertState: db.prepare(
-      `INSERT INTO doc_states (room, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT(room) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO doc_states (room, state, checksum, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(room) DO UPDATE SET
+         state = excluded.state, checksum = excluded.checksum, updated_at = excluded.updated_at`,
     ),
     deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq <= ?'),
     countUpdates: db.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck(),

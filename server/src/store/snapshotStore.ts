@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { SnapshotSummary } from '@tablecloth/shared'
 import type { Db } from './database'
+import { checksumOf, isIntact } from './partIntegrity'
 
 export interface NewSnapshot {
   eventId: string
@@ -12,8 +13,24 @@ export interface NewSnapshot {
 }
 
 /**
+ * A stored snapshot's bytes are not what was written: its checksum does not
+ * match, or (in a row from before checksums) it does not decode. Names the
+ * snapshot, never its content. Callers treat the snapshot as unreadable: the
+ * results read the live board instead, a restore refuses it.
+ */
+export class DamagedSnapshotError extends Error {
+  override readonly name = 'DamagedSnapshotError'
+  readonly code = 'CORRUPT_SNAPSHOT'
+
+  constructor(readonly snapshotId: string) {
+    super(`snapshot ${snapshotId} is damaged`)
+  }
+}
+
+/**
  * Immutable board snapshots. Rows are only ever inserted or deleted with
  * their event; there is no UPDATE statement, so a snapshot never changes.
+ * Each row carries a CRC32 of its state, checked whenever it is read.
  */
 export class SnapshotStore {
   private readonly insertStmt
@@ -22,15 +39,16 @@ export class SnapshotStore {
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO snapshots (id, event_id, table_id, station_index, station_id, reason, state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO snapshots
+         (id, event_id, table_id, station_index, station_id, reason, state, checksum, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.listStmt = db.prepare(
       `SELECT id, table_id, station_index, station_id, reason, created_at FROM snapshots
        WHERE event_id = ? ORDER BY created_at, station_index, table_id`,
     )
     this.getStmt = db.prepare(
-      `SELECT id, table_id, station_index, station_id, reason, created_at, state FROM snapshots
+      `SELECT id, table_id, station_index, station_id, reason, created_at, state, checksum FROM snapshots
        WHERE event_id = ? AND id = ?`,
     )
   }
@@ -58,6 +76,7 @@ export class SnapshotStore {
           snapshot.stationId,
           snapshot.reason,
           snapshot.state,
+          checksumOf(snapshot.state),
           createdAt,
         )
         return {
@@ -72,13 +91,22 @@ export class SnapshotStore {
     })()
   }
 
+  /** The event's snapshots without their states, oldest first. */
   list(eventId: string): SnapshotSummary[] {
     return (this.listStmt.all(eventId) as SnapshotRow[]).map(toSummary)
   }
 
+  /**
+   * One snapshot with its state, or null when the event has none by that id.
+   * Throws DamagedSnapshotError when the stored state is not what was written.
+   */
   get(eventId: string, id: string): (SnapshotSummary & { state: Uint8Array }) | null {
-    const row = this.getStmt.get(eventId, id) as (SnapshotRow & { state: Buffer }) | undefined
-    return row ? { ...toSummary(row), state: new Uint8Array(row.state) } : null
+    const row = this.getStmt.get(eventId, id) as
+      | (SnapshotRow & { state: Buffer; checksum: number | null })
+      | undefined
+    if (!row) return null
+    if (!isIntact(row.state, row.checksum)) throw new DamagedSnapshotError(row.id)
+    return { ...toSummary(row), state: new Uint8Array(row.state) }
   }
 }
 

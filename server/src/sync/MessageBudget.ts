@@ -1,5 +1,5 @@
 /**
- * A token bucket over one socket's incoming frames: `burst` frames at once,
+ * A token bucket over one socket's incoming frames or bytes: `burst` at once,
  * refilled at `perSecond`. Allocation-free, so it can sit on the hot path.
  */
 export class MessageBudget {
@@ -15,14 +15,14 @@ export class MessageBudget {
     this.refilledAt = now()
   }
 
-  /** Spends one frame; false when the socket has sent faster than allowed. */
-  take(): boolean {
+  /** Spends `cost` (one frame, or a frame's bytes); false when the socket has sent faster than allowed. */
+  take(cost = 1): boolean {
     const now = this.now()
     const refill = ((now - this.refilledAt) * this.perSecond) / 1000
     this.tokens = Math.min(this.burst, this.tokens + refill)
     this.refilledAt = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < cost) return false
+    this.tokens -= cost
     return true
   }
 }

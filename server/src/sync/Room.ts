@@ -1,5 +1,9 @@
 import * as Y from 'yjs'
-import { CloseCode, CloseReason, RECORD_REJECTED_REASON } from '@tablecloth/shared'
+import {
+  CloseCode,
+  CloseReason,
+  PRESENCE_STATE_MAX_BYTES,
+} from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
 import {
   encodeAwareness,
@@ -12,11 +16,39 @@ import { RoomAwareness, type PresenceState } from './RoomAwareness'
 import type { SyncConnection } from './SyncConnection'
 import { changesDoc } from './updateNovelty'
 
-/** Says why an incoming update's content may not enter a board, or null when it may. */
-export type UpdateCheck = (decoded: ReturnType<typeof Y.decodeUpdate>) => string | null
+/**
+ * Says why an incoming update's content may not enter a board, or null when
+ * it may. `reason` is the close reason the sender gets; `detail` is for the
+ * log and quotes no content. Runs against the board as it is before the
+ * update, which it must not change.
+ */
+export type UpdateCheck = (
+  decoded: ReturnType<typeof Y.decodeUpdate>,
+  doc: Y.Doc,
+) => { reason: string; detail: string } | null
+
+/** A server-side edit that would grow a board past its size cap. */
+export class BoardFullError extends Error {
+  override readonly name = 'BoardFullError'
+  constructor(readonly room: string) {
+    super(`board ${room} is full`)
+  }
+}
+
+/** How a room keeps within its bounds. */
+export interface RoomBounds {
+  /** Bytes a board may take in the store (its state plus its log); beyond it edits are refused. */
+  maxBoardBytes: number
+}
 
 type DocUpdateFrame = Extract<SyncFrame, { type: 'sync-step2' | 'sync-update' }>
 type AwarenessFrame = Extract<SyncFrame, { type: 'awareness' }>
+
+/**
+ * Room a growing server edit needs under the cap: a phone note of 500
+ * characters, escaped and with its record, logs about 2 KB.
+ */
+const GROWING_EDIT_BYTES = 4 * 1024
 
 /** Transaction origin of a client's update, which was logged before it was applied. */
 const FROM_CLIENT = Symbol('from-client')
@@ -53,6 +85,8 @@ export class Room {
   private readonly outbox: Uint8Array[] = []
   private busy = 0
   private logged = 0
+  /** Bytes the board takes in the store: its compacted state plus every update logged since. */
+  private storedBytes: number
   private failure: unknown = null
   private listening = false
 
@@ -63,10 +97,19 @@ export class Room {
     private readonly store: DocStore,
     private readonly events: RoomEvents,
     private readonly log: (line: string) => void,
-    /** Says why an update's content may not enter the board (see `rejectedRecord`), or null. */
+    /** Says why an update's content may not enter the board (see `boardUpdateProblem`), or null. */
     private readonly checkUpdate: UpdateCheck | null = null,
+    private readonly bounds: RoomBounds = { maxBoardBytes: Infinity },
+    /** Size of the stored state the doc was loaded from. */
+    storedBytes = 0,
   ) {
+    this.storedBytes = storedBytes
     doc.on('beforeTransaction', this.watchTransaction)
+  }
+
+  /** Bytes the board takes in the store (state plus log), as far as this room has seen. */
+  get size(): number {
+    return this.storedBytes
   }
 
   /** Updates logged since the state was last compacted. */
@@ -122,10 +165,15 @@ export class Room {
       connection.close(CloseCode.Forbidden, CloseReason.Forbidden)
       return
     }
-    const rejected = this.checkUpdate?.(frame.decoded) ?? null
+    const rejected = this.checkUpdate?.(frame.decoded, this.doc) ?? null
     if (rejected !== null) {
-      this.log(`sync refused-record room=${this.name} ${rejected}`)
-      connection.close(CloseCode.InvalidMessage, RECORD_REJECTED_REASON)
+      this.log(`sync refused-content room=${this.name} ${rejected.detail}`)
+      connection.close(CloseCode.InvalidMessage, rejected.reason)
+      return
+    }
+    if (!this.hasRoomFor(frame.update.byteLength)) {
+      this.log(`sync board-full room=${this.name} bytes=${this.storedBytes}`)
+      connection.close(CloseCode.BoardFull, CloseReason.BoardFull)
       return
     }
     const seq = this.logClientUpdate(connection, frame.update)
@@ -146,8 +194,19 @@ export class Room {
     this.events.changed(this)
   }
 
-  /** Presence from a client, relayed to the others if it changed anything. */
+  /**
+   * Presence from a client, relayed to the others if it changed anything.
+   * Only sockets that may edit announce themselves: a projector, the gallery
+   * or a phone watching the board is nobody at the table, so its presence is
+   * neither kept nor relayed (it would show a name in the control room).
+   * States above PRESENCE_STATE_MAX_BYTES are dropped as well.
+   */
   receiveAwareness(connection: SyncConnection, frame: AwarenessFrame): void {
+    if (!connection.canWrite) return
+    if (frame.entries.some((entry) => entry.state.byteLength > PRESENCE_STATE_MAX_BYTES)) {
+      this.log(`sync presence-too-large room=${this.name} role=${connection.info.role}`)
+      return
+    }
     const accepted = this.presence.apply(connection, frame.entries)
     if (accepted.length === 0) return
     this.relay(accepted === frame.entries ? frame.raw : encodeAwareness(accepted), connection)
@@ -160,10 +219,13 @@ export class Room {
   /**
    * Runs a server-side edit in one transaction. The change is logged before
    * it is relayed; if logging fails the room is broken and the StorageError
-   * is thrown here.
+   * is thrown here. An edit that adds to the board (`grows`, e.g. a phone
+   * note) is refused with BoardFullError once the board is at its cap; the
+   * day's own edits (station layout, timer) always go through.
    */
-  transact(edit: (doc: Y.Doc) => void): void {
+  transact(edit: (doc: Y.Doc) => void, options: { grows?: boolean } = {}): void {
     if (this.failure !== null) throw this.failure
+    if (options.grows && !this.hasRoomFor(GROWING_EDIT_BYTES)) throw new BoardFullError(this.name)
     this.busy++
     try {
       this.doc.transact(() => edit(this.doc), this)
@@ -179,11 +241,34 @@ export class Room {
     return Y.encodeStateAsUpdate(this.doc)
   }
 
-  /** Folds the log into one stored state. Throws StorageError; the log is then left intact. */
+  /**
+   * Folds the log into one stored state. Throws if the state cannot be
+   * encoded or stored; the log is then left intact and nothing is lost.
+   */
   compact(): void {
     if (this.failure !== null || this.logged === 0) return
-    this.store.compact(this.name, this.encodeState())
+    const state = this.encodeState()
+    this.store.compact(this.name, state)
     this.logged = 0
+    this.storedBytes = state.byteLength
+  }
+
+  /**
+   * Whether `bytes` more fit under the board's cap. A board whose log has
+   * grown past it is compacted first: a log of moves is much larger than the
+   * board they leave behind.
+   */
+  private hasRoomFor(bytes: number): boolean {
+    const cap = this.bounds.maxBoardBytes
+    if (this.storedBytes + bytes <= cap) return true
+    if (this.logged > 0) {
+      try {
+        this.compact()
+      } catch (error) {
+        this.log(`sync compaction-failed room=${this.name} error=${errorName(error)}`)
+      }
+    }
+    return this.storedBytes + bytes <= cap
   }
 
   stats(): { connections: number; awareness: PresenceState[] } {
@@ -211,6 +296,7 @@ export class Room {
     try {
       const seq = this.store.append(this.name, update)
       this.logged++
+      this.storedBytes += update.byteLength
       return seq
     } catch (error) {
       if (!(error instanceof StorageError)) throw error
@@ -277,6 +363,7 @@ export class Room {
       return
     }
     this.logged++
+    this.storedBytes += update.byteLength
     this.outbox.push(update)
     if (this.busy === 0) this.flushOutbox()
   }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { CloseCode, CloseReason } from '@tablecloth/shared'
+import { CloseCode, CloseReason, parseRoomName } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
 import { Room, type RoomEvents, type UpdateCheck } from './Room'
 import type { PresenceState } from './RoomAwareness'
@@ -8,6 +8,18 @@ import type { SyncLimits } from './syncLimits'
 
 /** Writes a fresh board's initial content, e.g. the current station's frames. */
 export type InitialiseDoc = (eventId: string, tableId: string, doc: Y.Doc) => void
+
+/**
+ * Runs once after a board is loaded, before any socket sees it: repairs
+ * what the store holds (see `repairLoadedBoard`). `transact` runs a logged
+ * server edit; `log` writes one line. Whatever it throws is reported and the
+ * board still opens.
+ */
+export type OnBoardLoaded = (
+  room: string,
+  doc: Y.Doc,
+  transact: (edit: (doc: Y.Doc) => void) => void,
+) => void
 
 export interface RoomRegistryOptions {
   store: DocStore
@@ -19,6 +31,7 @@ export interface RoomRegistryOptions {
   onRoomChange?: (room: string) => void
   /** Vets what a client's update writes before it is stored (see `Room.receiveUpdate`). */
   checkUpdate?: UpdateCheck
+  onLoaded?: OnBoardLoaded
   log: (line: string) => void
 }
 
@@ -70,10 +83,10 @@ export class RoomRegistry {
    * board is then dropped from memory and its sockets reconnect to the stored
    * state.
    */
-  transact(roomName: string, edit: (doc: Y.Doc) => void): void {
+  transact(roomName: string, edit: (doc: Y.Doc) => void, options: { grows?: boolean } = {}): void {
     const room = this.open(roomName)
     try {
-      room.transact(edit)
+      room.transact(edit, options)
     } finally {
       this.scheduleUnload(room)
     }
@@ -89,10 +102,12 @@ export class RoomRegistry {
     // A broken room may hold an edit that never reached storage; storage is the truth then.
     if (loaded !== undefined && !loaded.isBroken) return loaded.encodeState()
     const stored = this.storedState(roomName)
-    if (stored !== null) return stored
+    // A damaged board is loaded instead, so what its damage held back is
+    // salvaged (see `onLoaded`) before anyone reads it.
+    if (stored !== null && !stored.damaged) return stored.update
     // Initialising a broken room's successor is left to its next load.
-    if (loaded !== undefined) return Y.encodeStateAsUpdate(new Y.Doc())
-    const room = this.open(roomName)
+    if (loaded !== undefined) return stored?.update ?? Y.encodeStateAsUpdate(new Y.Doc())
+    const room = this.open(roomName, stored)
     this.scheduleUnload(room)
     return room.encodeState()
   }
@@ -154,11 +169,12 @@ export class RoomRegistry {
     }
   }
 
-  private open(roomName: string): Room {
+  /** The room in memory, loaded first if needed; `stored` is its stored state if read already. */
+  private open(roomName: string, stored?: StoredState | null): Room {
     const existing = this.rooms.get(roomName)
     if (existing !== undefined) return existing
     if (this.closed) throw new Error('board rooms are closed')
-    const doc = this.loadDoc(roomName)
+    const { doc, bytes } = this.loadDoc(roomName, stored)
     const room = new Room(
       roomName,
       doc,
@@ -166,10 +182,24 @@ export class RoomRegistry {
       this.events,
       this.options.log,
       this.options.checkUpdate ?? null,
+      { maxBoardBytes: this.options.limits.maxBoardBytes },
+      bytes,
     )
     this.rooms.set(roomName, room)
     this.options.log(`sync room-loaded room=${roomName}`)
+    this.afterLoad(room)
     return room
+  }
+
+  /** Lets the app repair a board just loaded; a failure is reported, and the board opens as stored. */
+  private afterLoad(room: Room): void {
+    const onLoaded = this.options.onLoaded
+    if (onLoaded === undefined) return
+    try {
+      onLoaded(room.name, room.doc, (edit) => room.transact(edit))
+    } catch (error) {
+      this.options.log(`sync repair-failed room=${room.name} error=${errorName(error)}`)
+    }
   }
 
   /**
@@ -179,25 +209,28 @@ export class RoomRegistry {
    * decode (a corrupt row) is reported and left out, so the rest of the
    * board still loads; a store that cannot be read at all is an error.
    */
-  private loadDoc(roomName: string): Y.Doc {
-    const stored = this.storedState(roomName)
+  private loadDoc(roomName: string, read?: StoredState | null): { doc: Y.Doc; bytes: number } {
+    const stored = (read === undefined ? this.storedState(roomName) : read)?.update ?? null
     const doc = new Y.Doc()
     if (stored !== null) {
       try {
         Y.applyUpdate(doc, stored)
-        return doc
+        return { doc, bytes: stored.byteLength }
       } catch (error) {
         doc.destroy()
         throw new StorageError('load', roomName, error)
       }
     }
     const initialise = this.options.initialiseDoc
-    if (initialise === undefined) return doc
+    if (initialise === undefined) return { doc, bytes: 0 }
     try {
-      const { eventId, tableId } = splitRoomName(roomName)
+      const target = parseRoomName(roomName)
+      if (target === null) throw new RangeError(`not a board room: ${roomName}`)
+      const { eventId, tableId } = target
       doc.transact(() => initialise(eventId, tableId, doc))
-      this.options.store.compact(roomName, Y.encodeStateAsUpdate(doc))
-      return doc
+      const state = Y.encodeStateAsUpdate(doc)
+      this.options.store.compact(roomName, state)
+      return { doc, bytes: state.byteLength }
     } catch (error) {
       doc.destroy()
       throw error
@@ -210,9 +243,10 @@ export class RoomRegistry {
    * the log and left out, so the rest of the board still loads; a store that
    * cannot be read at all throws.
    */
-  private storedState(roomName: string): Uint8Array | null {
+  private storedState(roomName: string): StoredState | null {
     try {
-      return this.options.store.load(roomName)
+      const update = this.options.store.load(roomName)
+      return update === null ? null : { update, damaged: false }
     } catch (error) {
       if (!(error instanceof StorageError) || error.code !== 'CORRUPT_UPDATE') throw error
     }
@@ -220,7 +254,7 @@ export class RoomRegistry {
     for (const part of corrupt) {
       this.options.log(`store corrupt-row room=${roomName} part=${part === 'state' ? 'state' : `update:${part}`}`)
     }
-    return update
+    return update === null ? null : { update, damaged: true }
   }
 
   private roomChanged(room: Room): void {
@@ -235,13 +269,17 @@ export class RoomRegistry {
     })
   }
 
+  /**
+   * Compacts a board, never throwing: it runs from timers, where an error
+   * would end the process. Nothing is lost when it fails, as the log still
+   * holds every update; it is reported and retried on the next change.
+   */
   private compact(room: Room): void {
     try {
       room.compact()
     } catch (error) {
-      if (!(error instanceof StorageError)) throw error
-      // Nothing is lost: the log still holds every update. Retried on the next change.
-      this.options.log(`sync compaction-failed room=${room.name} code=${error.code}`)
+      const code = error instanceof StorageError ? error.code : errorName(error)
+      this.options.log(`sync compaction-failed room=${room.name} code=${code}`)
     }
   }
 
@@ -263,12 +301,17 @@ export class RoomRegistry {
     this.idleTimers.delete(room)
   }
 
+  /** Forgets a board, compacted first if asked; never throws, as it runs from timers too. */
   private unload(room: Room, compact: boolean): void {
     if (this.rooms.get(room.name) !== room) return
     this.cancelUnload(room)
     if (compact) this.compact(room)
     this.rooms.delete(room.name)
-    room.destroy()
+    try {
+      room.destroy()
+    } catch (error) {
+      this.options.log(`sync unload-failed room=${room.name} error=${errorName(error)}`)
+    }
     this.options.log(`sync room-unloaded room=${room.name}`)
   }
 
@@ -285,11 +328,12 @@ export class RoomRegistry {
   }
 }
 
-/** Splits `<eventId>/<tableId>` as built by `roomName`. */
-function splitRoomName(roomName: string): { eventId: string; tableId: string } {
-  const slash = roomName.indexOf('/')
-  if (slash <= 0 || slash === roomName.length - 1) {
-    throw new RangeError(`not a board room: ${roomName}`)
-  }
-  return { eventId: roomName.slice(0, slash), tableId: roomName.slice(slash + 1) }
+/** A board as stored, and whether a damaged part was left out of it. */
+interface StoredState {
+  update: Uint8Array
+  damaged: boolean
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error
 }

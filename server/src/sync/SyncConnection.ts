@@ -28,7 +28,16 @@ export interface ConnectionInfo {
   readonly subject: string | null
 }
 
-type ConnectionLimits = Pick<SyncLimits, 'maxMessageBytes' | 'messagesPerSecond' | 'messageBurst'>
+type ConnectionLimits = Pick<
+  SyncLimits,
+  | 'maxMessageBytes'
+  | 'messagesPerSecond'
+  | 'messageBurst'
+  | 'writerBytesPerSecond'
+  | 'writerByteBurst'
+  | 'readerBytesPerSecond'
+  | 'readerByteBurst'
+>
 
 /**
  * One board socket: enforces the frame limits, decodes each frame once and
@@ -40,6 +49,7 @@ export class SyncConnection {
   readonly canWrite: boolean
   private closed = false
   private readonly budget: MessageBudget
+  private readonly byteBudget: MessageBudget
 
   constructor(
     private readonly socket: SyncSocket,
@@ -50,6 +60,9 @@ export class SyncConnection {
   ) {
     this.canWrite = mayEditBoard(info.role)
     this.budget = new MessageBudget(limits.messagesPerSecond, limits.messageBurst)
+    this.byteBudget = this.canWrite
+      ? new MessageBudget(limits.writerBytesPerSecond, limits.writerByteBurst)
+      : new MessageBudget(limits.readerBytesPerSecond, limits.readerByteBurst)
   }
 
   get isClosed(): boolean {
@@ -63,7 +76,7 @@ export class SyncConnection {
       this.close(CloseCode.TooLarge, CloseReason.TooLarge)
       return
     }
-    if (!this.budget.take()) {
+    if (!this.budget.take() || !this.byteBudget.take(data.byteLength)) {
       this.log(`sync rate-limited room=${this.info.room} role=${this.info.role}`)
       this.close(CloseCode.RateLimited, CloseReason.RateLimited)
       return

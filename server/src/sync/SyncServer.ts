@@ -7,7 +7,9 @@ import {
   CloseReason,
   PROTOCOL_VERSION,
   SYNC_QUERY,
+  SYNC_SUBPROTOCOL,
   parseSyncPath,
+  tokenFromSyncProtocols,
   roomName,
   type Role,
 } from '@tablecloth/shared'
@@ -15,7 +17,7 @@ import { StorageError, type DocStore } from '../store/docStore'
 import { clientAddress } from '../http/clientAddress'
 import { RateLimiter } from '../http/rateLimiter'
 import type { UpdateCheck } from './Room'
-import { RoomRegistry } from './RoomRegistry'
+import { RoomRegistry, type OnBoardLoaded } from './RoomRegistry'
 import type { ConnectionInfo, SyncConnection } from './SyncConnection'
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './syncLimits'
 import { SyncWebSocket } from './SyncWebSocket'
@@ -55,6 +57,8 @@ export interface SyncServerOptions {
   trustProxy?: boolean
   /** Writes a fresh board's initial content (the station layout) before anyone sees it. */
   initialiseDoc?: (eventId: string, tableId: string, doc: Y.Doc) => void
+  /** Repairs a board just loaded from the store, before any socket sees it. */
+  onLoaded?: OnBoardLoaded
   /** One line per notable event; lines carry room names and codes, never board text or tokens. */
   log?: (line: string) => void
 }
@@ -63,8 +67,10 @@ export interface SyncServerOptions {
 const WS_INTERNAL_ERROR = 1011
 
 /**
- * The board sync endpoint, `/sync/<eventId>/<tableId>?token=..&v=<PROTOCOL_VERSION>`,
+ * The board sync endpoint, `/sync/<eventId>/<tableId>?v=<PROTOCOL_VERSION>`,
  * speaking the y-websocket protocol so the stock WebsocketProvider connects.
+ * The token comes in the `Sec-WebSocket-Protocol` header (see
+ * `syncProtocols`) or, for stock clients that cannot set it, as `?token=`.
  *
  * Refusals happen after the websocket handshake, as a close with a named code,
  * because browsers hide HTTP statuses from websocket clients while a close code
@@ -83,6 +89,9 @@ export class SyncServer {
   constructor(private readonly options: SyncServerOptions) {
     const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits }
     if (options.maxMessageBytes !== undefined) limits.maxMessageBytes = options.maxMessageBytes
+    // Every socket may send one frame of the largest size at once, so it meets the check that explains it.
+    limits.readerByteBurst = Math.max(limits.readerByteBurst, limits.maxMessageBytes + 64 * 1024)
+    limits.writerByteBurst = Math.max(limits.writerByteBurst, 2 * limits.maxMessageBytes)
     this.connectionRate = new RateLimiter({
       burst: limits.connectionBurstPerAddress,
       perMinute: limits.connectionsPerMinutePerAddress,
@@ -96,12 +105,15 @@ export class SyncServer {
       ...(options.initialiseDoc && { initialiseDoc: options.initialiseDoc }),
       ...(options.onRoomChange && { onRoomChange: options.onRoomChange }),
       ...(options.checkUpdate && { checkUpdate: options.checkUpdate }),
+      ...(options.onLoaded && { onLoaded: options.onLoaded }),
     })
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: limits.maxMessageBytes,
       perMessageDeflate: false,
       WebSocket: SyncWebSocket,
+      // Answer with the plain protocol name only, never the one carrying the token.
+      handleProtocols: (offered) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
     })
     this.heartbeat = setInterval(() => this.beat(), limits.heartbeatMs)
     this.heartbeat.unref()
@@ -113,7 +125,14 @@ export class SyncServer {
       refuseUpgrade(socket, '503 Service Unavailable')
       return
     }
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      // A request target that is no URL at all ("http://[") must not end the process.
+      refuseUpgrade(socket, '400 Bad Request')
+      return
+    }
     const target = parseSyncPath(url.pathname)
     if (target === null) {
       refuseUpgrade(socket, '404 Not Found')
@@ -122,7 +141,10 @@ export class SyncServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.accept(ws, {
         ...target,
-        token: url.searchParams.get(SYNC_QUERY.token),
+        // Browsers send it as a subprotocol, out of the URL and so out of proxy logs.
+        token:
+          tokenFromSyncProtocols(req.headers['sec-websocket-protocol']) ??
+          url.searchParams.get(SYNC_QUERY.token),
         protocol: url.searchParams.get(SYNC_QUERY.protocol),
         remoteAddress: clientAddress(req, this.options.trustProxy ?? false),
       })

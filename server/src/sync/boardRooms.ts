@@ -10,7 +10,7 @@ import type { SyncServer } from './SyncServer'
 export function boardRoomsOf(sync: SyncServer): BoardRooms {
   const registry = sync.registry
   return {
-    transact: async (room, edit) => registry.transact(room, edit),
+    transact: async (room, edit, options) => registry.transact(room, edit, options),
     encodeState: async (room) => registry.encodeState(room),
     presence(room) {
       const stats = registry.roomStats(room)

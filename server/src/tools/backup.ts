@@ -5,7 +5,8 @@ import { BackupError, backupDatabase } from '../store/backup'
 /**
  * `pnpm backup [file]`: an online backup of the store while the server runs.
  * Without a file name it writes `backups/tablecloth-<time>.db` beside the
- * data directory.
+ * data directory. The file is readable by this user only (0600), as is any
+ * directory the backup creates (0700): a backup holds the store's personal data.
  */
 async function main(): Promise<void> {
   const config = readConfig(process.env)

@@ -27,7 +27,7 @@ export function createTestRegistry(
     limits?: Partial<SyncLimits>
     roomIdleMs?: number
     dataDir?: string
-  } & Partial<Pick<RoomRegistryOptions, 'initialiseDoc' | 'onRoomChange'>> = {},
+  } & Partial<Pick<RoomRegistryOptions, 'initialiseDoc' | 'onRoomChange' | 'onLoaded'>> = {},
 ): TestRegistry {
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? tempDataDir()
@@ -41,6 +41,7 @@ export function createTestRegistry(
     log: (line) => logs.push(line),
     ...(options.initialiseDoc && { initialiseDoc: options.initialiseDoc }),
     ...(options.onRoomChange && { onRoomChange: options.onRoomChange }),
+    ...(options.onLoaded && { onLoaded: options.onLoaded }),
   })
   return {
     registry,

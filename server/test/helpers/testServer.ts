@@ -17,9 +17,10 @@ export interface TestServer {
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tablecloth-test-')),
+  log: (line: string) => void = () => {},
 ): Promise<TestServer> {
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env })
-  const app = createApp(config, () => {})
+  const app = createApp(config, log)
   const origin = await app.listen()
   return {
     app,

@@ -30,6 +30,9 @@ export interface ApiErrorBody {
 
 export type Role = 'organiser' | 'moderator' | 'participant' | 'viewer'
 
+/** The header that carries the setup PIN with `POST /api/events` (see SETUP_PIN). */
+export const SETUP_PIN_HEADER = 'X-Setup-Pin'
+
 /** `GET /api/config`: what every page needs to know about this server. */
 export interface ServerConfigResponse {
   tldrawLicenseKey: string | null

@@ -33,6 +33,17 @@ export interface BoardDayState {
   timer: import('./api').TimerState
 }
 
+/** Where the day stands as each board sees it, from the event's config and running state. */
+export function boardDay(
+  stations: ReadonlyArray<{ id: string }>,
+  currentStation: number,
+  timer: import('./api').TimerState,
+): BoardDayState {
+  const station = stations[currentStation]
+  if (station === undefined) throw new RangeError(`no station ${currentStation}`)
+  return { stationIndex: currentStation, stationId: station.id, timer }
+}
+
 /** Our own bookkeeping in tldraw's `meta` field of frames we write. */
 export interface ColumnFrameMeta {
   tablecloth: 'column'

@@ -1,5 +1,9 @@
 import { z } from 'zod'
 
+// zod probes whether it may compile validators with `Function`; the pages'
+// Content-Security-Policy forbids eval, so it is told not to try.
+z.config({ jitless: true })
+
 /**
  * The organiser's description of a café day. This is the one schema for the
  * event: the HTTP API decodes request bodies with it, the setup form validates

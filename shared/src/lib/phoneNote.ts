@@ -22,6 +22,14 @@ export const NOTE_TEXT_MAX_LENGTH = 500
  */
 export const PHONE_NOTE_RATE = { perMinute: 6, burst: 3 } as const
 
+/**
+ * How fast the table's moderator or the organiser may add notes through the
+ * same route: they may edit the whole board anyway, and an organiser
+ * importing a table's notes sends dozens at once. Still bounded, per link and
+ * device, so a leaked link cannot fill the disk at network speed.
+ */
+export const TRUSTED_NOTE_RATE = { perMinute: 600, burst: 200 } as const
+
 /** Shape of an optional idempotency key: the phone's own id for one draft. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
 

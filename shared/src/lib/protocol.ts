@@ -92,7 +92,8 @@ export function syncProtocols(token: string): string[] {
 
 /** The token offered in a `Sec-WebSocket-Protocol` header, or null. */
 export function tokenFromSyncProtocols(header: string | readonly string[] | undefined): string | null {
-  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')
+  const joined = typeof header === 'string' ? header : (header ?? []).join(',')
+  const offered = joined.split(',')
   for (const raw of offered) {
     const protocol = raw.trim()
     if (protocol.startsWith(SYNC_TOKEN_PROTOCOL_PREFIX)) {
@@ -115,6 +116,13 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType]
 /** Builds the room name used by y-websocket for a table board. */
 export function roomName(eventId: string, tableId: string): string {
   return `${eventId}/${tableId}`
+}
+
+/** Splits a room name built by `roomName`; null for anything else. */
+export function parseRoomName(room: string): { eventId: string; tableId: string } | null {
+  const slash = room.indexOf('/')
+  if (slash <= 0 || slash === room.length - 1 || room.indexOf('/', slash + 1) !== -1) return null
+  return { eventId: room.slice(0, slash), tableId: room.slice(slash + 1) }
 }
 
 /** Parses `/sync/<eventId>/<tableId>`; returns null for anything else. */

@@ -4,11 +4,11 @@ import {
   defaultBindingUtils,
   Editor,
   getSvgAsImage,
-  type TLRecord,
   type TLShapeId,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { BOARD_SHAPE_UTILS, headlessEditor } from '../../board/headlessEditor'
+import { acceptedRecords } from '../../board/recordValidation'
 import { stationBand, type BandShape } from './stationBand'
 
 /** A PNG has twice the SVG's pixels: sharp when printed at the SVG's size. */
@@ -63,8 +63,8 @@ export class StationImageRenderer {
 
   /**
    * The station's band of the board as SVG and PNG, or null when the board
-   * has no columns for the station. Throws when tldraw cannot read the
-   * records or draw them.
+   * has no columns for the station. Values that are not records tldraw
+   * accepts are left out; throws when tldraw cannot draw the rest.
    */
   async render(
     records: readonly unknown[],
@@ -73,10 +73,13 @@ export class StationImageRenderer {
     const store = createTLStore({ shapeUtils: BOARD_SHAPE_UTILS, bindingUtils: defaultBindingUtils })
     let editor: Editor | null = null
     try {
-      // Snapshots hold the records as the server keeps them, in this build's schema.
+      // Snapshots hold the records as the server keeps them, in this build's
+      // schema. One the schema refuses (or something that is no record at
+      // all) is left out rather than cost the whole image.
+      const usable = acceptedRecords(store, records)
       store.loadStoreSnapshot({
         schema: store.schema.serialize(),
-        store: Object.fromEntries((records as TLRecord[]).map((record) => [record.id, record])),
+        store: Object.fromEntries(usable.map((record) => [record.id, record])),
       })
       editor = headlessEditor(store, this.mount, this.licenseKey)
       const page = editor.getCurrentPageId()
