@@ -37,6 +37,7 @@ function view(currentStation = 0): EventView {
       groups: [],
       rotation: { mode: 'free' },
       showBoardToParticipants: false,
+      language: 'de',
     },
   }
 }
@@ -261,16 +262,20 @@ describe('sending a note', () => {
     expect(store.getState().outcome).toEqual({ kind: 'problem', problem: 'tooLong' })
   })
 
-  it('says when the server could not save, and when the link stopped working', async () => {
+  it('says when the server could not save, the board is full, and the link stopped working', async () => {
     store = await readyStore()
     store.getState().chooseColumn(0)
     store.getState().setText('x')
     api.answers = [
       new ApiError(507, 'storage_failure', 'no disk'),
+      new ApiError(507, 'board_full', 'the board is full'),
       new ApiError(403, 'forbidden', 'no'),
     ]
     await store.getState().send()
     expect(store.getState().outcome).toEqual({ kind: 'storage' })
+    await store.getState().send()
+    expect(store.getState().outcome).toEqual({ kind: 'boardFull' })
+    expect(store.getState().text).toBe('x')
     await store.getState().send()
     expect(store.getState().load).toEqual({ state: 'refused', reason: 'invalidLink' })
     expect(store.getState().text).toBe('x')

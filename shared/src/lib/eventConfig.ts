@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HYPHENATION_LANGUAGES, type HyphenationLanguage } from './hyphenation'
 
 // zod probes whether it may compile validators with `Function`; the pages'
 // Content-Security-Policy forbids eval, so it is told not to try.
@@ -54,6 +55,11 @@ export const EventConfigSchema = z.object({
   rotation: RotationConfigSchema.default({ mode: 'free' }),
   /** Lets participants see the board on the phone page (issue: capture). */
   showBoardToParticipants: z.boolean().default(false),
+  /**
+   * The language the day is held in: notes whose words do not say otherwise
+   * are hyphenated by its rules (see `noteLanguage`).
+   */
+  language: z.enum(HYPHENATION_LANGUAGES).default('de'),
 })
 
 export type TableConfig = z.infer<typeof TableConfigSchema>
@@ -74,6 +80,7 @@ export interface EventConfig {
   groups: Array<{ id: string; name: string; colour: string }>
   rotation: RotationConfig
   showBoardToParticipants: boolean
+  language: HyphenationLanguage
 }
 
 export type Table = EventConfig['tables'][number]

@@ -47,5 +47,6 @@ export function winnendenTemplate(): EventConfigInput {
     // Participants chose a topic table per station themselves.
     rotation: { mode: 'free' },
     showBoardToParticipants: false,
+    language: 'de',
   }
 }

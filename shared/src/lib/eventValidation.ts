@@ -128,6 +128,7 @@ export function parseEventConfig(input: unknown): EventConfigParseResult {
     })),
     rotation: data.rotation,
     showBoardToParticipants: data.showBoardToParticipants,
+    language: data.language,
   }
   issues.push(...rotationIssues(config))
   return issues.length > 0 ? failure(issues) : { ok: true, config }
@@ -156,6 +157,7 @@ export function serializeEventConfig(config: EventConfig): string {
         ? { mode: 'fixed', plan: config.rotation.plan.map((seating) => ({ ...seating })) }
         : { mode: config.rotation.mode },
     showBoardToParticipants: config.showBoardToParticipants,
+    language: config.language,
   }
   return `${JSON.stringify(plain, null, 2)}\n`
 }

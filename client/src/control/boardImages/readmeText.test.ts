@@ -19,6 +19,7 @@ const config: EventConfig = {
   groups: [],
   rotation: { mode: 'free' },
   showBoardToParticipants: false,
+  language: 'de',
 }
 
 const at = (time: string) => new Date(2026, 10, 25, ...time.split(':').map(Number)).toISOString()
