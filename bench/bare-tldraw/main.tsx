@@ -10,12 +10,17 @@ import 'tldraw/tldraw.css'
  */
 const assetUrls = getAssetUrlsByImport()
 
+/** Tells the bench's ready probe that tldraw's editor is up, as the board's enabled capture field does. */
+function markReady() {
+  document.documentElement.dataset.editorMounted = 'true'
+}
+
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     <div style={{ position: 'fixed', inset: 0 }}>
-      <Tldraw assetUrls={assetUrls} />
+      <Tldraw assetUrls={assetUrls} onMount={markReady} />
     </div>
   </StrictMode>,
 )

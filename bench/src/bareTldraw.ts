@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build, preview, type InlineConfig } from 'vite'
+import { build, type InlineConfig } from 'vite'
+import { startServerProcess, workspaceRoot } from './serverProcess'
 
 /** A minimal React app rendering `<Tldraw />`, kept out of the product (see its vite.config.ts). */
 const root = fileURLToPath(new URL('../bare-tldraw/', import.meta.url))
+const serverEntry = path.join(workspaceRoot, 'server', 'src', 'main.ts')
 
 export interface BareTldrawSite {
   /** e.g. http://127.0.0.1:4173/ */
@@ -15,7 +17,9 @@ export interface BareTldrawSite {
 
 /**
  * Builds the bare tldraw page into a temp directory with the client's Vite
- * and serves it on loopback with Vite's preview server.
+ * (and its pre-compression, see bare-tldraw/vite.config.ts) and serves it on
+ * loopback with the Tablecloth server as the client's files are served:
+ * brotli or gzip as accepted, hashed assets cached for good.
  */
 export async function startBareTldraw(): Promise<BareTldrawSite> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'tablecloth-bare-tldraw-'))
@@ -36,25 +40,27 @@ export async function startBareTldraw(): Promise<BareTldrawSite> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV
     else process.env.NODE_ENV = nodeEnv
   }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tablecloth-bare-tldraw-data-'))
+  const removeAll = () => {
+    removeBuild()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
   try {
-    const server = await preview({
-      ...config,
-      preview: { host: '127.0.0.1', port: 0, open: false },
+    const server = await startServerProcess({
+      name: 'Tablecloth server for the bare tldraw page',
+      entry: serverEntry,
+      env: { CLIENT_DIR: outDir, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+      listening: /Tablecloth listening on (http:\/\/\S+)/,
     })
-    const url = server.resolvedUrls?.local[0]
-    if (!url) {
-      await server.close()
-      throw new Error('the preview server of the bare tldraw page announced no address')
-    }
     return {
-      url,
+      url: `${server.origin}/`,
       async stop() {
-        await server.close()
-        removeBuild()
+        await server.stop()
+        removeAll()
       },
     }
   } catch (error) {
-    removeBuild()
+    removeAll()
     throw error
   }
 }

@@ -29,13 +29,16 @@ export interface CaptureTimes {
 
 /** Loading a board with a thousand notes takes a few seconds in software rendering. */
 const LOAD_TIMEOUT_MS = 60_000
-/** Lets both cameras finish fitting the filled station before anything is timed. */
+/** Lets the board's camera and the projector's fit settle on the filled station before anything is timed. */
 const SETTLE_MS = 2_000
 const NOTE_TIMEOUT_MS = 10_000
 /** Quiet between notes, so one note's sync traffic and re-renders are over before the next. */
 const BETWEEN_NOTES_MS = 250
 
 const NOTE_SHAPES = '.tl-shape[data-shape-type="note"]'
+/** The projector's room view and its cards (client/src/room). */
+const ROOM_COLUMNS = '[data-testid="room-column"]'
+const ROOM_CARDS = '[data-testid="room-note"]'
 /** The moderator's capture field and its status line (client/src/board/capture/CaptureBar.tsx). */
 const CAPTURE_FIELD = '[data-testid="capture-field"]'
 const CAPTURE_STATUS = '#capture-status'
@@ -45,7 +48,18 @@ interface Screen {
   context: BrowserContext
   page: Page
   probe: PaintProbe
+  /** The moderator's tldraw board, or the projector's room view. */
+  kind: 'board' | 'projector'
 }
+
+/**
+ * The projector pages a column of 500 notes, a page every 12 s on the wall
+ * clock (`Date.now()`). The bench holds that clock still in the projector's
+ * page (on the first page, or the last: see `showLastPage`), so the gap it
+ * made stays on screen while notes are timed; the paint probe times with
+ * `performance`, which is left alone.
+ */
+const HOLD_PAGES = 'Date.now = () => 0'
 
 /**
  * Fills the first table's board, opens it as the moderator's board and as
@@ -79,21 +93,35 @@ export async function measureCaptureToPaint(
     )
     const columns = await fillStation(helper, options.station, options.notes + 1, server.failed)
 
-    const moderator = await openScreen(browser, table.board)
+    const moderator = await openScreen(browser, table.board, 'board')
     screens.push(moderator)
-    const projector = await openScreen(browser, table.projector)
+    const projector = await openScreen(browser, table.projector, 'projector')
     screens.push(projector)
-    await Promise.all(screens.map((screen) => expectNotes(screen.page, options.notes + 1)))
+    await Promise.all(screens.map((screen) => expectNotes(screen, options.notes + 1)))
     await pause(SETTLE_MS, server.failed)
 
-    const inView = await Promise.all(screens.map((screen) => notesInView(screen.page)))
-    const shownOnBoth = (columns[0] ?? []).filter((id) => inView.every((ids) => ids.has(id)))
-    // From the middle: not the lowest row, which the projector fits its view to.
+    let inView = await Promise.all(screens.map((screen) => notesInView(screen)))
+    let shownOnBoth = (columns[0] ?? []).filter((id) => inView.every((ids) => ids.has(id)))
+    if (shownOnBoth.length === 0) {
+      // The board shows the column's lowest rows: so does the projector's last page.
+      await showLastPage(projector)
+      inView = await Promise.all(screens.map((screen) => notesInView(screen)))
+      shownOnBoth = (columns[0] ?? []).filter((id) => inView.every((ids) => ids.has(id)))
+    }
+    // From the middle of those: a captured note's text may be a line longer
+    // than the one it replaces, which can move the last card of the
+    // projector's page on to the next page, never one in the middle.
     const gap = shownOnBoth[Math.floor(shownOnBoth.length / 2)]
     const landingPlace = gap ? (columns[0] ?? []).indexOf(gap) : -1
-    if (!gap) throw new Error('no note of the first column is in full view on both screens')
+    if (!gap) {
+      const first = new Set(columns[0] ?? [])
+      const counts = inView.map((ids) => `${[...ids].filter((id) => first.has(id)).length} of ${ids.size}`)
+      throw new Error(
+        `no note of the first column is in full view on both screens (first column in view: ${counts.join(' on the board, ')} on the projector)`,
+      )
+    }
     helper.remove(gap)
-    await Promise.all(screens.map((screen) => expectNotes(screen.page, options.notes)))
+    await Promise.all(screens.map((screen) => expectNotes(screen, options.notes)))
     // The field is enabled once the editor is up and the board knows its station.
     await moderator.page.waitForFunction(
       (selector) => document.querySelector<HTMLTextAreaElement>(selector)?.disabled === false,
@@ -162,35 +190,88 @@ export async function measureCaptureToPaint(
   }
 }
 
-async function openScreen(browser: Browser, url: string): Promise<Screen> {
+async function openScreen(browser: Browser, url: string, kind: Screen['kind']): Promise<Screen> {
   const context = await newDevice(browser)
   await addPaintProbe(context)
+  if (kind === 'projector') await context.addInitScript({ content: HOLD_PAGES })
   const page = await context.newPage()
   await page.goto(url)
-  return { context, page, probe: new PaintProbe(page) }
+  return { context, page, probe: new PaintProbe(page), kind }
 }
 
-/** Waits until the page holds exactly `count` notes (culled ones are in the DOM too). */
-async function expectNotes(page: Page, count: number): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ({ selector, expected }) => document.querySelectorAll(selector).length === expected,
-      { selector: NOTE_SHAPES, expected: count },
-      { timeout: LOAD_TIMEOUT_MS },
-    )
-  } catch (error) {
-    const shown = await page.locator(NOTE_SHAPES).count()
-    throw new Error(`${page.url().split('#')[0]} shows ${shown} notes instead of ${count}`, {
-      cause: error,
-    })
+/** How long the room view shows a page of a paged column (client/src/room/roomPaging.ts). */
+const PAGE_MS = 12_000
+
+/**
+ * Turns the projector's first column to its last page and keeps it there:
+ * the held clock (`HOLD_PAGES`) is set to that page's time; the room view
+ * reads it at its next turn, within a page's time.
+ */
+async function showLastPage(projector: Screen): Promise<void> {
+  const pages = await projector.page.evaluate(
+    (selector) => Number(document.querySelector<HTMLElement>(selector)?.dataset.pages ?? 1),
+    ROOM_COLUMNS,
+  )
+  await projector.page.evaluate((at) => {
+    Date.now = () => at
+  }, (pages - 1) * PAGE_MS)
+  await projector.page.waitForFunction(
+    ({ selector, last }) => document.querySelector<HTMLElement>(selector)?.dataset.page === String(last),
+    { selector: ROOM_COLUMNS, last: pages },
+    { timeout: 2 * PAGE_MS + LOAD_TIMEOUT_MS },
+  )
+}
+
+/**
+ * How many notes the screen holds: tldraw's note shapes on the board (culled
+ * ones are in the DOM too), the notes of every page of every column in the
+ * projector's room view.
+ */
+function noteCount(screen: Screen): Promise<number> {
+  return screen.page.evaluate(
+    ({ kind, shapes, columns }) =>
+      kind === 'board'
+        ? document.querySelectorAll(shapes).length
+        : [...document.querySelectorAll<HTMLElement>(columns)].reduce(
+            (sum, column) => sum + Number(column.dataset.notes),
+            0,
+          ),
+    { kind: screen.kind, shapes: NOTE_SHAPES, columns: ROOM_COLUMNS },
+  )
+}
+
+/** Waits until the screen holds exactly `count` notes. */
+async function expectNotes(screen: Screen, count: number): Promise<void> {
+  const deadline = Date.now() + LOAD_TIMEOUT_MS
+  let held = await noteCount(screen).catch(() => -1)
+  while (held !== count) {
+    if (Date.now() > deadline) {
+      throw new Error(`${screen.page.url().split('#')[0]} holds ${held} notes instead of ${count}`)
+    }
+    await screen.page.waitForTimeout(100)
+    held = await noteCount(screen).catch(() => -1)
   }
 }
 
 /**
- * The ids of the notes the page draws whole inside tldraw's canvas. tldraw
- * gives a note's element its shape's id and hides culled shapes.
+ * The ids of the notes a screen draws whole: inside tldraw's canvas on the
+ * board (tldraw gives a note's element its shape's id and hides culled
+ * shapes), the cards on the projector's page on screen.
  */
-async function notesInView(page: Page): Promise<Set<string>> {
+async function notesInView(screen: Screen): Promise<Set<string>> {
+  if (screen.kind === 'projector') {
+    const ids = await screen.page.evaluate((selector) => {
+      const width = document.documentElement.clientWidth
+      const height = document.documentElement.clientHeight
+      return [...document.querySelectorAll<HTMLElement>(selector)].flatMap((card) => {
+        const box = card.getBoundingClientRect()
+        const whole = card.checkVisibility() && box.top >= 0 && box.left >= 0 && box.bottom <= height && box.right <= width
+        return whole && card.dataset.noteId ? [card.dataset.noteId] : []
+      })
+    }, ROOM_CARDS)
+    return new Set(ids)
+  }
+  const page = screen.page
   const ids = await page.evaluate((selector) => {
     const canvas = document.querySelector('.tl-canvas')?.getBoundingClientRect()
     if (!canvas) return []

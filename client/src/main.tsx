@@ -1,16 +1,8 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
-import { registerServiceWorker } from './offline/registerServiceWorker'
-import './app/app.css'
+import { renderApp } from './app/renderApp'
+import { SetupPage } from './setup/SetupPage'
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
-
-// Only built apps have a service worker; in development it would serve stale modules.
-if (import.meta.env.PROD) registerServiceWorker()
+/**
+ * The entry of index.html: the setup page (the address organisers open first)
+ * with the app, and every other page loaded when it is shown.
+ */
+renderApp({ setup: SetupPage })

@@ -6,6 +6,8 @@ test('the board draws its icons and fonts from our own server', async ({ api, op
   if (!link) throw new Error('The event has no tables')
   const board = await openBoard(link)
   const page = board.page
+  // tldraw's toolbar and menus, with their icons, show in the drawing view.
+  await board.showDrawingTools()
 
   // tldraw paints each UI icon as a CSS mask image.
   const icons = page.locator('.tlui-icon')

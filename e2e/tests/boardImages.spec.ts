@@ -1,7 +1,16 @@
+import { writeFile } from 'node:fs/promises'
 import { strFromU8 } from 'fflate'
 import { stationLayout, type SnapshotSummary } from '@tablecloth/shared'
 import type { BoardPage } from '../fixtures/BoardPage'
-import { BoardImagesBlock, pngFacts, svgFacts, YELLOW_NOTE } from '../fixtures/boardImagesZip'
+import {
+  BADGE_VIOLET,
+  BoardImagesBlock,
+  pngFacts,
+  svgFacts,
+  svgVoteBadges,
+  YELLOW_NOTE,
+} from '../fixtures/boardImagesZip'
+import { giveDots } from '../fixtures/dotVotes'
 import type { ControlRoomPage } from '../fixtures/ControlRoomPage'
 import { cafeConfig, organiserAccessOf } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
@@ -13,6 +22,9 @@ const STATIONS = [
 ]
 const TITLE = 'Zukunftswerkstatt „Winnenden“'
 
+/** A word longer than a note's line even at the smallest text: the board hyphenates it. */
+const LONG_WORD_NOTE = 'Kinderbetreuungsangebote am Wochenende'
+
 /** Notes per table, station and column, written on the moderators' boards. */
 const NOTES: Record<'first' | 'second', string[][][]> = {
   first: [
@@ -21,11 +33,19 @@ const NOTES: Record<'first' | 'second', string[][][]> = {
     [['Weitermachen im Frühjahr 🌱']],
   ],
   second: [
-    [['Ausbildung läuft gut 👍', 'Übergänge in Arbeit'], ['Zu wenige Praktikumsplätze „vor Ort“']],
+    [
+      ['Ausbildung läuft gut 👍', 'Übergänge in Arbeit'],
+      ['Zu wenige Praktikumsplätze „vor Ort“', LONG_WORD_NOTE],
+    ],
     [['Anerkennung der Abschlüsse dauert']],
     [['Noch nicht gesichert']],
   ],
 }
+
+/** Written on the second table's board just before the download: only the live board holds it. */
+const LATE_NOTE = 'Kurz vor dem Herunterladen: Fahrdienst „Ehrenamt“'
+/** Dots given at the boards: station 1 before its snapshot, station 3 on the live board. */
+const DOTS = { ended: { text: 'Sprachcafé „donnerstags“ ☕', dots: 4 }, live: { text: 'Noch nicht gesichert', dots: 12 } }
 
 /** The folders the ZIP names after the tables: numbered, with path separators made safe. */
 const FOLDERS = { first: '01-Sprache & Begegnung', second: '02-Arbeit-Beruf' }
@@ -41,16 +61,23 @@ interface Expected {
 const EXPECTED: Expected[] = [
   { table: 'first', stationIndex: 0, path: `${FOLDERS.first}/${STEMS[0]}` },
   { table: 'first', stationIndex: 1, path: `${FOLDERS.first}/${STEMS[1]}` },
-  // Running, drawn from the state kept before a restore.
+  // Running: drawn from the live board.
   { table: 'first', stationIndex: 2, path: `${FOLDERS.first}/${STEMS[2]}` },
   { table: 'second', stationIndex: 0, path: `${FOLDERS.second}/${STEMS[0]}` },
   { table: 'second', stationIndex: 1, path: `${FOLDERS.second}/${STEMS[1]}` },
+  { table: 'second', stationIndex: 2, path: `${FOLDERS.second}/${STEMS[2]}` },
 ]
+
+/** The notes an image must show: its table's notes at its station, and the late note on the live one. */
+function notesOf(image: Expected): string[] {
+  const notes = NOTES[image.table][image.stationIndex]!.flat()
+  return image.table === 'second' && image.stationIndex === 2 ? [...notes, LATE_NOTE] : notes
+}
 
 test.describe('board images', () => {
   test.use({ viewport: { width: 1400, height: 900 } })
 
-  test('the control room downloads every table at every station as SVG and PNG in one ZIP', async ({
+  test('the control room downloads every table at every station as SVG and PNG in one ZIP, the running one live, with dots', async ({
     api,
     server,
     openBoard,
@@ -83,6 +110,14 @@ test.describe('board images', () => {
       expect(response.status, `POST ${path}`).toBe(200)
     }
 
+    /** A note's dots as the server's live board holds them (the organiser's board endpoint). */
+    const serverVotes = async (tableId: string, text: string) => {
+      const url = new URL(`/api/events/${encodeURIComponent(event.id)}/tables/${tableId}/board`, server.baseUrl)
+      const response = await fetch(url, { headers: { authorization: `Bearer ${access.organiserToken}` } })
+      const { records } = (await response.json()) as { records: Array<{ type?: string; meta?: { votes?: number } }> }
+      return records.find((record) => record.type === 'note' && JSON.stringify(record).includes(text))?.meta?.votes ?? 0
+    }
+
     for (const stationIndex of [0, 1, 2]) {
       await test.step(`both tables write station ${stationIndex + 1}`, async () => {
         const station = STATIONS[stationIndex]!
@@ -92,15 +127,22 @@ test.describe('board images', () => {
           await writeStation(boards[table], NOTES[table][stationIndex]!)
           await expectCounts(control, tables[table].id, NOTES[table][stationIndex]!)
         }
+        // Dots on station 1 before its snapshot is taken; on the running station at the end.
+        if (stationIndex === 0) {
+          await giveDots(boards.first.page, DOTS.ended.text, DOTS.ended.dots)
+          await expect.poll(() => serverVotes(tables.first.id, DOTS.ended.text)).toBe(DOTS.ended.dots)
+        }
+        if (stationIndex === 2) {
+          await giveDots(boards.second.page, DOTS.live.text, DOTS.live.dots)
+          await expect.poll(() => serverVotes(tables.second.id, DOTS.live.text)).toBe(DOTS.live.dots)
+        }
         if (stationIndex < 2) await organiser('/stations/next')
       })
     }
 
-    await test.step('a restore on the first table keeps its running station as a snapshot', async () => {
-      const station2 = (await api.snapshots(access)).find(
-        (snapshot) => snapshot.tableId === tables.first.id && snapshot.stationIndex === 1,
-      )!
-      await organiser(`/snapshots/${station2.id}/restore`)
+    await test.step('the second table writes one more note just before the download', async () => {
+      await boards.second.capture.writeNote(LATE_NOTE)
+      await expectCounts(control, tables.second.id, [[...NOTES.second[2]![0]!, LATE_NOTE]])
     })
 
     const images = new BoardImagesBlock(control.page)
@@ -145,6 +187,35 @@ test.describe('board images', () => {
             }
           })
         }
+        const late = image.table === 'second' && image.stationIndex === 2
+        expect(svg.text.includes(LATE_NOTE), `${image.path}: the note written just before`).toBe(late)
+        if (image.table === 'second' && image.stationIndex === 0) {
+          // Hyphenated at its syllables, as the board draws it: soft hyphens, shown where it breaks.
+          const word = svg.hyphenatedText
+            .split(' ')
+            .find((candidate) => candidate.replaceAll('\u00ad', '') === 'Kinderbetreuungsangebote')
+          expect(word, 'the long word, hyphenated').toContain('\u00ad')
+        }
+      }
+    })
+
+    await test.step('dots stand on their notes in the SVG and in the PNG', async () => {
+      const dotted = {
+        [`${FOLDERS.first}/${STEMS[0]}`]: DOTS.ended.dots,
+        [`${FOLDERS.second}/${STEMS[2]}`]: DOTS.live.dots,
+      }
+      for (const image of EXPECTED) {
+        const source = strFromU8(zip.files[`${image.path}.svg`]!)
+        const badges = await svgVoteBadges(control.page, source)
+        const dots = dotted[image.path]
+        expect(
+          badges.map((badge) => [badge.votes, badge.text]),
+          `${image.path}: dot badges`,
+        ).toEqual(dots ? [[String(dots), String(dots)]] : [])
+        const png = pngFacts(zip.files[`${image.path}.png`]!, BADGE_VIOLET, 6)
+        // A badge is 72 units across: about 16,000 violet pixels at 2×, less its count.
+        if (dots) expect(png.colourPixels, `${image.path}: violet badge pixels`).toBeGreaterThan(8_000)
+        else expect(png.colourPixels, `${image.path}: no badge`).toBeLessThan(200)
       }
     })
 
@@ -154,10 +225,11 @@ test.describe('board images', () => {
         const svg = await svgFacts(control.page, strFromU8(zip.files[`${image.path}.svg`]!))
         const png = pngFacts(zip.files[`${image.path}.png`]!, YELLOW_NOTE)
         expect([png.width, png.height], image.path).toEqual([svg.width * 2, svg.height * 2])
-        // A 200-unit note is 400 × 400 pixels at 2×; its text and rounded shadow take some.
-        const notes = NOTES[image.table][image.stationIndex]!.flat().length
+        // A 200-unit note is 400 × 400 pixels at 2×; its text and rounded shadow take some,
+        // and a note whose text wraps onto more lines grows downwards.
+        const notes = notesOf(image).length
         expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeGreaterThan(notes * 100_000)
-        expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeLessThan(notes * 160_000 + 1)
+        expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeLessThan(notes * 200_000 + 1)
         expect(png.inkPixels, `${image.path}: more than the notes is drawn`).toBeGreaterThan(png.colourPixels)
         sizes.push(`${image.path}.png ${png.width}×${png.height} ${zip.files[`${image.path}.png`]!.length} B`)
       }
@@ -165,7 +237,13 @@ test.describe('board images', () => {
         { type: 'board images', description: `${zip.bytes.length} B ZIP in ${zip.millis} ms` },
         { type: 'png sizes', description: sizes.join('; ') },
       )
-      await testInfo.attach(zip.fileName, { body: Buffer.from(zip.bytes), contentType: 'application/zip' })
+      await writeFile(
+        testInfo.outputPath('figures.txt'),
+        testInfo.annotations.map(({ type, description }) => `${type}: ${description}`).join('\n'),
+      )
+      const saved = testInfo.outputPath(zip.fileName)
+      await writeFile(saved, zip.bytes)
+      await testInfo.attach(zip.fileName, { path: saved, contentType: 'application/zip' })
     })
 
     await test.step('the README names each image’s snapshot, and why the second table has none for station 3', async () => {
@@ -180,46 +258,47 @@ test.describe('board images', () => {
       }
       const id = (table: 'first' | 'second', stationIndex: number, reason: SnapshotSummary['reason']) =>
         latestSnapshot(snapshots, tables[table].id, stationIndex, reason).id
-      expect(section('first')).toEqual([
-        `${FOLDERS.first}/`,
-        '  Thementisch 1: Sprache & Begegnung',
-        '  Station 1: Ankommen',
-        `    Dateien: ${STEMS[0]}.svg, ${STEMS[0]}.png`,
-        expect.stringMatching(sourceLine('Stand beim Stationswechsel', id('first', 0, 'station-change'))),
-        '  Station 2: Bleiben',
-        `    Dateien: ${STEMS[1]}.svg, ${STEMS[1]}.png`,
-        expect.stringMatching(sourceLine('Stand beim Stationswechsel', id('first', 1, 'station-change'))),
-        '  Station 3: Abschluss',
-        `    Dateien: ${STEMS[2]}.svg, ${STEMS[2]}.png`,
-        expect.stringMatching(
-          sourceLine('Station läuft noch; Stand vor einer Wiederherstellung', id('first', 2, 'pre-restore')),
-        ),
-      ])
-      expect(section('second')).toEqual([
-        `${FOLDERS.second}/`,
-        '  Thementisch 2: Arbeit/Beruf',
-        '  Station 1: Ankommen',
-        `    Dateien: ${STEMS[0]}.svg, ${STEMS[0]}.png`,
-        expect.stringMatching(sourceLine('Stand beim Stationswechsel', id('second', 0, 'station-change'))),
-        '  Station 2: Bleiben',
-        `    Dateien: ${STEMS[1]}.svg, ${STEMS[1]}.png`,
-        expect.stringMatching(sourceLine('Stand beim Stationswechsel', id('second', 1, 'station-change'))),
-        '  Station 3: Abschluss',
-        '    Kein Bild: Die Station läuft noch, und von ihr ist noch kein Stand gesichert.',
-      ])
+      const live = (running: boolean) =>
+        new RegExp(
+          `^    Quelle: ${running ? 'Station läuft noch' : 'Beim Stationswechsel wurde kein Stand gesichert'}; Board live gelesen am \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}:\\d{2}$`,
+        )
+      for (const table of ['first', 'second'] as const) {
+        expect(section(table)).toEqual([
+          `${FOLDERS[table]}/`,
+          `  Thementisch ${table === 'first' ? 1 : 2}: ${table === 'first' ? 'Sprache & Begegnung' : 'Arbeit/Beruf'}`,
+          '  Station 1: Ankommen',
+          `    Dateien: ${STEMS[0]}.svg, ${STEMS[0]}.png`,
+          expect.stringMatching(sourceLine('Stand beim Stationswechsel', id(table, 0, 'station-change'))),
+          '  Station 2: Bleiben',
+          `    Dateien: ${STEMS[1]}.svg, ${STEMS[1]}.png`,
+          expect.stringMatching(sourceLine('Stand beim Stationswechsel', id(table, 1, 'station-change'))),
+          '  Station 3: Abschluss',
+          `    Dateien: ${STEMS[2]}.svg, ${STEMS[2]}.png`,
+          expect.stringMatching(live(true)),
+        ])
+      }
+      expect(readme).toContain('Die laufende Station zeigt das Board, wie es beim Herunterladen war')
     })
   })
 
-  test('says so when no board has been saved yet', async ({ api, openControlRoom }) => {
+  test('at the first station, before any snapshot, the images come from the live boards', async ({
+    api,
+    openBoard,
+    openControlRoom,
+  }) => {
     const event = await api.createEvent()
     const control = await openControlRoom(event.links.control)
-    const images = new BoardImagesBlock(control.page)
-    await images.button.focus()
-    await control.page.keyboard.press('Enter')
-    await expect(images.status).toHaveText(
-      'Noch kein Board gesichert. Tafelbilder gibt es ab dem ersten Stationswechsel („Boards sichern und weiter“).',
-    )
-    await expect(images.button).toBeFocused()
+    const board = await openBoard(event.links.tables[0]!.board)
+    await board.capture.writeNote('Gerade geschrieben')
+    await expectCounts(control, event.links.tables[0]!.id, [['Gerade geschrieben']])
+
+    const zip = await new BoardImagesBlock(control.page).download()
+    const tables = event.links.tables.length
+    expect(zip.statuses.at(-1)).toBe(`${tables} Tafelbilder gespeichert: ${zip.fileName}`)
+    const first = Object.keys(zip.files).find((path) => path.startsWith('01-') && path.endsWith('.svg'))!
+    const svg = await svgFacts(control.page, strFromU8(zip.files[first]!))
+    expect(svg.text).toContain('Gerade geschrieben')
+    expect(strFromU8(zip.files['README.txt']!)).toMatch(/Quelle: Station läuft noch; Board live gelesen am/)
   })
 })
 

@@ -45,9 +45,8 @@ const notesOfSecondTable = [
 
 const sorted = (texts: string[]) => [...texts].sort()
 
-/** The station bar's title, e.g. "Station 2 von 3: Station 2". */
-const stationTitle = (number: number) =>
-  `Station ${number} von ${template.stations.length}: Station ${number}`
+/** The station bar's title, e.g. "Station 2 von 3": the template's "Station 2" is not said twice. */
+const stationTitle = (number: number) => `Station ${number} von ${template.stations.length}`
 
 /** The links of one table of an event (0-based, in config order). */
 function tableAt(event: CreateEventResponse, index: number): TableLinks {

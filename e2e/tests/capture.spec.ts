@@ -2,6 +2,7 @@ import { rectsOverlap, type Rect } from '@tablecloth/shared'
 import { BoardPage, type BoardNote } from '../fixtures/BoardPage'
 import { cafeConfig, type EventApi } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
+import { ProjectorPage } from '../fixtures/ProjectorPage'
 
 /**
  * A café day where group "Blau" sits at "Sprache" in station 1, so notes
@@ -111,9 +112,10 @@ test.describe('capture at the board', () => {
     expect(inside(tapped!.bounds, (await board.column(0, 1)).bounds)).toBe(true)
     expectNoOverlap(await board.notes())
 
-    // The projector shows the board, not the capture bar (which a board renders with its editor).
-    const projector = await BoardPage.openIn(await newContext(), links.projector)
-    await expect(projector.capture.bar).toHaveCount(0)
+    // The projector shows the notes, not the capture bar.
+    const projector = await ProjectorPage.openIn(await newContext(), links.projector)
+    await expect(projector.notes).toHaveCount(await board.notes().then((notes) => notes.length))
+    await expect(projector.page.getByTestId('capture-bar')).toHaveCount(0)
   })
 
   test('a full column grows downwards so the next note is still inside it', async ({
@@ -210,11 +212,11 @@ test.describe('capture at the board', () => {
     await board.page.screenshot({ path: testInfo.outputPath('board-1920x1080.png') })
 
     // The projector shows the count on the note, and no button to add one.
-    const projector = new BoardPage(await (await newContext()).newPage())
+    const projector = new ProjectorPage(await (await newContext()).newPage())
     await projector.page.setViewportSize({ width: 1920, height: 1080 })
     await projector.open(links.projector)
-    await expect(projector.capture.badge(c!.id)).toHaveText('2')
-    await expect(projector.capture.voteButton).toHaveCount(0)
+    await expect(projector.dots(c!.id)).toHaveText('2')
+    await expect(projector.page.getByTestId('vote-button')).toHaveCount(0)
     await projector.page.screenshot({ path: testInfo.outputPath('projector-1920x1080.png') })
 
     // Back to writing: Escape clears the selection, Enter returns to the capture field.

@@ -106,8 +106,14 @@ test.describe('clusters', () => {
     ])
     expect(harvest[3]).toEqual(['Ehrenamt', undefined])
 
+    // The projector shows the cluster as one box: its heading over its two notes.
     const projector = await ProjectorPage.openIn(await newContext(), links.projector)
-    await expect(projector.page.locator('.tl-shape').getByText('„Sprachkurse“ für alle')).toBeVisible()
+    const cluster = projector.room.getByTestId('room-cluster')
+    await expect(cluster).toHaveCount(1)
+    await expect
+      .poll(async () => (await cluster.getByTestId('room-cluster-heading').textContent())?.replaceAll('\u00AD', ''))
+      .toBe('„Sprachkurse“ für alle')
+    await expect(cluster.getByTestId('room-note')).toHaveCount(2)
   })
 
   test('grouping by selection and button or Ctrl+G, joining by drop, leaving by Ctrl+Shift+G and by dragging out', async ({
@@ -136,16 +142,21 @@ test.describe('clusters', () => {
     expect((await clusterIds(board))[clubs!]).toBe(ehrenamt!.clusterId)
     expect((await clusterIds(board))[brigade!]).toBe(ehrenamt!.clusterId)
 
-    // Ctrl+G on a selection of one other note makes a second cluster.
+    // Ctrl+G on a single note groups nothing: no cluster of one, no heading, no tldraw group.
     await board.page.mouse.click((await at(cooking!)).x, (await at(cooking!)).y)
     await board.page.keyboard.press('ControlOrMeta+g')
+    await expect(board.page.getByTestId('cluster-button')).toHaveCount(0)
+    expect((await clusterIds(board))[cooking!]).toBeUndefined()
+    expect(await clusterHeadings(board)).toHaveLength(1)
+    expect(await board.page.evaluate(() => window.__tablecloth!.editor.getCurrentPageShapes().some((s) => s.type === 'group'))).toBe(false)
+
+    // Dropping a note onto another makes a second cluster of the two.
+    await dragTo(board, choir!, await screenCentre(board, cooking!))
     await nameHeading(board, 'Kultur')
     await expect.poll(async () => (await clusterHeadings(board)).length).toBe(2)
-
-    // Dropping a note into the Kultur cluster's area joins it.
     const kultur = (await clusterHeadings(board)).find((h) => h.clusterId !== ehrenamt!.clusterId)!
-    await dragTo(board, choir!, await screenCentre(board, cooking!))
     await expect.poll(async () => (await clusterIds(board))[choir!]).toBe(kultur.clusterId)
+    expect((await clusterIds(board))[cooking!]).toBe(kultur.clusterId)
     await expectNothingCovered(board)
 
     // Ctrl+Shift+G takes the selected note out again.

@@ -17,7 +17,7 @@ test.describe('event administration', () => {
 
     await controlRoom.saveNow()
     await expect(controlRoom.page.getByRole('status').filter({ hasText: '3 Boards gesichert.' })).toBeVisible()
-    await expect(controlRoom.stationHeading).toHaveText('Station 2 von 2: Station 2')
+    await expect(controlRoom.stationHeading).toHaveText('Station 2 von 2')
     const snapshots = await api.snapshots(organiserAccessOf(event.links.control))
     const manual = snapshots.filter((snapshot) => snapshot.reason === 'manual')
     expect(manual.map((snapshot) => snapshot.stationIndex)).toEqual([1, 1, 1])

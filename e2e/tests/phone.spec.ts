@@ -5,6 +5,7 @@ import type { Locator } from '@playwright/test'
 import { rectCentre, rectContainsPoint } from '@tablecloth/shared'
 import { cafeConfig } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/phoneFixtures'
+import { ProjectorPage } from '../fixtures/ProjectorPage'
 import { repoRoot } from '../fixtures/TableclothServer'
 
 /** Presses Tab until `target` has the focus, as someone without a pointer would. */
@@ -32,7 +33,7 @@ test.describe('participants’ phones', () => {
     const phone = await openPhone(table.participant)
 
     await expect(phone.page.getByRole('heading', { level: 1 })).toHaveText('Sprache')
-    await expect(phone.station).toHaveText('Station 1 von 2: Station 1')
+    await expect(phone.station).toHaveText('Station 1 von 2')
     await expect(phone.questions).toHaveCount(2)
     expect(await phone.scrollsSideways(), 'the page must fit a 360 px screen').toBe(false)
     expect(phone.page.url(), 'the token leaves the address bar').not.toContain('token=')
@@ -62,10 +63,21 @@ test.describe('participants’ phones', () => {
     const phone = await openPhone(table.participant)
 
     await phone.page.getByRole('link', { name: 'Board dieses Tisches ansehen' }).click()
-    await expect(phone.page.locator('.tl-shape').getByText('Sprachcafé am Donnerstag')).toBeVisible()
-    // Read-only: no capture bar, no tldraw toolbar.
+    // The projector's room view, at phone sizes: the note whole on a 360 px screen, the questions over it.
+    const view = new ProjectorPage(phone.page)
+    await expect(view.room).toBeVisible()
+    await view.waitForNotes(1)
+    const screen = await view.screen()
+    expect(screen.cards.map((card) => card.text)).toEqual(['Sprachcafé am Donnerstag'])
+    const [card] = screen.cards
+    expect(card!.spills).toBe(false)
+    expect(card!.box.right).toBeLessThanOrEqual(screen.viewport.width)
+    expect(card!.fontPx).toBeGreaterThanOrEqual(14)
+    expect(screen.columns.map((column) => column.question)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
+    for (const column of screen.columns) expect(column.headingPx).toBeLessThanOrEqual(24)
+    // Read-only: no capture bar, no tldraw at all.
     await expect(phone.page.getByRole('textbox', { name: /Notiz für Spalte/ })).toHaveCount(0)
-    await expect(phone.page.locator('.tlui-toolbar')).toHaveCount(0)
+    await expect(view.tldraw).toHaveCount(0)
     expect(phone.page.url(), 'the token leaves the address bar').not.toContain('token=')
   })
 

@@ -38,8 +38,8 @@ test('a second control room that missed the station change is told so, and the d
   freeze = true
 
   await quick.advanceStation()
-  await expect(quick.stationHeading).toHaveText('Station 2 von 2: Station 2')
-  await expect(slow.stationHeading).toHaveText('Station 1 von 2: Station 1')
+  await expect(quick.stationHeading).toHaveText('Station 2 von 2')
+  await expect(slow.stationHeading).toHaveText('Station 1 von 2')
 
   page.once('dialog', (dialog) => void dialog.accept())
   const answered = page.waitForResponse(
@@ -54,7 +54,7 @@ test('a second control room that missed the station change is told so, and the d
   await expect(page.locator('section[aria-labelledby="station-heading"]').getByRole('alert')).toHaveText(
     'Die Station wurde inzwischen schon gewechselt, hier oder in einem anderen Kontrollraum: Jetzt läuft „Station 2“. Prüfe, ob du wirklich noch weiterschalten willst.',
   )
-  await expect(slow.stationHeading).toHaveText('Station 2 von 2: Station 2')
+  await expect(slow.stationHeading).toHaveText('Station 2 von 2')
 
   const view = (await (
     await fetch(new URL(viewPath, server.baseUrl), {

@@ -84,7 +84,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     log,
   })
   // Expired events are deleted when the server starts and then every hour
-  // (RETENTION_DAYS; README, "Data protection").
+  // (RETENTION_DAYS; docs/operations.md, "Data protection").
   const sweepExpired = () => sweepExpiredEvents(events, service, config.retentionDays, Date.now(), log)
   let retentionTimer: NodeJS.Timeout | null = null
 

@@ -5,7 +5,7 @@ import readline from 'node:readline'
 /**
  * `pnpm start`'s process: runs the server (main.ts beside this file) as a
  * child and brings it back when it ends unexpectedly, so a crash during a
- * café day costs the boards a reconnect, not the day. README, "Supervised start".
+ * café day costs the boards a reconnect, not the day. docs/operations.md, "Running the server for a day".
  *
  * - An exit with a non-zero code, or by a signal the supervisor did not send,
  *   is a crash: the server starts again after 1 s, on the same port (PORT=0

@@ -108,7 +108,12 @@ describe('a damaged snapshot in the store', () => {
         expect(room).toBe(roomName(EVENT, table))
         return live
       },
-      presence: () => ({ connections: 0, names: [] }),
+      presence: () => ({
+        connections: 0,
+        presence: { moderators: 0, organisers: 0, projectors: 0, gallery: 0, phones: 0 },
+        names: [],
+        moderatorNames: [],
+      }),
       closeRoom: () => {},
       closeConnectionsOf: () => 0,
       deleteRoom: () => {},

@@ -167,6 +167,7 @@ function placesOf(event: CreateEventResponse, notes: Seeded[]) {
   const config = winnendenTemplate()
   return notes.map((note) => ({
     table: config.tables[note.table]!.topic,
+    number: note.table + 1,
     tableId: event.links.tables[note.table]!.id,
     station: config.stations[note.station]!.title,
     column: config.stations[note.station]!.columns[note.column]!,
@@ -299,7 +300,7 @@ describe('GET /api/events/:id/results.md and .html', () => {
     const found = bulletsUnderHeadings(root)
     for (const note of [...placesOf(event, STATION_1), ...placesOf(event, STATION_2)]) {
       const place = {
-        table: `Thementisch: ${note.table}`,
+        table: `Thementisch ${note.number}: ${note.table}`,
         station: note.station,
         column: note.column,
         text: note.text,
@@ -337,7 +338,7 @@ describe('GET /api/events/:id/results.md and .html', () => {
     )
     for (const note of [...placesOf(event, STATION_1), ...placesOf(event, STATION_2)]) {
       expect(found, note.text).toContainEqual({
-        table: `Thementisch: ${note.table}`,
+        table: `Thementisch ${note.number}: ${note.table}`,
         station: note.station,
         column: note.column,
         text: note.text,
@@ -373,7 +374,7 @@ describe('narrowing and refusing', () => {
     expect(name).toMatch(/ – Ergebnisse – Frauen, Kinderbetreuung, Sprache – Station 2\.csv$/)
 
     const english = await download(event, 'results.md?lang=en&station=1')
-    expect(english.text).toContain('## Topic table: Frauen, Kinderbetreuung, Sprache')
+    expect(english.text).toContain('## Topic table 1: Frauen, Kinderbetreuung, Sprache')
   })
 
   it('answers 400 naming the field for an unknown table, station or language', async () => {

@@ -101,7 +101,7 @@ describe('GET /api/events/:id/results.docx', () => {
       }
       expect(notes, `${seeded.id}: ${seeded.text}`).toContainEqual(expected)
     }
-    expect(notes.filter((note) => note.table.startsWith('Thementisch: '))).toHaveLength(
+    expect(notes.filter((note) => note.table.startsWith('Thementisch '))).toHaveLength(
       SEEDED_NOTES.length,
     )
   })
@@ -138,7 +138,7 @@ describe('GET /api/events/:id/results.docx', () => {
     expect(styled('Title')).toEqual([config.title])
     expect(styled('Heading 1')).toEqual([
       'Programm',
-      ...config.tables.map((table) => `Thementisch: ${table.topic}`),
+      ...config.tables.map((table, index) => `Thementisch ${index + 1}: ${table.topic}`),
     ])
     // Stations 1 and 2 have started on every table.
     expect(styled('Heading 2')).toEqual(config.tables.flatMap(() => ['Station 1', 'Station 2']))

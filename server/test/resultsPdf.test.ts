@@ -75,9 +75,9 @@ describe('GET /api/events/:id/results.pdf', () => {
     const programme = pdf.pages.findIndex((text) => text.includes('Programm\n')) + 1
     expect(pdf.contents[0]).toEqual({ title: 'Programm', page: programme })
     // Every table that has started has an entry, and its page holds its heading.
-    const tables = pdf.contents.filter((entry) => entry.title.startsWith('Thementisch: '))
+    const tables = pdf.contents.filter((entry) => entry.title.startsWith('Thementisch '))
     expect(tables.map((entry) => entry.title)).toEqual(
-      config.tables.map((table) => `Thementisch: ${table.topic}`),
+      config.tables.map((table, index) => `Thementisch ${index + 1}: ${table.topic}`),
     )
     for (const entry of tables) {
       expect(pdf.headings).toContainEqual({ role: 'H1', text: entry.title, page: entry.page })
@@ -132,7 +132,7 @@ describe('GET /api/events/:id/results.pdf', () => {
     const seededTexts = SEEDED_NOTES.map(printedText)
     const stray = pdf.notes.filter(
       (note) =>
-        note.table.startsWith('Thementisch: ') &&
+        note.table.startsWith('Thementisch ') &&
         !seededTexts.map(unwrap).includes(unwrap(note.actual ?? note.drawn)),
     )
     expect(stray).toEqual([])
@@ -147,11 +147,11 @@ describe('GET /api/events/:id/results.pdf', () => {
     expect(pdf.pages[0]).toContain('2 July 2019')
     expect(pdf.pages.at(-1)).toContain(`Page ${pdf.pageCount} of ${pdf.pageCount}`)
     expect(pdf.headings.map((heading) => heading.text)).toContain('Contents')
-    const notes = pdf.notes.filter((note) => note.table.startsWith('Topic table: '))
+    const notes = pdf.notes.filter((note) => note.table.startsWith('Topic table '))
     const places = notes.map((note) => [note.table, note.station, note.column, unwrap(note.drawn)])
     expect(places).toEqual([
       [
-        'Topic table: Frauen, Kinderbetreuung, Sprache',
+        'Topic table 1: Frauen, Kinderbetreuung, Sprache',
         'Station 2',
         'Was soll ein gutes Integrationsmanagement leisten?',
         'Rollenverständnis „thematisieren“ ✅',

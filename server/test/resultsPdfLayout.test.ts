@@ -35,6 +35,7 @@ function bigStation(): Results {
     tables: [
       {
         id: 't1',
+        number: 1,
         title: 'Sprache',
         moderator: 'Cora Westrick',
         stations: [
@@ -90,7 +91,7 @@ describe('results PDF layout', () => {
     const pdf = await readPdf(await resultsToPdf(results, { timeZone: 'Europe/Berlin' }))
     const station = results.tables[0]!.stations[0]!
 
-    const found = pdf.notes.filter((note) => note.table === 'Thementisch: Sprache')
+    const found = pdf.notes.filter((note) => note.table === 'Thementisch 1: Sprache')
     const expected = [
       ...station.columns.flatMap((column) =>
         column.notes.map((note) => ({
@@ -130,7 +131,7 @@ describe('results PDF layout', () => {
     const tablePages = pdf.pages.filter((text) => text.includes('(Fortsetzung)'))
     expect(tablePages.length).toBeGreaterThanOrEqual(1)
     for (const text of tablePages) {
-      expect(text).toContain('Thementisch: Sprache · Station 1 (Fortsetzung)')
+      expect(text).toContain('Thementisch 1: Sprache · Station 1 (Fortsetzung)')
       expect(text).toContain('Was läuft gut?')
       expect(text).toContain('Wo hakt es?')
     }
@@ -163,7 +164,7 @@ describe('results PDF layout', () => {
     const pdf = await readPdf(await resultsToPdf(bigStation(), { timeZone: 'Europe/Berlin' }))
     expect(pdf.contents.map((entry) => entry.title)).toEqual([
       'Programm',
-      'Thementisch: Sprache',
+      'Thementisch 1: Sprache',
       'Station 1',
       'Station 2',
     ])

@@ -41,8 +41,21 @@ it('lets only the organiser run the timer', async () => {
   expect(response.status).toBe(403)
 })
 
-it('restarts the timer with the next station’s duration when the station advances', async () => {
+it('sets the next station’s duration at a station change and leaves the start to the organiser', async () => {
+  await timer({ action: 'start' })
   const { body } = await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+  expect(body.view.timer).toEqual({ durationSeconds: 75 * 60, runningSince: null, elapsedBeforeSeconds: 0 })
+})
+
+it('starts the next station’s timer at a station change when the event asks for it', async () => {
+  const eager = (
+    await api(server, 'POST', '/api/events', {
+      body: { ...winnendenTemplate(), startTimerOnStationChange: true },
+    })
+  ).body as CreateEventResponse
+  const { body } = await api(server, 'POST', `/api/events/${eager.id}/stations/next`, { token: eager.organiserToken })
   expect(body.view.timer.durationSeconds).toBe(75 * 60)
-  expect(body.view.timer.runningSince).not.toBeNull()
+  expect(body.view.timer.runningSince).toBeGreaterThan(0)
+  expect(body.view.timer.runningSince).toBeLessThanOrEqual(body.view.serverTime)
+  expect(body.view.config.startTimerOnStationChange).toBe(true)
 })

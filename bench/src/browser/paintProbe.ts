@@ -55,16 +55,25 @@ function installProbe(): void {
   let shape: Element | null = null
   let progress: WatchProgress = 'absent'
 
-  /** The note's shape element, if `node` holds the text inside one. */
+  /**
+   * A note is a tldraw shape on the moderator's board and a card of the room
+   * view on the projector. Both also write note text into hidden measuring
+   * elements, which are neither.
+   */
+  const NOTE = '.tl-shape, [data-testid="room-note"]'
+  /** The room view draws text with soft hyphens where it may break. */
+  const holds = (node: Node, text: string) =>
+    node.textContent?.replaceAll('\u00AD', '').includes(text) === true
+
+  /** The note's element, if `node` holds the text inside one. */
   const shapeHolding = (node: Node, text: string): Element | null => {
-    if (!node.textContent?.includes(text)) return null
+    if (!holds(node, text)) return null
     const element = node instanceof Element ? node : node.parentElement
     if (!element) return null
-    // tldraw also writes text into hidden measuring elements; only a shape is the note.
-    const around = element.closest('.tl-shape')
+    const around = element.closest(NOTE)
     if (around) return around
-    for (const inner of element.querySelectorAll('.tl-shape')) {
-      if (inner.textContent?.includes(text)) return inner
+    for (const inner of element.querySelectorAll(NOTE)) {
+      if (holds(inner, text)) return inner
     }
     return null
   }
@@ -77,8 +86,8 @@ function installProbe(): void {
       return progress
     },
     watch(text) {
-      const container = document.querySelector('.tl-container')
-      if (!container) throw new Error('no tldraw container on this page')
+      const container = document.querySelector('.tl-container, [data-testid="room-station"]')
+      if (!container) throw new Error('no board (tldraw) or room view on this page')
       shape = null
       progress = 'absent'
       enterAt = null

@@ -1,10 +1,11 @@
 import os from 'node:os'
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { NOTES_PER_ROW } from '@tablecloth/shared'
-import { startBareTldraw } from '../bareTldraw'
+import { startBareTldraw, type BareTldrawSite } from '../bareTldraw'
 import { browserName, launchChromium, SCREEN } from '../browser/chromium'
 import { measurePageScripts, type PageScripts } from '../browser/pageScripts'
 import { measureCaptureToPaint, type CaptureTimes } from '../captureToPaint'
+import { measureFirstOpens, printFirstOpens, type FirstOpenFigures } from '../firstOpen'
 import { formatKiB, formatMs, formatPercent, formatRatio, printTable } from '../report'
 import type { Scenario } from '../scenario'
 import { distributionOf, type Distribution } from '../stats'
@@ -21,6 +22,12 @@ const STATION = {
   durationMinutes: 20,
 }
 const READY_TIMEOUT_MS = 60_000
+/** Cold and warm opens of each page, after one round not counted. */
+const OPEN_RUNS = 7
+/** The board is ready when its capture field takes text: tldraw is up and the station known. */
+const BOARD_READY = '[data-testid="capture-field"]:not(:disabled)'
+/** The bare page is ready when tldraw's editor has mounted (bare-tldraw/main.tsx marks it). */
+const BARE_READY = 'html[data-editor-mounted]'
 const KIB = 1024
 
 /** Everything the scenario measured, printed together at the end. */
@@ -45,37 +52,65 @@ export const clientPages: Scenario = {
     console.log(`client: ${NOTES} notes, ${WARMUP_NOTES} + ${MEASURED_NOTES} captured notes…`)
     const browser = await launchChromium()
     try {
-      const server = await startOurServer(benchEvent(1, [STATION]))
-      let capture: CaptureTimes
-      let board: PageScripts
-      let phone: PageScripts
-      try {
-        capture = await measureCaptureToPaint(browser, server, {
-          station: STATION,
-          notes: NOTES,
-          warmupNotes: WARMUP_NOTES,
-          measuredNotes: MEASURED_NOTES,
-        })
-        const table = server.event.links.tables[0]!
-        console.log('client: JavaScript of the board and phone pages…')
-        board = await measurePageScripts(browser, table.board, captureFieldShown)
-        phone = await measurePageScripts(browser, table.participant, phoneStationShown)
-      } finally {
-        await server.stop()
-      }
-      console.log('client: building and loading a bare tldraw page…')
+      console.log('client: building the bare tldraw page…')
       const bareSite = await startBareTldraw()
-      let bare: PageScripts
       try {
-        bare = await measurePageScripts(browser, bareSite.url, canvasShown)
+        await reportFirstOpens(browser, bareSite)
+        const server = await startOurServer(benchEvent(1, [STATION]))
+        let capture: CaptureTimes
+        let board: PageScripts
+        let phone: PageScripts
+        try {
+          capture = await measureCaptureToPaint(browser, server, {
+            station: STATION,
+            notes: NOTES,
+            warmupNotes: WARMUP_NOTES,
+            measuredNotes: MEASURED_NOTES,
+          })
+          const table = server.event.links.tables[0]!
+          console.log('client: JavaScript of the board and phone pages…')
+          board = await measurePageScripts(browser, table.board, captureFieldShown)
+          phone = await measurePageScripts(browser, table.participant, phoneStationShown)
+        } finally {
+          await server.stop()
+        }
+        console.log('client: JavaScript of the bare tldraw page…')
+        const bare = await measurePageScripts(browser, bareSite.url, canvasShown)
+        printReport({ browser: browserName(browser), capture, board, phone, bare })
       } finally {
         await bareSite.stop()
       }
-      printReport({ browser: browserName(browser), capture, board, phone, bare })
     } finally {
       await browser.close()
     }
   },
+}
+
+/**
+ * Cold and warm opens of a moderator's board at the start of the day (its
+ * station's empty columns) against the bare tldraw page, on a server of its
+ * own. Printed at once, before the capture figures.
+ */
+async function reportFirstOpens(browser: Browser, bareSite: BareTldrawSite): Promise<void> {
+  console.log(`client: opening the board and the bare tldraw page, ${OPEN_RUNS} times each…`)
+  const server = await startOurServer(benchEvent(1, [STATION]))
+  let figures: FirstOpenFigures
+  try {
+    const table = server.event.links.tables[0]!
+    figures = await measureFirstOpens(
+      browser,
+      [
+        { label: 'board page', url: table.board, readySelector: BOARD_READY },
+        { label: 'bare tldraw page', url: bareSite.url, readySelector: BARE_READY },
+      ],
+      OPEN_RUNS,
+    )
+  } finally {
+    await server.stop()
+  }
+  console.log('')
+  printFirstOpens(figures, 'board page', 'bare tldraw page')
+  console.log('')
 }
 
 async function captureFieldShown(page: Page): Promise<void> {

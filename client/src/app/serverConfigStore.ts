@@ -43,10 +43,10 @@ interface ServerConfigState {
  */
 export const useServerConfig = create<ServerConfigState>()(
   persist(
-    (set, get) => ({
-      config: null,
-      status: 'loading',
-      async load() {
+    (set, get) => {
+      // A board link asks before its page runs (EarlyBoard), and the page asks again: one request.
+      let asking: Promise<void> | null = null
+      const ask = async () => {
         try {
           const config = decodeClientConfig(await apiCall<unknown>('GET', '/api/config'))
           set({ config, status: 'fresh' })
@@ -54,8 +54,18 @@ export const useServerConfig = create<ServerConfigState>()(
           console.warn('Server config unavailable; using the one remembered on this device', error)
           set({ status: 'remembered', config: get().config })
         }
-      },
-    }),
+      }
+      return {
+        config: null,
+        status: 'loading',
+        load() {
+          asking ??= ask().finally(() => {
+            asking = null
+          })
+          return asking
+        },
+      }
+    },
     {
       name: 'tablecloth.serverConfig',
       version: 1,

@@ -1,50 +1,39 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { PROTOCOL_VERSION } from '@tablecloth/shared'
-import { takeLinkSecret, takeLinkToken } from '../app/linkToken'
+import { takeLinkToken } from '../app/linkToken'
 import { PageMessage } from '../app/PageMessage'
 import { ProtocolMismatchMessage } from '../app/ProtocolMismatchMessage'
 import { ReloadButton } from '../app/ReloadButton'
-import { useServerConfig } from '../app/serverConfigStore'
 import { useDocumentTitle } from '../app/useDocumentTitle'
 import { useT } from '../i18n/useT'
 import { OpenBoard } from './OpenBoard'
-import { useEventViews } from './eventViewStore'
 import { BoardHeader } from './BoardHeader'
 import { RefusalNotice } from './RefusalNotice'
 import { useBoardSync } from './useBoardSync'
+import { useTableView } from './useTableView'
+import type { EarlyBoard } from './earlyBoard'
+import { UserNameField } from './UserNameField'
 
 /**
- * A table's board: the moderator's editable one, or the read-only projector
- * view of it. The token comes from the link (see linkToken).
+ * A table's board, editable: the moderator's. The token comes from the link
+ * (see linkToken). The projector is a page of its own (`projector/ProjectorPage`)
+ * that loads no tldraw.
  */
 export function BoardPage({
   eventId,
   tableId,
-  projector,
+  early = null,
 }: {
   eventId: string
   tableId: string
-  projector: boolean
+  /** The board board.html opened before this page's code ran (see `EarlyBoard`). */
+  early?: EarlyBoard | null
 }) {
   const t = useT()
   const [token] = useState(() => takeLinkToken())
-  // Projector links carry the table's phone link for the QR code they show.
-  const [join] = useState(() => (projector ? takeLinkSecret('join') : null))
-  const config = useServerConfig((state) => state.config)
-  const configStatus = useServerConfig((state) => state.status)
-  const sync = useBoardSync({ eventId, tableId, token, readOnly: projector })
-  const view = useEventViews((state) => state.views[eventId] ?? null)
-  const topic = view?.config.tables.find((table) => table.id === tableId)?.topic ?? tableId
-
-  useEffect(() => {
-    void useServerConfig.getState().load()
-  }, [])
-  useEffect(() => {
-    if (token) void useEventViews.getState().load(eventId, token)
-  }, [eventId, token])
-  useDocumentTitle(
-    t(projector ? 'board.projectorDocumentTitle' : 'board.documentTitle', { topic }),
-  )
+  const sync = useBoardSync({ eventId, tableId, token, readOnly: false, early })
+  const { config, configStatus, view, topic, number } = useTableView(eventId, tableId, token)
+  useDocumentTitle(t('board.documentTitle', { topic }))
 
   let body
   if (!token) {
@@ -55,7 +44,9 @@ export function BoardPage({
     )
   } else if (configStatus === 'fresh' && config && config.protocol !== PROTOCOL_VERSION) {
     body = <ProtocolMismatchMessage />
-  } else if (configStatus === 'loading' || sync.phase === 'loading') {
+  } else if ((configStatus === 'loading' && !config) || sync.phase === 'loading') {
+    // A config remembered on this device (a reopened board) is good enough to start
+    // with: the board does not wait for the server to say the same again.
     body = <PageMessage embedded heading={t('board.loading')} />
   } else if (sync.phase === 'incompatible') {
     body = (
@@ -86,28 +77,19 @@ export function BoardPage({
         view={view}
         tableId={tableId}
         licenseKey={config?.tldrawLicenseKey ?? null}
-        projector={projector}
-        phoneLink={join && phoneLinkOf(eventId, tableId, join)}
       />
     )
   }
 
   return (
-    <div className="board-page" data-projector={projector}>
-      <BoardHeader
-        heading={t(projector ? 'board.projectorHeading' : 'board.heading', { topic })}
-        projector={projector}
-      />
+    <div className="board-page" data-projector="false">
+      <BoardHeader heading={number === null ? topic : t('board.heading', { number, topic })}>
+        <UserNameField />
+      </BoardHeader>
       <RefusalNotice
         {...(sync.phase === 'ready' && { onDiscardLocalCopy: () => sync.session.discardLocalCopy() })}
       />
       <main className="board-page__main">{body}</main>
     </div>
   )
-}
-
-/** The participant link of a table, on this server, as the organiser hands it out. */
-function phoneLinkOf(eventId: string, tableId: string, participantToken: string): string {
-  const path = `/p/${encodeURIComponent(eventId)}/${encodeURIComponent(tableId)}`
-  return `${window.location.origin}${path}#token=${encodeURIComponent(participantToken)}`
 }

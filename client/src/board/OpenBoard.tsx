@@ -1,14 +1,14 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { resolveSeatingPlan, groupsAtTable, type EventView } from '@tablecloth/shared'
 import { BoardCanvas } from './BoardCanvas'
 import { CaptureBar } from './capture/CaptureBar'
 import { CAPTURE_COMPONENTS } from './capture/captureComponents'
-import { PROJECTOR_COMPONENTS } from './projector/projectorComponents'
-import { useProjectorFit } from './projector/useProjectorFit'
 import { useBoardKeys } from './capture/useBoardKeys'
 import { useClusters } from './clusters/useClusters'
 import type { BoardSession } from './BoardSession'
+import { useBoardMode } from './boardMode'
+import { setNoteLanguage } from './notes/noteHyphenation'
 import { stampNewNotes } from './noteStamp'
 import { showStation } from './stationCamera'
 import { StationBar } from './StationBar'
@@ -16,43 +16,44 @@ import { useBoardDay } from './useBoardDay'
 import { useStationCamera } from './useStationCamera'
 import { useUserPreferences } from './userPreferences'
 
-/** Only projectors show it, so the QR encoder is loaded there and not on every board. */
-const PhoneJoinCode = lazy(() => import('./projector/PhoneJoinCode'))
-
 /**
  * An open board with the day around it: the station bar, the camera that
  * follows station changes, and note stamping with station, group and writer.
+ * The moderator's; the projector draws the doc itself (`projector/ProjectorPage`).
  */
 export function OpenBoard({
   session,
   view,
   tableId,
   licenseKey,
-  projector,
-  phoneLink = null,
 }: {
   session: BoardSession
   view: EventView | null
   tableId: string
   licenseKey: string | null
-  projector: boolean
-  /** The table's participant link, which a projector shows as a QR code. */
-  phoneLink?: string | null
 }) {
   const [editor, setEditor] = useState<Editor | null>(null)
   const day = useBoardDay(session.doc)
   const name = useUserPreferences((state) => state.name)
-  // The projector fits the station's notes itself; the moderator's camera only follows changes.
-  useStationCamera(projector ? null : editor, view?.config ?? null, day)
-  useProjectorFit(projector ? editor : null, view?.config ?? null, day)
-  useBoardKeys(projector ? null : editor, day?.stationId ?? null)
-  useClusters(projector ? null : editor)
+  useStationCamera(editor, view?.config ?? null, day)
+  const mode = useBoardMode((state) => state.mode)
+  const language = view?.config.language ?? null
+  useEffect(() => {
+    // Notes are hyphenated in the day's language where their words do not say theirs.
+    if (editor && language) setNoteLanguage(editor, language)
+  }, [editor, language])
+  useEffect(() => {
+    // Without tldraw's toolbar the board is worked with the select tool.
+    if (editor && mode === 'moderation' && !editor.isIn('select')) editor.setCurrentTool('select')
+  }, [editor, mode])
+  useBoardKeys(editor, day?.stationId ?? null)
+  useClusters(editor)
 
   // The stamp reads the latest context at creation time, not at registration.
   const context = useRef({ day, view, name })
   context.current = { day, view, name }
   useEffect(() => {
-    if (!editor || projector) return
+    if (!editor) return
     return stampNewNotes(editor, () => {
       const { day: current, view: event, name: author } = context.current
       const plan = event ? resolveSeatingPlan(event.config) : null
@@ -64,7 +65,7 @@ export function OpenBoard({
         author,
       }
     })
-  }, [editor, projector, tableId])
+  }, [editor, tableId])
 
   const onShowStation = useCallback(
     (stationIndex: number) => {
@@ -81,26 +82,16 @@ export function OpenBoard({
           day={day}
           tableId={tableId}
           onShowStation={onShowStation}
-          projector={projector}
-          aside={
-            projector && phoneLink ? (
-              <Suspense fallback={null}>
-                <PhoneJoinCode
-                  link={phoneLink}
-                  topic={view.config.tables.find((table) => table.id === tableId)?.topic ?? tableId}
-                />
-              </Suspense>
-            ) : null
-          }
+          projector={false}
         />
       )}
       <BoardCanvas
         session={session}
         licenseKey={licenseKey}
-        components={projector ? PROJECTOR_COMPONENTS : CAPTURE_COMPONENTS}
+        components={CAPTURE_COMPONENTS[mode]}
         onEditor={setEditor}
       />
-      {!projector && <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />}
+      <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />
     </>
   )
 }

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react'
 import {
+  nextMoves,
   resolveSeatingPlan,
   seatingForStation,
+  stationTitleAfterNumber,
+  tableNumber,
   type BoardDayState,
   type EventView,
 } from '@tablecloth/shared'
@@ -20,6 +23,7 @@ export function StationBar({
   tableId,
   onShowStation,
   projector,
+  lead = null,
   aside = null,
 }: {
   view: EventView
@@ -27,12 +31,16 @@ export function StationBar({
   tableId: string
   onShowStation: (stationIndex: number) => void
   projector: boolean
+  /** Shown above the station's title, e.g. the projector's table heading. */
+  lead?: ReactNode
   /** Shown after the timer, e.g. the projector's QR code for the phone link. */
   aside?: ReactNode
 }) {
   const t = useT()
   const station = view.config.stations[day.stationIndex]
   if (!station) return null
+  // "Station 1 von 3", without repeating a title that only says "Station 1".
+  const titleAfterNumber = stationTitleAfterNumber(station.title, day.stationIndex)
   const plan = resolveSeatingPlan(view.config)
   const here = plan
     ? (seatingForStation(view.config, plan, day.stationIndex).find((entry) => entry.table.id === tableId)
@@ -42,32 +50,32 @@ export function StationBar({
   return (
     <section className="station-bar" aria-label={t('station.barLabel')} data-testid="station-bar">
       <div className="station-bar__main">
+        {lead}
         <h2 className="station-bar__title" data-testid="station-title">
           {t('station.numbered', { number: day.stationIndex + 1, total: view.config.stations.length })}
-          {': '}
-          {station.title}
+          {titleAfterNumber && `: ${titleAfterNumber}`}
         </h2>
-        <ol
-          className="station-bar__questions"
-          // On the projector the questions line up as one header per column.
-          aria-label={projector ? t('projector.questionsLabel') : undefined}
-          style={
-            projector ? { gridTemplateColumns: `repeat(${station.columns.length}, 1fr)` } : undefined
-          }
-        >
-          {station.columns.map((question, index) => (
-            <li key={index}>{question}</li>
-          ))}
-        </ol>
+        {/* On the projector each question heads its own column of the room view instead. */}
+        {!projector && (
+          <ol className="station-bar__questions">
+            {station.columns.map((question, index) => (
+              <li key={index}>{question}</li>
+            ))}
+          </ol>
+        )}
       </div>
       {here.length > 0 && (
         <div className="station-bar__groups" data-testid="station-groups">
           <span>{t('station.groupsHere', { groups: here.map(({ group }) => group.name).join(', ') })}</span>
-          {here.some(({ nextTable }) => nextTable) && (
+          {nextMoves(here).length > 0 && (
             <span>
               {t('station.groupsNext', {
-                moves: here
-                  .map(({ group, nextTable }) => `${group.name} → ${nextTable?.topic ?? '—'}`)
+                // Only groups that move on: after the last station there is no "→ —".
+                moves: nextMoves(here)
+                  .map(
+                    ({ group, table }) =>
+                      `${group.name} → ${t('table.numbered', { number: tableNumber(view.config, table.id), topic: table.topic })}`,
+                  )
                   .join('; '),
               })}
             </span>

@@ -16,9 +16,10 @@ interface EventViewState {
  */
 export const useEventViews = create<EventViewState>()(
   persist(
-    (set, get) => ({
-      views: {},
-      async load(eventId, token) {
+    (set, get) => {
+      // A board link asks before its page runs (EarlyBoard), and the page asks again: one request.
+      const asking = new Map<string, Promise<void>>()
+      const ask = async (eventId: string, token: string) => {
         try {
           const view = await apiCall<EventView>('GET', `/api/events/${eventId}`, { token })
           set({ views: { ...get().views, [eventId]: view } })
@@ -27,8 +28,20 @@ export const useEventViews = create<EventViewState>()(
           // shows what the connection badge and refusal notice explain.
           console.warn('Event details could not be loaded; using the copy on this device', error)
         }
-      },
-    }),
+      }
+      return {
+        views: {},
+        load(eventId, token) {
+          const key = `${eventId}\n${token}`
+          let pending = asking.get(key)
+          if (!pending) {
+            pending = ask(eventId, token).finally(() => asking.delete(key))
+            asking.set(key, pending)
+          }
+          return pending
+        },
+      }
+    },
     { name: 'tablecloth.event-views' },
   ),
 )

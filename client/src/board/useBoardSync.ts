@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { BoardSession } from './BoardSession'
+import type { EarlyBoard } from './earlyBoard'
 
 export type BoardSyncState =
   | { phase: 'loading' }
@@ -16,19 +17,25 @@ export function useBoardSync({
   tableId,
   token,
   readOnly,
+  early = null,
 }: {
   eventId: string
   tableId: string
   token: string | null
   readOnly: boolean
+  /** The board as board.html opened it already, taken over instead of opening it again. */
+  early?: EarlyBoard | null
 }): BoardSyncState {
   const [state, setState] = useState<BoardSyncState>({ phase: 'loading' })
 
   useEffect(() => {
     if (!token) return
     setState({ phase: 'loading' })
-    const session = new BoardSession({ eventId, tableId, token, readOnly }, () =>
-      setState({ phase: 'incompatible' }),
+    const options = { eventId, tableId, token, readOnly }
+    const session = new BoardSession(
+      options,
+      () => setState({ phase: 'incompatible' }),
+      early?.take(options) ?? undefined,
     )
     session.open().then(
       (result) => {
@@ -41,7 +48,7 @@ export function useBoardSync({
       },
     )
     return () => session.close()
-  }, [eventId, tableId, token, readOnly])
+  }, [eventId, tableId, token, readOnly, early])
 
   return state
 }

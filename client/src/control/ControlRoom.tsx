@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
-import { resolveSeatingPlan } from '@tablecloth/shared'
+import { resolveSeatingPlan, type EventView } from '@tablecloth/shared'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useDateTimeFormat } from '../i18n/dateTimeFormat'
+import type { Translate } from '../i18n/translate'
 import { useT } from '../i18n/useT'
 import { takeLinkToken } from '../app/linkToken'
 import { apiErrorMessage } from '../api/apiErrorMessage'
@@ -9,6 +10,8 @@ import { useControlStore } from './controlStore'
 import { ResultsPanel } from './results/ResultsPanel'
 import { EventAdmin } from './EventAdmin'
 import { PageMessage } from '../app/PageMessage'
+import { ModeratorAlerts, useModeratorDrops } from './ModeratorAlerts'
+import { QrSheetButton } from './qrSheet/QrSheet'
 import { RotationOverview } from './RotationOverview'
 import { StationControls } from './StationControls'
 import { TableCard } from './TableCard'
@@ -23,6 +26,8 @@ export function ControlRoom({ eventId }: { eventId: string }) {
   const format = useDateTimeFormat()
   const { view, links, overview, snapshots, error, lastUndo, restore, open, refresh, deleted } =
     useControlStore()
+  const moderatorWatches = useControlStore((state) => state.moderatorWatches)
+  const drops = useModeratorDrops(view)
 
   useEffect(() => {
     void open(eventId, takeLinkToken())
@@ -68,18 +73,20 @@ export function ControlRoom({ eventId }: { eventId: string }) {
       )}
       {lastUndo && (
         <p className="control-undo" role="status">
-          {t('control.restored', {
-            table: view.config.tables.find((table) => table.id === lastUndo.tableId)?.topic ?? '',
-          })}{' '}
+          {t('control.restored', { table: numberedTable(view, lastUndo.tableId, t) })}{' '}
           <button type="button" onClick={() => void restore(lastUndo.id, true)}>
             {t('control.undoRestore')}
           </button>
         </p>
       )}
+      <ModeratorAlerts view={view} drops={drops} />
       <StationControls view={view} />
       {plan && <RotationOverview view={view} plan={plan} />}
       <section aria-labelledby="tables-heading">
-        <h2 id="tables-heading">{t('control.tables', { count: view.config.tables.length })}</h2>
+        <div className="control-tables__heading">
+          <h2 id="tables-heading">{t('control.tables', { count: view.config.tables.length })}</h2>
+          <QrSheetButton view={view} links={links} />
+        </div>
         <div className="control-tables">
           {view.config.tables.map((table) => (
             <TableCard
@@ -88,6 +95,8 @@ export function ControlRoom({ eventId }: { eventId: string }) {
               links={links?.tables.find((entry) => entry.id === table.id)}
               overview={overview?.tables.find((entry) => entry.id === table.id)}
               snapshots={snapshots.filter((snapshot) => snapshot.tableId === table.id)}
+              watch={moderatorWatches[table.id]}
+              drop={drops.find((drop) => drop.tableId === table.id)}
             />
           ))}
         </div>
@@ -96,4 +105,11 @@ export function ControlRoom({ eventId }: { eventId: string }) {
       <EventAdmin view={view} />
     </main>
   )
+}
+
+/** „Tisch 3 – Arbeitsmarktintegration“ for a table id, numbered as in setup. */
+function numberedTable(view: EventView, tableId: string, t: Translate): string {
+  const index = view.config.tables.findIndex((table) => table.id === tableId)
+  const topic = view.config.tables[index]?.topic ?? tableId
+  return t('table.numbered', { number: index + 1, topic })
 }

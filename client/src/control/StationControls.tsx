@@ -1,4 +1,4 @@
-import type { EventView } from '@tablecloth/shared'
+import { stationTitleAfterNumber, type EventView } from '@tablecloth/shared'
 import { StationTimer } from '../time/StationTimer'
 import { useT } from '../i18n/useT'
 import { useControlStore } from './controlStore'
@@ -8,6 +8,7 @@ export function StationControls({ view }: { view: EventView }) {
   const t = useT()
   const { advance, timer, busy, notice } = useControlStore()
   const station = view.config.stations[view.currentStation]!
+  const titleAfterNumber = stationTitleAfterNumber(station.title, view.currentStation)
   const isLast = view.currentStation >= view.config.stations.length - 1
   const running = view.timer.runningSince !== null
   const next = view.config.stations[view.currentStation + 1]
@@ -24,7 +25,7 @@ export function StationControls({ view }: { view: EventView }) {
           number: view.currentStation + 1,
           total: view.config.stations.length,
         })}
-        : {station.title}
+        {titleAfterNumber && `: ${titleAfterNumber}`}
       </h2>
       <ol className="control-questions">
         {station.columns.map((question, index) => (

@@ -4,6 +4,8 @@ import { useDateTimeFormat } from '../i18n/dateTimeFormat'
 import { useT } from '../i18n/useT'
 import { useControlStore } from './controlStore'
 import { QrCode } from '../app/QrCode'
+import { PresenceSummary } from './PresenceSummary'
+import type { ModeratorDrop, ModeratorWatch } from './moderatorWatch'
 import { RotatedLinkNotice } from './RotatedLinkNotice'
 import { SnapshotViewer } from './SnapshotViewer'
 
@@ -13,11 +15,17 @@ export function TableCard({
   links,
   overview,
   snapshots,
+  watch,
+  drop,
 }: {
   view: EventView
   links: TableLinks | undefined
   overview: TableOverview | undefined
   snapshots: SnapshotSummary[]
+  /** Whether this table's moderator board was there and is gone (moderatorWatch). */
+  watch: ModeratorWatch | undefined
+  /** Set while the control room alerts about this table's moderator board. */
+  drop: ModeratorDrop | undefined
 }) {
   const t = useT()
   const format = useDateTimeFormat()
@@ -28,23 +36,41 @@ export function TableCard({
   const [viewing, setViewing] = useState<SnapshotSummary | null>(null)
   const table = view.config.tables.find((candidate) => candidate.id === links?.id)
   const station = view.config.stations[view.currentStation]!
-  const online = (overview?.connections ?? 0) > 0
+  const number = view.config.tables.findIndex((candidate) => candidate.id === links?.id) + 1
+  const label = table ? t('table.numbered', { number, topic: table.topic }) : ''
+  const moderators = overview?.presence.moderators ?? 0
+  const state = moderatorState(moderators, watch, drop)
 
   return (
-    <article className="table-card" data-testid={`table-card-${links?.id}`} aria-label={table?.topic}>
+    <article
+      className={`table-card${drop ? ' table-card--alert' : ''}`}
+      data-testid={`table-card-${links?.id}`}
+      aria-label={label}
+    >
       <header>
-        <h3>{table?.topic}</h3>
+        <h3>{label}</h3>
         <span
-          className={`table-card__status table-card__status--${online ? 'online' : 'offline'}`}
+          className={`table-card__status table-card__status--${state}`}
           data-testid="table-status"
-          data-state={online ? 'online' : 'offline'}
+          // online, offline (not there yet or gone within the grace time) or dropped (alerted).
+          data-state={state === 'gone' ? 'offline' : state}
         >
-          {online ? t('control.boardOnline', { count: overview?.connections ?? 0 }) : t('control.boardOffline')}
+          {state === 'dropped' && (
+            <span className="table-card__status-icon" aria-hidden="true">
+              !
+            </span>
+          )}
+          {t(MODERATOR_STATE_LABEL[state])}
         </span>
       </header>
       {table?.moderator && <p className="table-card__moderator">{t('control.moderator', { name: table.moderator })}</p>}
-      {overview && overview.names.length > 0 && (
-        <p className="table-card__people">{overview.names.join(', ')}</p>
+      {overview && overview.moderatorNames.length > 0 && (
+        <p className="table-card__people" data-testid="moderator-names">
+          {t('presence.moderatorNames', { names: overview.moderatorNames.join(', ') })}
+        </p>
+      )}
+      {overview && (
+        <PresenceSummary presence={overview.presence} phonesWatch={view.config.showBoardToParticipants} />
       )}
       <table className="table-card__counts">
         <caption className="visually-hidden">{t('control.notesPerColumn')}</caption>
@@ -153,4 +179,27 @@ export function TableCard({
       {viewing && <SnapshotViewer snapshot={viewing} onClose={() => setViewing(null)} />}
     </article>
   )
+}
+
+/**
+ * The moderator's board at a glance: on it, not there yet, gone (within the
+ * grace time), or dropped (the control room alerts about it).
+ */
+type ModeratorState = 'online' | 'offline' | 'gone' | 'dropped'
+
+const MODERATOR_STATE_LABEL = {
+  online: 'presence.moderatorOn',
+  offline: 'presence.moderatorNotYet',
+  gone: 'presence.moderatorGone',
+  dropped: 'presence.moderatorGone',
+} as const
+
+function moderatorState(
+  moderators: number,
+  watch: ModeratorWatch | undefined,
+  drop: ModeratorDrop | undefined,
+): ModeratorState {
+  if (moderators > 0) return 'online'
+  if (drop) return 'dropped'
+  return watch?.seen ? 'gone' : 'offline'
 }

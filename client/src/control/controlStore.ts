@@ -12,6 +12,7 @@ import {
 import { ApiError, apiCall } from '../api/apiClient'
 import { rememberLinkToken } from '../app/linkToken'
 import { useMyEvents } from '../setup/myEventsStore'
+import { watchModerators, type ModeratorWatches } from './moderatorWatch'
 
 export type TimerAction = 'start' | 'pause' | 'resume' | 'reset' | 'extend'
 
@@ -21,6 +22,8 @@ interface ControlState {
   view: EventView | null
   links: CreateEventResponse['links'] | null
   overview: EventOverview | null
+  /** Whose moderator board was there and since when it is gone, per table (see moderatorWatch). */
+  moderatorWatches: ModeratorWatches
   snapshots: SnapshotSummary[]
   error: ApiError | null
   /** The action in flight, so its button can show progress and not be pressed twice. */
@@ -87,6 +90,7 @@ export const useControlStore = create<ControlState>((set, get) => {
     view: null,
     links: null,
     overview: null,
+    moderatorWatches: {},
     snapshots: [],
     error: null,
     busy: null,
@@ -95,7 +99,7 @@ export const useControlStore = create<ControlState>((set, get) => {
     deleted: false,
 
     async open(eventId, token) {
-      set({ eventId, token, error: null })
+      set({ eventId, token, error: null, moderatorWatches: {} })
       try {
         const [view, links] = await Promise.all([
           call<EventView>('GET', ''),
@@ -116,7 +120,8 @@ export const useControlStore = create<ControlState>((set, get) => {
           call<EventOverview>('GET', '/overview'),
           call<{ snapshots: SnapshotSummary[] }>('GET', '/snapshots'),
         ])
-        set({ view, overview, snapshots, error: null })
+        const moderatorWatches = watchModerators(get().moderatorWatches, overview, Date.now())
+        set({ view, overview, moderatorWatches, snapshots, error: null })
       } catch (error) {
         failed(error)
       }

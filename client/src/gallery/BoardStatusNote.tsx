@@ -1,7 +1,7 @@
 import { useT } from '../i18n/useT'
 import type { GalleryBoardStatus } from './GalleryBoard'
 
-/** Says why a board is not live: connecting, offline (last state shown), refused, incompatible. */
+/** Says why a board is not live: connecting, offline (last state shown), refused. */
 export function BoardStatusNote({
   status,
   ready,
@@ -14,7 +14,6 @@ export function BoardStatusNote({
   const t = useT()
   let message: string | null = null
   if (status === 'refused') message = t('gallery.board.refused')
-  else if (status === 'incompatible') message = t('gallery.board.incompatible')
   else if (status === 'offline') message = t('gallery.board.offline')
   else if (status === 'connecting' && !ready) message = t('gallery.board.connecting')
   if (!message) return null

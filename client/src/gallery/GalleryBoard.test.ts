@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import type { TLNoteShape } from 'tldraw'
-import { MessageType, noteRecordJson } from '@tablecloth/shared'
-import { recordsArray } from '../board/boardRecords'
+import { BOARD_DOC, BOARD_META, MessageType, noteRecordJson } from '@tablecloth/shared'
+import { readOnlyRecords, recordsArray } from '../board/boardRecords'
 import { FakeSyncSocket } from '../test/FakeSyncSocket'
 import { GalleryBoard } from './GalleryBoard'
 
@@ -20,43 +19,46 @@ function note(id: string, text: string) {
   return noteRecordJson({ id, parentId: 'page:page', x: 0, y: 0, index: 'a1', text })
 }
 
-function noteTexts(board: GalleryBoard): string[] {
-  return board.store
-    .allRecords()
-    .filter((record): record is TLNoteShape => record.typeName === 'shape' && record.type === 'note')
-    .map((shape) => JSON.stringify(shape.props.richText).match(/"text":"([^"]*)"/)?.[1] ?? '')
-    .sort()
+function opened(): { board: GalleryBoard; socket: FakeSyncSocket } {
+  vi.stubGlobal('WebSocket', FakeSyncSocket.polyfill)
+  const board = new GalleryBoard('ev1', 't1', TOKEN)
+  boards.push(board)
+  board.open()
+  return { board, socket: FakeSyncSocket.opened.at(-1)! }
 }
 
 describe('GalleryBoard', () => {
-  it('shows the honest notes of a board holding unreadable entries, and sends nothing', () => {
-    vi.stubGlobal('WebSocket', FakeSyncSocket.polyfill)
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  it('holds the board once synced, follows its day, and sends nothing but its first sync', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
     const server = new Y.Doc()
     recordsArray(server).push([
       { key: 'shape:one', val: note('shape:one', 'Eins') },
       null,
-      'shape:two',
-      { key: 5 },
-      { key: 'shape:three', val: null },
-      { key: 'shape:four', val: note('shape:other', 'Verschoben') },
       { key: 'shape:two', val: note('shape:two', 'Zwei') },
     ])
-    recordsArray(server).push([new Y.Map()])
+    server.getMap(BOARD_DOC.meta).set(BOARD_META.day, { stationIndex: 1, timer: null })
 
-    const board = new GalleryBoard('ev1', 't1', TOKEN)
-    boards.push(board)
-    board.open()
-    const socket = FakeSyncSocket.opened.at(-1)!
+    const { board, socket } = opened()
     expect(socket.url).not.toContain(TOKEN)
     expect(socket.protocols).toContain(`tablecloth.token.${TOKEN}`)
+    expect(board.getState()).toMatchObject({ status: 'connecting', ready: false })
     socket.accept()
     socket.sendBoard(server)
 
     expect(board.getState()).toMatchObject({ status: 'live', ready: true })
-    expect(noteTexts(board)).toEqual(['Eins', 'Zwei'])
-    expect(warn).toHaveBeenCalledOnce()
+    expect(board.getState().day?.stationIndex).toBe(1)
+    const records = readOnlyRecords(board.doc)
+    expect(records.entries().map(([id]) => id).sort()).toEqual(['shape:one', 'shape:two'])
+    records.dispose()
     // The gallery only watches: its first sync message, and no presence, no edits.
     expect(socket.sentTypes()).toEqual([MessageType.Sync])
+  })
+
+  it('says when the server refuses the link', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { board, socket } = opened()
+    socket.accept()
+    socket.closeFromServer(4401, 'invalid or revoked token')
+    expect(board.getState()).toMatchObject({ status: 'refused', refusedWith: 4401 })
   })
 })

@@ -1,31 +1,20 @@
 import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import {
-  atom,
-  createTLStore,
-  defaultAssetUtils,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  type TLStore,
-  type TLUser,
-} from 'tldraw'
 import { BOARD_DOC, type BoardDayState } from '@tablecloth/shared'
 import { createSyncProvider } from '../board/syncProvider'
 import { readBoardDay } from '../board/useBoardDay'
-import { bindStoreToDoc, type StoreBinding } from '../board/yStoreBinding'
 
 /**
  * - connecting: no copy of the board yet;
  * - live: in sync with the server, changes arrive as they are made;
  * - offline: the socket dropped; the last copy stays shown while it reconnects;
- * - refused: the server refused the link (close code in `refusedWith`);
- * - incompatible: written by a newer tldraw than this page knows.
+ * - refused: the server refused the link (close code in `refusedWith`).
  */
-export type GalleryBoardStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'incompatible'
+export type GalleryBoardStatus = 'connecting' | 'live' | 'offline' | 'refused'
 
 export interface GalleryBoardState {
   status: GalleryBoardStatus
-  /** The store holds the board (it has synced at least once). */
+  /** The doc holds the board (it has synced at least once). */
   ready: boolean
   /** Where the day stands on this board, as the server last wrote it. */
   day: BoardDayState | null
@@ -34,16 +23,15 @@ export interface GalleryBoardState {
 
 /**
  * One table's board as the gallery watches it: a Y.Doc on the board's sync
- * socket, and a tldraw store bound to it read-only. Unlike a `BoardSession`
- * it keeps no copy on the device and reports to no page-wide connection
- * store: the gallery holds one of these per table, and none of them ever
- * writes (a read-only binding, and the server refuses edits from a viewer).
+ * socket, read by the room view (`room/useStationColumns`) straight from the
+ * doc, without tldraw. Unlike a `BoardSession` it keeps no copy on the device
+ * and reports to no page-wide connection store: the gallery holds one of these
+ * per table, and none of them ever writes (the socket only watches, and the
+ * server refuses edits from a viewer).
  */
 export class GalleryBoard {
   readonly doc = new Y.Doc()
-  readonly store: TLStore
   readonly provider: WebsocketProvider
-  private binding: StoreBinding | null = null
   private state: GalleryBoardState = {
     status: 'connecting',
     ready: false,
@@ -59,28 +47,16 @@ export class GalleryBoard {
     readonly tableId: string,
     token: string,
   ) {
-    this.store = createTLStore({
-      shapeUtils: defaultShapeUtils,
-      bindingUtils: defaultBindingUtils,
-      assetUtils: defaultAssetUtils,
-      users: { currentUser: atom<TLUser | null>('no attribution', null) },
-      collaboration: {
-        status: atom<'online' | 'offline'>('gallery board status', 'online'),
-        mode: atom<'readonly' | 'readwrite'>('gallery board mode', 'readonly'),
-      },
-    })
     // Read-only: no presence, nothing from this browser's other tabs (which may
     // hold a moderator's unsent edits).
     this.provider = createSyncProvider(this.doc, { eventId, tableId, token, readOnly: true })
   }
 
-  /** Connects; the store is bound once the server's copy has arrived. */
+  /** Connects; the board is ready once the server's copy has arrived. */
   open(): void {
     const { provider } = this
     const onSync = (synced: boolean) => {
-      if (!synced) return
-      this.bind()
-      if (this.state.status !== 'incompatible') this.update({ status: 'live' })
+      if (synced && !this.closed) this.update({ status: 'live', ready: true })
     }
     const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
       if (status === 'disconnected' && this.state.status === 'live') {
@@ -129,32 +105,9 @@ export class GalleryBoard {
     if (this.closed) return
     this.closed = true
     for (const stop of this.stops.splice(0).reverse()) stop()
-    this.binding?.dispose()
     this.provider.destroy()
     this.doc.destroy()
-    this.store.dispose()
     this.listeners.clear()
-  }
-
-  private bind(): void {
-    if (this.binding || this.closed || this.state.status === 'incompatible') return
-    const result = bindStoreToDoc(this.store, this.doc, {
-      readOnly: true,
-      onIncompatible: (reason) => this.giveUp(reason),
-    })
-    if (result.status === 'incompatible') {
-      this.giveUp(result.reason)
-      return
-    }
-    this.binding = result.binding
-    this.update({ ready: true })
-  }
-
-  private giveUp(reason: string): void {
-    console.error(`Table ${this.tableId} cannot be shown in the gallery: ${reason}`)
-    this.binding = null
-    this.provider.disconnect()
-    this.update({ status: 'incompatible' })
   }
 
   private update(patch: Partial<GalleryBoardState>): void {

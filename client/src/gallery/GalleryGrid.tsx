@@ -1,111 +1,81 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react'
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react'
 import type { EventView } from '@tablecloth/shared'
 import { useT } from '../i18n/useT'
 import type { GalleryBoard } from './GalleryBoard'
-import type { StationFilter } from './galleryFocus'
 import { GalleryTile } from './GalleryTile'
 import { gridColumns, gridRows } from './gridColumns'
-
-/** Lays out the export invisibly, with tldraw's styles, away from everything else. */
-const EXPORT_HOST_STYLE: CSSProperties = {
-  position: 'fixed',
-  top: 0,
-  left: 0,
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  opacity: 0,
-  pointerEvents: 'none',
-  zIndex: -1,
-}
+import { tileSizes } from './roomSizes'
 
 /**
- * Every table at once: one tile per table with its topic and a live image of
- * its board. Stays mounted (hidden) in sequence mode so the images are kept;
- * tiles are only drawn while the grid is shown.
+ * Every table at once, at one station: one tile per table with its topic and
+ * the station as the room view draws it. Unmounted in sequence mode, so only
+ * the board shown is laid out; the tiles fit again on the way back.
  */
 export function GalleryGrid({
   view,
   boards,
-  filter,
+  stationIndex,
   index,
-  shown,
-  licenseKey,
   onOpen,
 }: {
   view: EventView
   boards: ReadonlyMap<string, GalleryBoard>
-  filter: StationFilter
+  stationIndex: number
   index: number
-  shown: boolean
-  licenseKey: string | null
   onOpen: (index: number) => void
 }) {
   const t = useT()
-  const [host, setHost] = useState<HTMLDivElement | null>(null)
   const tiles = useRef<Array<HTMLButtonElement | null>>([])
   const { tables } = view.config
 
-  // Back in the grid, the marked tile takes the focus; moving the mark takes it along,
-  // unless a control of the page has it.
-  const wasShown = useRef(false)
+  // Arriving in the grid, the marked tile takes the focus; moving the mark
+  // takes it along, unless a control of the page has it.
+  const arrived = useRef(false)
   useEffect(() => {
-    const arriving = shown && !wasShown.current
-    wasShown.current = shown
-    if (!shown) return
+    const arriving = !arrived.current
+    arrived.current = true
     const active = document.activeElement
     const tile = tiles.current[index]
     const focusIsFree =
       !active ||
       active === document.body ||
       !active.isConnected ||
-      active.closest('[hidden]') !== null ||
       tiles.current.includes(active as HTMLButtonElement)
     if (tile && active !== tile && (arriving || focusIsFree)) tile.focus()
-  }, [index, shown])
+  }, [index])
 
+  const across = gridColumns(tables.length)
+  const sizes = useMemo(() => tileSizes(across), [across])
   const style = {
-    '--gallery-columns': gridColumns(tables.length),
+    '--gallery-columns': across,
     '--gallery-rows': gridRows(tables.length),
   } as CSSProperties
 
   return (
-    <>
-      <div className="gallery-grid-area" hidden={!shown}>
-        <ul
-          className="gallery-grid"
-          aria-label={t('gallery.grid.label')}
-          style={style}
-          data-testid="gallery-grid"
-        >
-          {tables.map((table, position) => (
-            <li key={table.id} className="gallery-grid__cell">
-              <GalleryTile
-                ref={(element) => {
-                  tiles.current[position] = element
-                }}
-                board={boards.get(table.id)}
-                table={table}
-                view={view}
-                filter={filter}
-                current={position === index}
-                active={shown}
-                host={host}
-                licenseKey={licenseKey}
-                onOpen={() => onOpen(position)}
-              />
-            </li>
-          ))}
-        </ul>
-      </div>
-      {/* Outside the grid, so it keeps its layout while the grid is hidden. */}
-      <div
-        ref={setHost}
-        className="tl-container tl-theme__light"
-        style={EXPORT_HOST_STYLE}
-        aria-hidden="true"
-        inert
-      />
-    </>
+    <div className="gallery-grid-area">
+      <ul
+        className="gallery-grid"
+        aria-label={t('gallery.grid.label')}
+        style={style}
+        data-testid="gallery-grid"
+      >
+        {tables.map((table, position) => (
+          <li key={table.id} className="gallery-grid__cell">
+            <GalleryTile
+              ref={(element) => {
+                tiles.current[position] = element
+              }}
+              board={boards.get(table.id)}
+              table={table}
+              view={view}
+              stationIndex={stationIndex}
+              sizes={sizes}
+              current={position === index}
+              onOpen={() => onOpen(position)}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

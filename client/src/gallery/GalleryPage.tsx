@@ -9,13 +9,12 @@ import { useServerConfig } from '../app/serverConfigStore'
 import { useDocumentTitle } from '../app/useDocumentTitle'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/useT'
-import type { StationFilter } from './galleryFocus'
 import { GalleryGrid } from './GalleryGrid'
 import { galleryReducer, initialGalleryState, type GalleryAction } from './galleryNavigation'
 import { GallerySequence } from './GallerySequence'
 import { GalleryToolbar } from './GalleryToolbar'
 import { useAutoAdvance } from './useAutoAdvance'
-import { useEveryBoardRefused, useGalleryBoards } from './useGalleryBoards'
+import { useEveryBoardRefused, useGalleryBoards, useStartedStations } from './useGalleryBoards'
 import { useGalleryEvent } from './useGalleryEvent'
 import { useGalleryKeys } from './useGalleryKeys'
 import './gallery.css'
@@ -35,10 +34,13 @@ export function GalleryPage({ eventId }: { eventId: string }) {
   const tableIds = useMemo(() => view?.config.tables.map((table) => table.id) ?? [], [view])
   const boards = useGalleryBoards(eventId, tableIds, token)
   const [state, dispatch] = useReducer(galleryReducer, undefined, () => initialGalleryState())
-  const [filter, setFilter] = useState<StationFilter>('current')
   const secondsLeft = useAutoAdvance(state, dispatch)
-  const licenseKey = serverConfig?.tldrawLicenseKey ?? null
   const sequence = useRef<HTMLElement>(null)
+  const stationCount = useStartedStations(
+    boards,
+    view?.currentStation ?? 0,
+    view?.config.stations.length ?? 1,
+  )
 
   useEffect(() => {
     void useServerConfig.getState().load()
@@ -46,16 +48,19 @@ export function GalleryPage({ eventId }: { eventId: string }) {
   useEffect(() => {
     dispatch({ type: 'setCount', count: tableIds.length, now: Date.now() })
   }, [tableIds.length])
+  useEffect(() => {
+    dispatch({ type: 'setStationCount', stationCount, now: Date.now() })
+  }, [stationCount])
   useGalleryKeys(dispatch)
   useDocumentTitle(
     t('gallery.documentTitle', { title: view?.config.title ?? t('gallery.heading') }),
   )
 
-  // Focus left behind in the hidden grid moves to the board shown.
+  // Focus left behind on the grid, which is gone now, moves to the board shown.
   useEffect(() => {
     if (state.mode !== 'sequence') return
     const active = document.activeElement
-    if (!active || active === document.body || active.closest('[hidden]')) {
+    if (!active || active === document.body || !active.isConnected) {
       sequence.current?.focus({ preventScroll: true })
     }
   }, [state.mode, state.index])
@@ -113,33 +118,30 @@ export function GalleryPage({ eventId }: { eventId: string }) {
 
   const table = view.config.tables[state.index]
   return (
-    <div className="gallery-page" data-testid="gallery-page" data-mode={state.mode}>
-      <GalleryToolbar
-        view={view}
-        state={state}
-        dispatch={dispatch}
-        filter={filter}
-        onFilter={setFilter}
-        secondsLeft={secondsLeft}
-      />
+    <div
+      className="gallery-page"
+      data-testid="gallery-page"
+      data-mode={state.mode}
+      data-station-index={state.station}
+    >
+      <GalleryToolbar view={view} state={state} dispatch={dispatch} secondsLeft={secondsLeft} />
       <main className="gallery-main">
-        <GalleryGrid
-          view={view}
-          boards={boards}
-          filter={filter}
-          index={state.index}
-          shown={state.mode === 'grid'}
-          licenseKey={licenseKey}
-          onOpen={open}
-        />
+        {state.mode === 'grid' && (
+          <GalleryGrid
+            view={view}
+            boards={boards}
+            stationIndex={state.station}
+            index={state.index}
+            onOpen={open}
+          />
+        )}
         {state.mode === 'sequence' && table && (
           <GallerySequence
             ref={sequence}
             view={view}
             board={boards.get(table.id)}
             index={state.index}
-            filter={filter}
-            licenseKey={licenseKey}
+            stationIndex={state.station}
           />
         )}
       </main>

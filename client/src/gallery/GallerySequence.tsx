@@ -1,15 +1,16 @@
-import { forwardRef, type CSSProperties } from 'react'
+import { forwardRef } from 'react'
 import type { EventView } from '@tablecloth/shared'
 import { useT } from '../i18n/useT'
+import { stationLine } from './stationLine'
 import { BoardStatusNote } from './BoardStatusNote'
 import type { GalleryBoard } from './GalleryBoard'
-import { GalleryCanvas } from './GalleryCanvas'
-import { resolveFocus, type StationFilter } from './galleryFocus'
+import { GalleryStation } from './GalleryStation'
 import { useGalleryBoardState } from './useGalleryBoards'
 
 /**
  * One table large: its topic and moderator as the heading (announced when it
- * changes), the station shown with its questions, and the live board.
+ * changes), the station shown, and the station as the projector shows it
+ * (the room view at full size: columns under their questions, live).
  */
 export const GallerySequence = forwardRef<
   HTMLElement,
@@ -17,17 +18,14 @@ export const GallerySequence = forwardRef<
     view: EventView
     board: GalleryBoard | undefined
     index: number
-    filter: StationFilter
-    licenseKey: string | null
+    stationIndex: number
   }
->(function GallerySequence({ view, board, index, filter, licenseKey }, ref) {
+>(function GallerySequence({ view, board, index, stationIndex }, ref) {
   const t = useT()
   const state = useGalleryBoardState(board)
   const { tables, stations } = view.config
   const table = tables[index]
-  const boardStation = state.day?.stationIndex ?? null
-  const focus = resolveFocus(filter, boardStation, view.currentStation, stations.length)
-  const station = focus.kind === 'station' ? stations[focus.stationIndex] : undefined
+  const station = stations[stationIndex]
 
   if (!table) return null
   return (
@@ -36,6 +34,7 @@ export const GallerySequence = forwardRef<
       className="gallery-sequence"
       data-testid="gallery-sequence"
       data-table-id={table.id}
+      data-station-index={stationIndex}
       aria-labelledby="gallery-current-table"
       tabIndex={-1}
     >
@@ -47,7 +46,8 @@ export const GallerySequence = forwardRef<
           data-testid="gallery-current"
         >
           <h2 id="gallery-current-table" className="gallery-sequence__topic" dir="auto">
-            {t('gallery.table', { topic: table.topic })}
+            {/* Numbered as everywhere in the room: „Tisch 3 – Arbeit“. */}
+            {t('table.numbered', { number: index + 1, topic: table.topic })}
           </h2>
           {table.moderator && (
             <p className="gallery-sequence__moderator" dir="auto">
@@ -55,39 +55,21 @@ export const GallerySequence = forwardRef<
             </p>
           )}
         </div>
-        <div className="gallery-sequence__station" data-testid="gallery-station">
-          <p className="gallery-sequence__station-title">
-            {station && focus.kind === 'station'
-              ? t('gallery.station', {
-                  number: focus.stationIndex + 1,
-                  count: stations.length,
-                  title: station.title,
-                })
-              : t('gallery.allStations')}
+        {station && (
+          <p className="gallery-sequence__station" data-testid="gallery-station">
+            {stationLine(t, station.title, stationIndex, stations.length)}
           </p>
-          {station && (
-            <ol
-              className="gallery-sequence__questions"
-              aria-label={t('gallery.questionsLabel')}
-              style={{ '--gallery-question-columns': station.columns.length } as CSSProperties}
-            >
-              {station.columns.map((question, column) => (
-                <li key={column}>{question}</li>
-              ))}
-            </ol>
-          )}
-        </div>
+        )}
       </header>
       <div className="gallery-sequence__board">
-        {board && state.ready && state.status !== 'incompatible' ? (
-          <GalleryCanvas
-            key={board.tableId}
+        {board && state.ready && (
+          <GalleryStation
+            key={`${board.tableId}/${stationIndex}`}
             board={board}
-            focus={focus}
             config={view.config}
-            licenseKey={licenseKey}
+            stationIndex={stationIndex}
           />
-        ) : null}
+        )}
         <BoardStatusNote status={state.status} ready={state.ready} />
       </div>
     </section>

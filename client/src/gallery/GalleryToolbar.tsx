@@ -2,35 +2,35 @@ import { useId, type Dispatch } from 'react'
 import type { EventView } from '@tablecloth/shared'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/useT'
-import { filterFromValue, filterValue, type StationFilter } from './galleryFocus'
+import { stationLine } from './stationLine'
 import {
   AUTO_ADVANCE_SECONDS,
+  hasNext,
+  hasPrevious,
   type GalleryAction,
   type GalleryState,
 } from './galleryNavigation'
 
 /**
  * The gallery's controls, for mouse and touch as much as for the keys: grid
- * or one by one, previous and next, the station shown, and auto-advance.
+ * or one by one, the station shown (stepped through the day), previous and
+ * next table, and auto-advance.
  */
 export function GalleryToolbar({
   view,
   state,
   dispatch,
-  filter,
-  onFilter,
   secondsLeft,
 }: {
   view: EventView
   state: GalleryState
   dispatch: Dispatch<GalleryAction>
-  filter: StationFilter
-  onFilter: (filter: StationFilter) => void
   secondsLeft: number | null
 }) {
   const t = useT()
   const ids = useId()
   const { stations } = view.config
+  const station = stations[state.station]
   const now = () => Date.now()
 
   return (
@@ -63,13 +63,51 @@ export function GalleryToolbar({
           </button>
         </div>
 
+        <div
+          className="gallery-controls__group gallery-controls__stations"
+          role="group"
+          aria-label={t('gallery.stations.label')}
+        >
+          <button
+            type="button"
+            className="gallery-button"
+            aria-label={t('gallery.stations.previous')}
+            title={t('gallery.stations.previous')}
+            disabled={state.station <= 0}
+            data-testid="gallery-station-previous"
+            onClick={() => dispatch({ type: 'previousStation', now: now() })}
+          >
+            <span aria-hidden="true">◀</span>
+          </button>
+          <span
+            className="gallery-controls__station"
+            data-testid="gallery-station-position"
+            data-station-index={state.station}
+            aria-live="polite"
+          >
+            {station &&
+              stationLine(t, station.title, state.station, stations.length)}
+          </span>
+          <button
+            type="button"
+            className="gallery-button"
+            aria-label={t('gallery.stations.next')}
+            title={t('gallery.stations.next')}
+            disabled={state.station >= state.stationCount - 1}
+            data-testid="gallery-station-next"
+            onClick={() => dispatch({ type: 'nextStation', now: now() })}
+          >
+            <span aria-hidden="true">▶</span>
+          </button>
+        </div>
+
         <div className="gallery-controls__group">
           <button
             type="button"
             className="gallery-button"
             aria-label={t('gallery.previous')}
             title={t('gallery.previous')}
-            disabled={state.index <= 0}
+            disabled={!hasPrevious(state)}
             data-testid="gallery-previous"
             onClick={() => dispatch({ type: 'previous', now: now() })}
           >
@@ -83,31 +121,12 @@ export function GalleryToolbar({
             className="gallery-button"
             aria-label={t('gallery.next')}
             title={t('gallery.next')}
-            disabled={state.index >= state.count - 1}
+            disabled={!hasNext(state)}
             data-testid="gallery-next"
             onClick={() => dispatch({ type: 'next', now: now() })}
           >
             <span aria-hidden="true">▶</span>
           </button>
-        </div>
-
-        <div className="gallery-controls__group">
-          <label htmlFor={`${ids}-station`}>{t('gallery.filter.label')}</label>
-          <select
-            id={`${ids}-station`}
-            className="gallery-select"
-            value={filterValue(filter)}
-            data-testid="gallery-station-filter"
-            onChange={(event) => onFilter(filterFromValue(event.target.value, stations.length))}
-          >
-            <option value="current">{t('gallery.filter.current')}</option>
-            {stations.map((station, index) => (
-              <option key={station.id} value={String(index)}>
-                {t('gallery.filter.station', { number: index + 1, title: station.title })}
-              </option>
-            ))}
-            <option value="all">{t('gallery.filter.all')}</option>
-          </select>
         </div>
 
         {/* Input here sets auto-advance itself; it must not count as input that pauses it. */}

@@ -3,6 +3,8 @@ import {
   commandForKey,
   keyBelongsToControl,
   galleryReducer,
+  hasNext,
+  hasPrevious,
   initialGalleryState,
   isAutoAdvancing,
   secondsUntilAdvance,
@@ -17,9 +19,16 @@ function run(state: GalleryState, ...actions: GalleryAction[]): GalleryState {
 }
 
 describe('gallery navigation', () => {
-  it('starts in the grid at the first table with auto-advance off', () => {
-    const state = initialGalleryState(3)
-    expect(state).toMatchObject({ mode: 'grid', index: 0, count: 3, autoSeconds: null })
+  it('starts in the grid at the first table of the first station with auto-advance off', () => {
+    const state = initialGalleryState(3, 2)
+    expect(state).toMatchObject({
+      mode: 'grid',
+      index: 0,
+      count: 3,
+      station: 0,
+      stationCount: 2,
+      autoSeconds: null,
+    })
     expect(isAutoAdvancing(state)).toBe(false)
   })
 
@@ -64,6 +73,70 @@ describe('gallery navigation', () => {
   })
 })
 
+describe('the day, station by station', () => {
+  const day = (tables = 3, stations = 3) => initialGalleryState(tables, stations)
+
+  it('goes through every table at one station, then on to the next station', () => {
+    let state = galleryReducer(day(), { type: 'open', index: 0, now: T0 })
+    const seen: string[] = []
+    for (let step = 0; step < 9; step++) {
+      seen.push(`${state.station + 1}.${state.index + 1}`)
+      state = galleryReducer(state, { type: 'next', now: T0 })
+    }
+    expect(seen).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3'])
+    // The end of the day: nowhere further.
+    expect(state).toMatchObject({ station: 2, index: 2 })
+    expect(hasNext(state)).toBe(false)
+    expect(hasPrevious(state)).toBe(true)
+  })
+
+  it('goes back from the first table to the last table of the station before', () => {
+    let state = run(day(), { type: 'nextStation', now: T0 })
+    expect(state).toMatchObject({ station: 1, index: 0 })
+    state = galleryReducer(state, { type: 'previous', now: T0 })
+    expect(state).toMatchObject({ station: 0, index: 2 })
+    state = run(state, { type: 'first', now: T0 }, { type: 'previous', now: T0 })
+    expect(state).toMatchObject({ station: 0, index: 0 })
+    expect(hasPrevious(state)).toBe(false)
+  })
+
+  it('steps between stations with S and Shift+S, keeping the table', () => {
+    let state = run(day(5), { type: 'open', index: 3, now: T0 }, { type: 'nextStation', now: T0 })
+    expect(state).toMatchObject({ mode: 'sequence', station: 1, index: 3 })
+    state = run(state, { type: 'nextStation', now: T0 }, { type: 'nextStation', now: T0 })
+    expect(state.station).toBe(2)
+    state = galleryReducer(state, { type: 'previousStation', now: T0 })
+    expect(state).toMatchObject({ station: 1, index: 3 })
+    state = run(state, { type: 'previousStation', now: T0 }, { type: 'previousStation', now: T0 })
+    expect(state).toMatchObject({ station: 0, index: 3 })
+  })
+
+  it('keeps Home and End within the station shown', () => {
+    const state = run(day(4), { type: 'nextStation', now: T0 }, { type: 'last', now: T0 })
+    expect(state).toMatchObject({ station: 1, index: 3 })
+    expect(galleryReducer(state, { type: 'first', now: T0 })).toMatchObject({ station: 1, index: 0 })
+  })
+
+  it('shows a chosen station, within the stations that have started', () => {
+    let state = galleryReducer(day(3, 2), { type: 'showStation', station: 1, now: T0 })
+    expect(state.station).toBe(1)
+    state = galleryReducer(state, { type: 'showStation', station: 5, now: T0 })
+    expect(state.station).toBe(1)
+  })
+
+  it('offers a station as it starts, and stays on the station shown', () => {
+    let state = initialGalleryState(3, 1)
+    expect(galleryReducer(state, { type: 'nextStation', now: T0 }).station).toBe(0)
+    expect(hasNext(run(state, { type: 'last', now: T0 }))).toBe(false)
+    state = galleryReducer(state, { type: 'setStationCount', stationCount: 2, now: T0 })
+    expect(state).toMatchObject({ station: 0, stationCount: 2 })
+    expect(galleryReducer(state, { type: 'nextStation', now: T0 }).station).toBe(1)
+    // Never fewer than one station, and never beyond the ones there are.
+    state = run(state, { type: 'nextStation', now: T0 }, { type: 'setStationCount', stationCount: 0, now: T0 })
+    expect(state).toMatchObject({ station: 0, stationCount: 1 })
+  })
+})
+
 describe('auto-advance', () => {
   const every10s = (state: GalleryState) =>
     galleryReducer(state, { type: 'setAutoAdvance', seconds: 10, now: T0 })
@@ -82,6 +155,20 @@ describe('auto-advance', () => {
     expect(state).toMatchObject({ index: 1, nextAdvanceAt: T0 + 20_000 })
     state = galleryReducer(state, { type: 'tick', now: T0 + 20_000 })
     expect(state.index).toBe(0)
+  })
+
+  it('walks the whole day and starts again at the first station', () => {
+    let state = every10s(initialGalleryState(2, 2))
+    const seen: string[] = []
+    for (let tick = 1; tick <= 4; tick++) {
+      state = galleryReducer(state, { type: 'tick', now: T0 + tick * 10_000 })
+      seen.push(`${state.station + 1}.${state.index + 1}`)
+    }
+    expect(seen).toEqual(['1.2', '2.1', '2.2', '1.1'])
+  })
+
+  it('runs for one table through its stations', () => {
+    expect(isAutoAdvancing(every10s(initialGalleryState(1, 2)))).toBe(true)
   })
 
   it('pauses, and resumes with a full interval', () => {
@@ -143,12 +230,15 @@ describe('keys', () => {
     ['g', 'toggleMode'],
     ['G', 'toggleMode'],
     ['Escape', 'showGrid'],
+    ['s', 'nextStation'],
+    ['S', 'nextStation'],
   ])('%j → %s', (key, command) => {
     expect(commandForKey({ key })).toBe(command)
   })
 
-  it('goes back with Shift+Space', () => {
+  it('goes back with Shift+Space, and to the previous station with Shift+S', () => {
     expect(commandForKey({ key: ' ', shiftKey: true })).toBe('previous')
+    expect(commandForKey({ key: 'S', shiftKey: true })).toBe('previousStation')
   })
 
   it('leaves other keys and browser shortcuts alone', () => {
@@ -156,6 +246,7 @@ describe('keys', () => {
     expect(commandForKey({ key: 'Enter' })).toBeNull()
     expect(commandForKey({ key: 'ArrowRight', altKey: true })).toBeNull()
     expect(commandForKey({ key: 'g', ctrlKey: true })).toBeNull()
+    expect(commandForKey({ key: 's', ctrlKey: true })).toBeNull()
     expect(commandForKey({ key: 'End', metaKey: true })).toBeNull()
   })
 })

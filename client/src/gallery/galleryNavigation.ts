@@ -1,8 +1,14 @@
 /**
  * Where the plenary gallery stands: grid or one table after another, which
- * table, and the optional auto-advance. Pure: every change is an action, and
- * the time of day comes with the actions that need it, so the whole machine
- * can be tested without timers.
+ * station and which table, and the optional auto-advance. Pure: every change
+ * is an action, and the time of day comes with the actions that need it, so
+ * the whole machine can be tested without timers.
+ *
+ * The gallery walks the whole day station by station: it opens at the first
+ * station, every table shows that station, and the tables are stepped
+ * through one after another; after the last table comes the first table at
+ * the next station, so a clicker's Page Down alone goes through the day.
+ * S and Shift+S step between stations directly.
  */
 
 export type GalleryMode = 'grid' | 'sequence'
@@ -16,6 +22,10 @@ export interface GalleryState {
   index: number
   /** How many tables there are. */
   count: number
+  /** The station every table shows (0-based). */
+  station: number
+  /** How many stations have started: the ones there is something to show of. At least 1. */
+  stationCount: number
   /** Seconds between tables, or null while auto-advance is off (the default). */
   autoSeconds: number | null
   /** Auto-advance is chosen but held: after any key or pointer input, or the pause button. */
@@ -24,24 +34,48 @@ export interface GalleryState {
   nextAdvanceAt: number | null
 }
 
-export type GalleryCommand = 'next' | 'previous' | 'first' | 'last' | 'toggleMode' | 'showGrid'
+export type GalleryCommand =
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'nextStation'
+  | 'previousStation'
+  | 'toggleMode'
+  | 'showGrid'
 
 export type GalleryAction =
   | { type: GalleryCommand; now: number }
   | { type: 'open'; index: number; now: number }
   | { type: 'setCount'; count: number; now: number }
+  | { type: 'setStationCount'; stationCount: number; now: number }
+  | { type: 'showStation'; station: number; now: number }
   | { type: 'setAutoAdvance'; seconds: number | null; now: number }
   | { type: 'pause' }
   | { type: 'resume'; now: number }
   | { type: 'tick'; now: number }
 
-export function initialGalleryState(count = 0): GalleryState {
-  return { mode: 'grid', index: 0, count, autoSeconds: null, paused: false, nextAdvanceAt: null }
+export function initialGalleryState(count = 0, stationCount = 1): GalleryState {
+  return {
+    mode: 'grid',
+    index: 0,
+    count,
+    station: 0,
+    stationCount: Math.max(1, stationCount),
+    autoSeconds: null,
+    paused: false,
+    nextAdvanceAt: null,
+  }
 }
 
 /** Auto-advance runs only while chosen, not paused, in sequence mode, with somewhere to go. */
 export function isAutoAdvancing(state: GalleryState): boolean {
-  return state.autoSeconds !== null && !state.paused && state.mode === 'sequence' && state.count > 1
+  return (
+    state.autoSeconds !== null &&
+    !state.paused &&
+    state.mode === 'sequence' &&
+    state.count * state.stationCount > 1
+  )
 }
 
 /** Whole seconds until auto-advance moves on, or null while it does not run. */
@@ -66,12 +100,61 @@ function moveTo(state: GalleryState, index: number, now: number): GalleryState {
   return schedule({ ...state, index: clampIndex(index, state.count) }, now)
 }
 
+/** Moves to another station, at table `index`; the countdown starts again there. */
+function moveToStation(state: GalleryState, station: number, index: number, now: number): GalleryState {
+  return schedule(
+    {
+      ...state,
+      station: clampIndex(station, state.stationCount),
+      index: clampIndex(index, state.count),
+    },
+    now,
+  )
+}
+
+/** The table after this one, at the next station after the last table; null at the day's end. */
+function following(state: GalleryState): { station: number; index: number } | null {
+  if (state.index < state.count - 1) return { station: state.station, index: state.index + 1 }
+  if (state.station < state.stationCount - 1) return { station: state.station + 1, index: 0 }
+  return null
+}
+
+/** The table before this one, at the previous station before the first; null at the start. */
+function preceding(state: GalleryState): { station: number; index: number } | null {
+  if (state.index > 0) return { station: state.station, index: state.index - 1 }
+  if (state.station > 0) return { station: state.station - 1, index: Math.max(0, state.count - 1) }
+  return null
+}
+
+/** Whether `next` leads anywhere: another table, or the next station. */
+export function hasNext(state: GalleryState): boolean {
+  return following(state) !== null
+}
+
+/** Whether `previous` leads anywhere. */
+export function hasPrevious(state: GalleryState): boolean {
+  return preceding(state) !== null
+}
+
 export function galleryReducer(state: GalleryState, action: GalleryAction): GalleryState {
   switch (action.type) {
-    case 'next':
-      return moveTo(state, state.index + 1, action.now)
-    case 'previous':
-      return moveTo(state, state.index - 1, action.now)
+    case 'next': {
+      const to = following(state)
+      return to ? moveToStation(state, to.station, to.index, action.now) : state
+    }
+    case 'previous': {
+      const to = preceding(state)
+      return to ? moveToStation(state, to.station, to.index, action.now) : state
+    }
+    case 'nextStation':
+      // The same table at the next station: the plenary compares, or goes on with the grid.
+      if (state.station >= state.stationCount - 1) return state
+      return moveToStation(state, state.station + 1, state.index, action.now)
+    case 'previousStation':
+      if (state.station <= 0) return state
+      return moveToStation(state, state.station - 1, state.index, action.now)
+    case 'showStation':
+      return moveToStation(state, action.station, state.index, action.now)
     case 'first':
       return moveTo(state, 0, action.now)
     case 'last':
@@ -86,6 +169,14 @@ export function galleryReducer(state: GalleryState, action: GalleryAction): Gall
       const next = { ...state, count: Math.max(0, action.count) }
       next.index = clampIndex(state.index, next.count)
       // A countdown already running keeps its time; one that cannot run any more stops.
+      if (isAutoAdvancing(next) && state.nextAdvanceAt !== null) return next
+      return schedule(next, action.now)
+    }
+    case 'setStationCount': {
+      // A station that starts is added at the end; the one shown stays.
+      const stationCount = Math.max(1, action.stationCount)
+      if (stationCount === state.stationCount) return state
+      const next = { ...state, stationCount, station: clampIndex(state.station, stationCount) }
       if (isAutoAdvancing(next) && state.nextAdvanceAt !== null) return next
       return schedule(next, action.now)
     }
@@ -108,9 +199,10 @@ export function galleryReducer(state: GalleryState, action: GalleryAction): Gall
       return schedule({ ...state, paused: false, mode: 'sequence' }, action.now)
     case 'tick': {
       if (state.nextAdvanceAt === null || action.now < state.nextAdvanceAt) return state
-      // The slideshow loops: after the last table comes the first again.
-      const index = state.count > 0 ? (state.index + 1) % state.count : 0
-      return schedule({ ...state, index }, action.now)
+      // The slideshow walks the day and loops: after the last table of the
+      // last station comes the first table of the first station again.
+      const to = following(state) ?? { station: 0, index: 0 }
+      return moveToStation(state, to.station, to.index, action.now)
     }
     default: {
       const unknownAction: never = action
@@ -150,6 +242,9 @@ export function commandForKey(press: KeyPress): GalleryCommand | null {
       return 'first'
     case 'End':
       return 'last'
+    case 's':
+    case 'S':
+      return press.shiftKey ? 'previousStation' : 'nextStation'
     case 'g':
     case 'G':
       return 'toggleMode'

@@ -8,6 +8,7 @@ describe('gridColumns', () => {
     [2, 2, 1],
     [3, 2, 2],
     [11, 4, 3],
+    [12, 4, 3],
     [16, 5, 4],
     [20, 5, 4],
   ])('%i tables: %i across, %i down', (count, columns, rows) => {

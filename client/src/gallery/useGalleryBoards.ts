@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { GalleryBoard, type GalleryBoardState } from './GalleryBoard'
+import { startedStations } from './startedStations'
 
 const NO_BOARDS: ReadonlyMap<string, GalleryBoard> = new Map()
 
@@ -64,4 +65,32 @@ export function useEveryBoardRefused(boards: ReadonlyMap<string, GalleryBoard>):
     [boards],
   )
   return useSyncExternalStore(subscribe, everyRefused)
+}
+
+/**
+ * How many stations have started (see `startedStations`), following every
+ * board's day live, so a station change adds a station to step to.
+ */
+export function useStartedStations(
+  boards: ReadonlyMap<string, GalleryBoard>,
+  eventStation: number,
+  stationCount: number,
+): number {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const stops = [...boards.values()].map((board) => board.subscribe(onChange))
+      return () => stops.forEach((stop) => stop())
+    },
+    [boards],
+  )
+  const started = useCallback(
+    () =>
+      startedStations(
+        eventStation,
+        [...boards.values()].map((board) => board.getState().day?.stationIndex ?? null),
+        stationCount,
+      ),
+    [boards, eventStation, stationCount],
+  )
+  return useSyncExternalStore(subscribe, started)
 }

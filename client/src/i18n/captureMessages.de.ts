@@ -21,4 +21,9 @@ export const captureDe = {
   'cluster.groupLabel': 'Ausgewählte Notizen unter einer Überschrift gruppieren (Strg+G)',
   'cluster.ungroup': 'Aus Gruppe lösen',
   'cluster.ungroupLabel': 'Ausgewählte Notizen aus ihrer Gruppe lösen (Strg+Umschalt+G)',
-} satisfies Record<`capture.${string}` | `cluster.${string}`, string>
+  'boardMode.label': 'Ansicht des Boards',
+  'boardMode.moderation': 'Moderation',
+  'boardMode.moderation.hint': 'Nur Notizen und Schreibleiste: ohne die Menüs und Stile von tldraw',
+  'boardMode.drawing': 'Zeichnen',
+  'boardMode.drawing.hint': 'Mit den Werkzeugen, Menüs und Stilen von tldraw zum Zeichnen',
+} satisfies Record<`capture.${string}` | `cluster.${string}` | `boardMode.${string}`, string>

@@ -23,4 +23,9 @@ export const captureEn: Record<keyof typeof captureDe, string> = {
   'cluster.groupLabel': 'Group the selected notes under a heading (Ctrl+G)',
   'cluster.ungroup': 'Ungroup',
   'cluster.ungroupLabel': 'Take the selected notes out of their group (Ctrl+Shift+G)',
+  'boardMode.label': 'Board view',
+  'boardMode.moderation': 'Moderation',
+  'boardMode.moderation.hint': 'Notes and the capture bar only: without tldraw’s menus and styles',
+  'boardMode.drawing': 'Drawing',
+  'boardMode.drawing.hint': 'With tldraw’s tools, menus and styles for drawing',
 }

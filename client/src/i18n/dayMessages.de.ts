@@ -20,8 +20,6 @@ export const dayDe = {
   'control.rotationNow': 'Jetzt hier',
   'control.rotationNext': 'Als Nächstes',
   'control.rotationGoesTo': '{group} → {table}',
-  'control.boardOnline': 'Board offen ({count})',
-  'control.boardOffline': 'Board nicht verbunden',
   'control.moderator': 'Moderation: {name}',
   'control.notesPerColumn': 'Karten je Spalte',
   'control.unsorted': 'Nicht zugeordnet',

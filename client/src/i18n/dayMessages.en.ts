@@ -22,8 +22,6 @@ export const dayEn: Record<keyof typeof dayDe, string> = {
   'control.rotationNow': 'Here now',
   'control.rotationNext': 'Next',
   'control.rotationGoesTo': '{group} → {table}',
-  'control.boardOnline': 'Board open ({count})',
-  'control.boardOffline': 'Board not connected',
   'control.moderator': 'Moderator: {name}',
   'control.notesPerColumn': 'Notes per column',
   'control.unsorted': 'Unsorted',

@@ -7,6 +7,8 @@ import { galleryDe } from './galleryMessages.de'
 import { boardImagesDe } from './boardImageMessages.de'
 import { resultsDe } from './resultsMessages.de'
 import { adminDe } from './adminMessages.de'
+import { presenceDe } from './presenceMessages.de'
+import { qrSheetDe } from './qrSheetMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -22,6 +24,8 @@ export const de = {
   ...boardImagesDe,
   ...resultsDe,
   ...adminDe,
+  ...presenceDe,
+  ...qrSheetDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',
@@ -41,8 +45,8 @@ export const de = {
 
   'board.documentTitle': '{topic} · Tablecloth',
   'board.projectorDocumentTitle': 'Beamer · {topic} · Tablecloth',
-  'board.heading': 'Thementisch: {topic}',
-  'board.projectorHeading': 'Thementisch: {topic}',
+  'board.heading': 'Tisch {number} – {topic}',
+  'board.projectorHeading': 'Tisch {number} – {topic}',
   'board.loading': 'Board wird geladen …',
   'board.noToken.heading': 'Dieser Link ist unvollständig',
   'board.noToken.body':

@@ -8,6 +8,8 @@ import { galleryEn } from './galleryMessages.en'
 import { boardImagesEn } from './boardImageMessages.en'
 import { resultsEn } from './resultsMessages.en'
 import { adminEn } from './adminMessages.en'
+import { presenceEn } from './presenceMessages.en'
+import { qrSheetEn } from './qrSheetMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
@@ -20,6 +22,8 @@ export const en: Messages = {
   ...boardImagesEn,
   ...resultsEn,
   ...adminEn,
+  ...presenceEn,
+  ...qrSheetEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',
@@ -39,8 +43,8 @@ export const en: Messages = {
 
   'board.documentTitle': '{topic} · Tablecloth',
   'board.projectorDocumentTitle': 'Projector · {topic} · Tablecloth',
-  'board.heading': 'Topic table: {topic}',
-  'board.projectorHeading': 'Topic table: {topic}',
+  'board.heading': 'Table {number} – {topic}',
+  'board.projectorHeading': 'Table {number} – {topic}',
   'board.loading': 'Loading the board …',
   'board.noToken.heading': 'This link is incomplete',
   'board.noToken.body':

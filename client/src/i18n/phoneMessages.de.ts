@@ -15,8 +15,9 @@ export const phoneDe = {
   'phone.language.de.short': 'DE',
   'phone.language.en.short': 'EN',
   'phone.language.switchTo': 'Sprache wechseln zu {language}',
-  'phone.tableLabel': 'Thementisch',
+  'phone.tableLabel': 'Tisch {number}',
   'phone.station': 'Station {number} von {total}: {title}',
+  'phone.stationNumber': 'Station {number} von {total}',
   'phone.intro':
     'Schreib hier eine Karte für das Board deines Tisches. Was die anderen schreiben, siehst du am Board, nicht hier.',
   'phone.column.legend': 'Zu welcher Frage?',

@@ -11,8 +11,9 @@ export const phoneEn: Record<keyof typeof phoneDe, string> = {
   'phone.language.de.short': 'DE',
   'phone.language.en.short': 'EN',
   'phone.language.switchTo': 'Switch language to {language}',
-  'phone.tableLabel': 'Topic table',
+  'phone.tableLabel': 'Table {number}',
   'phone.station': 'Station {number} of {total}: {title}',
+  'phone.stationNumber': 'Station {number} of {total}',
   'phone.intro':
     'Write a note for your table’s board here. What the others write shows on the board, not here.',
   'phone.column.legend': 'Which question is it for?',

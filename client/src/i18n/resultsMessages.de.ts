@@ -38,7 +38,6 @@ export const resultsDe = {
   'results.reviewLoadedAt': 'Stand: {time}',
   'results.reviewEmpty': 'Noch keine Notizen.',
   'results.reviewLoadFailed': 'Die Notizen konnten nicht geladen werden: {reason}',
-  'results.reviewTable': 'Thementisch: {table}',
   'results.reviewNotes': 'Notizen unter „{column}“',
   'results.tableEmpty': 'Noch keine Notizen an diesem Tisch.',
   'results.columnEmpty': 'Keine Notizen.',

@@ -37,7 +37,6 @@ export const resultsEn: Record<keyof typeof resultsDe, string> = {
   'results.reviewLoadedAt': 'As of {time}',
   'results.reviewEmpty': 'No notes yet.',
   'results.reviewLoadFailed': 'The notes could not be loaded: {reason}',
-  'results.reviewTable': 'Topic table: {table}',
   'results.reviewNotes': 'Notes under “{column}”',
   'results.tableEmpty': 'No notes at this table yet.',
   'results.columnEmpty': 'No notes.',

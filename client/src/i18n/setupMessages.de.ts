@@ -46,6 +46,8 @@ export const setupDe = {
   'setup.field.title': 'Titel',
   'setup.field.date': 'Datum',
   'setup.field.venue': 'Ort',
+  'setup.field.language': 'Sprache der Veranstaltung',
+  'setup.field.language.hint': 'Nach ihren Regeln werden lange Wörter auf den Notizen getrennt.',
 
   'setup.tables.heading': 'Thementische',
   'setup.tables.count': '{count} von höchstens {max} Tischen',
@@ -123,6 +125,9 @@ export const setupDe = {
 
   'setup.options.heading': 'Optionen',
   'setup.options.showBoard': 'Teilnehmenden das Board zeigen',
+  'setup.options.startTimer': 'Timer beim Stationswechsel automatisch starten',
+  'setup.options.startTimer.hint':
+    'Sonst startet der Kontrollraum den Timer der neuen Station, sobald alle Gruppen am Tisch sitzen.',
   'setup.options.showBoard.hint':
     'Auf der Handy-Seite sehen Teilnehmende dann auch das Board ihres Tisches.',
 

@@ -42,6 +42,8 @@ export const setupEn: Record<keyof typeof setupDe, string> = {
   'setup.field.title': 'Title',
   'setup.field.date': 'Date',
   'setup.field.venue': 'Venue',
+  'setup.field.language': 'Language of the event',
+  'setup.field.language.hint': 'Long words on the notes are hyphenated by its rules.',
 
   'setup.tables.heading': 'Topic tables',
   'setup.tables.count': '{count} of at most {max} tables',
@@ -117,6 +119,9 @@ export const setupEn: Record<keyof typeof setupDe, string> = {
 
   'setup.options.heading': 'Options',
   'setup.options.showBoard': 'Show the board to participants',
+  'setup.options.startTimer': 'Start the timer automatically at a station change',
+  'setup.options.startTimer.hint':
+    'Otherwise the control room starts the new station’s timer once every group has sat down.',
   'setup.options.showBoard.hint':
     'Participants then also see their table’s board on the phone page.',
 

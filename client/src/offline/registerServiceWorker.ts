@@ -13,9 +13,13 @@ export function registerServiceWorker(): void {
     console.info('No service worker (needs https or localhost); offline reloads are unavailable')
     return
   }
-  window.addEventListener('load', () => {
+  const register = () => {
     navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch((error: unknown) => {
       console.warn('Service worker not installed; offline reloads are unavailable', error)
     })
-  })
+  }
+  // After the page has loaded, so its own requests come first. A board link renders the app
+  // only once the board page has run (boardMain.tsx), which can be after `load` fired.
+  if (document.readyState === 'complete') register()
+  else window.addEventListener('load', register, { once: true })
 }

@@ -9,9 +9,10 @@
  *   is never stale.
  * - Page loads: network first, falling back to the cached shell. The router
  *   runs in the page, so one shell serves every path, except phone links
- *   (/p/…), which have a shell of their own (phone.html). The phone page
- *   registers no worker itself; this only keeps the two shells apart on a
- *   device that runs the app too.
+ *   (/p/…), which have a shell of their own (phone.html), and a moderator's
+ *   board links (/e/…/t/…), whose shell (board.html) is the same app with
+ *   tldraw preloaded. The phone page registers no worker itself; this only
+ *   keeps the shells apart on a device that runs the app too.
  * - /api, /sync and /healthz always go to the network and are never cached.
  *
  * Plain JavaScript, run by the browser as it is; the build only fills in the
@@ -25,6 +26,8 @@ const CACHE = CACHE_PREFIX + BUILD_ID
 const SHELL = '/index.html'
 const PHONE_SHELL = '/phone.html'
 const PHONE_PATH = /^\/p\/[^/]+\/[^/]+\/?$/
+const BOARD_SHELL = '/board.html'
+const BOARD_PATH = /^\/e\/[^/]+\/t\/[^/]+\/?$/
 const NEVER_CACHED = ['/api/', '/sync/', '/healthz']
 /** A page load waits this long for the server before the cached shell is used. */
 const NETWORK_TIMEOUT_MS = 5000
@@ -33,7 +36,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE)
-      await cache.addAll([SHELL, PHONE_SHELL, ...PRECACHE])
+      await cache.addAll([SHELL, PHONE_SHELL, BOARD_SHELL, ...PRECACHE])
       await self.skipWaiting()
     })(),
   )
@@ -63,9 +66,15 @@ self.addEventListener('fetch', (event) => {
   }
 })
 
+function shellOf(pathname) {
+  if (PHONE_PATH.test(pathname)) return PHONE_SHELL
+  if (BOARD_PATH.test(pathname)) return BOARD_SHELL
+  return SHELL
+}
+
 async function pageLoad(request) {
   const cache = await caches.open(CACHE)
-  const shellPath = PHONE_PATH.test(new URL(request.url).pathname) ? PHONE_SHELL : SHELL
+  const shellPath = shellOf(new URL(request.url).pathname)
   try {
     const response = await fetchWithTimeout(request, NETWORK_TIMEOUT_MS)
     const type = response.headers.get('content-type') || ''

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useStore } from 'zustand'
-import type { EventView } from '@tablecloth/shared'
+import { stationTitleAfterNumber, tableNumber, type EventView } from '@tablecloth/shared'
 import { PageMessage } from '../app/PageMessage'
 import { useDocumentTitle } from '../app/useDocumentTitle'
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage'
@@ -101,16 +101,18 @@ function PhoneReady({
       <PhoneBar label={view.config.title} />
       <main className="phone__main">
         <header className="phone__heading">
-          <p className="phone__table-label">{t('phone.tableLabel')}</p>
+          <p className="phone__table-label">{t('phone.tableLabel', { number: tableNumber(view.config, tableId) })}</p>
           <h1 className="phone__topic" dir="auto">
             {topic}
           </h1>
           <p className="phone__station" data-testid="phone-station">
-            {t('phone.station', {
-              number: view.currentStation + 1,
-              total: view.config.stations.length,
-              title: station.title,
-            })}
+            {stationTitleAfterNumber(station.title, view.currentStation) === null
+              ? t('phone.stationNumber', { number: view.currentStation + 1, total: view.config.stations.length })
+              : t('phone.station', {
+                  number: view.currentStation + 1,
+                  total: view.config.stations.length,
+                  title: station.title.trim(),
+                })}
           </p>
         </header>
         <p className="phone__intro">{t('phone.intro')}</p>

@@ -6,7 +6,7 @@ import type { PhoneLink } from './phoneRoute'
 export interface PhoneApi {
   /** The event with its current station, as the participant link may see it. */
   loadEvent(): Promise<EventView>
-  /** Adds a note to the table's board; see README ("Participants' phones"). */
+  /** Adds a note to the table's board; see docs/http-api.md. */
   sendNote(note: PhoneNoteRequest): Promise<PhoneNoteResponse>
 }
 

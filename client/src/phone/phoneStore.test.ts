@@ -37,6 +37,7 @@ function view(currentStation = 0): EventView {
       groups: [],
       rotation: { mode: 'free' },
       showBoardToParticipants: false,
+      startTimerOnStationChange: false,
       language: 'de',
     },
   }

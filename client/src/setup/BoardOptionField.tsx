@@ -5,7 +5,10 @@ import { useDraft } from './useDraft'
 import { useIssueAttributes } from './useFieldIssues'
 import { useT } from '../i18n/useT'
 
-/** Whether participants see their table's board on the phone page. */
+/**
+ * The day's options: whether participants see their table's board on the
+ * phone page, and whether a station change starts the new station's timer.
+ */
 export function BoardOptionField() {
   const t = useT()
   const { showBoardToParticipants } = useDraft()
@@ -40,6 +43,43 @@ export function BoardOptionField() {
         </p>
       </div>
       <FieldIssues path={path} />
+      <TimerOptionField />
     </section>
+  )
+}
+
+/** Off by default: after a station change the organiser starts the timer once the groups sit. */
+function TimerOptionField() {
+  const t = useT()
+  const { startTimerOnStationChange } = useDraft()
+  const update = useSetupStore((state) => state.update)
+  const path = 'startTimerOnStationChange'
+  const id = domIdOf(path)
+  const issueAttributes = useIssueAttributes(path, `${id}-hint`)
+  return (
+    <>
+      <div className="setup-choice">
+        <input
+          type="checkbox"
+          className="setup-choice__input"
+          id={id}
+          checked={startTimerOnStationChange}
+          {...issueAttributes}
+          onChange={(event) => {
+            const checked = event.target.checked
+            update((draft) => {
+              draft.startTimerOnStationChange = checked
+            })
+          }}
+        />
+        <label className="setup-choice__label" htmlFor={id}>
+          {t('setup.options.startTimer')}
+        </label>
+        <p className="setup-choice__hint" id={`${id}-hint`}>
+          {t('setup.options.startTimer.hint')}
+        </p>
+      </div>
+      <FieldIssues path={path} />
+    </>
   )
 }

@@ -1,9 +1,10 @@
+import { EventLanguageField } from './EventLanguageField'
 import { useSetupStore } from './setupStore'
 import { TextField } from './TextField'
 import { useDraft } from './useDraft'
 import { useT } from '../i18n/useT'
 
-/** Title, date and venue of the café day. */
+/** Title, date, venue and language of the café day. */
 export function EventDetailsFields() {
   const t = useT()
   const { title, date, venue } = useDraft()
@@ -47,6 +48,7 @@ export function EventDetailsFields() {
             })
           }
         />
+        <EventLanguageField />
       </div>
     </section>
   )

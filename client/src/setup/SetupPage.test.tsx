@@ -216,7 +216,7 @@ describe('setup page', () => {
     expect(rows[0]?.[0]).toBe('Rot')
     expect(rows[1]?.[0]).toBe('Gruppe 2')
     expect(rows[0]?.slice(1)).toHaveLength(3)
-    expect(rows[0]?.[1]).toMatch(/^Tisch 1: /)
+    expect(rows[0]?.[1]).toMatch(/^Tisch 1 – /)
   })
 
   it('shows the control room link after creating, and lists the event on this device', async () => {

@@ -23,7 +23,7 @@ export type CreateEventOutcome =
   | { kind: 'rateLimited'; retryAfterSeconds: number | null; wrongPins: boolean }
   | { kind: 'failed'; code: string }
 
-/** The request header that carries the setup PIN (README "Setup PIN"). */
+/** The request header that carries the setup PIN (docs/http-api.md, `POST /api/events`). */
 
 /**
  * Characters a header can carry: fetch refuses anything beyond Latin-1, and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseEventConfig } from '@tablecloth/shared'
 import { draftExportFileName, draftExportText } from './draftExport'
-import { emptyDraft, templateDraft } from './eventDraft'
+import { coerceDraft, emptyDraft, templateDraft } from './eventDraft'
 
 describe('draft export', () => {
   it('names the file after date and title', () => {
@@ -29,6 +29,21 @@ describe('draft export', () => {
       'groups',
       'rotation',
       'showBoardToParticipants',
+      'startTimerOnStationChange',
+      'language',
     ])
+  })
+
+  it('keeps the event’s language and the timer setting through export and import', () => {
+    const draft = { ...templateDraft(), language: 'en' as const, startTimerOnStationChange: true }
+    const exported = JSON.parse(draftExportText(draft))
+    expect(exported).toMatchObject({ language: 'en', startTimerOnStationChange: true })
+    const parsed = parseEventConfig(exported)
+    expect(parsed.ok && parsed.config.language).toBe('en')
+    expect(coerceDraft(exported)).toMatchObject({ language: 'en', startTimerOnStationChange: true })
+    // A file from before these settings existed reads as their defaults.
+    const { language: _language, startTimerOnStationChange: _timer, ...older } = exported
+    expect(coerceDraft(older)).toMatchObject({ language: 'de', startTimerOnStationChange: false })
+    expect(coerceDraft({ ...older, language: 'fr' }).language).toBe('de')
   })
 })

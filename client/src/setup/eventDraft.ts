@@ -1,7 +1,9 @@
 import {
+  HYPHENATION_LANGUAGES,
   isNoteColour,
   winnendenTemplate,
   type EventConfigInput,
+  type HyphenationLanguage,
   type SeatingPlan,
 } from '@tablecloth/shared'
 
@@ -52,6 +54,10 @@ export interface EventDraft {
    */
   fixedPlan: SeatingPlan
   showBoardToParticipants: boolean
+  /** Whether a station change also starts the new station's timer (off: the organiser starts it). */
+  startTimerOnStationChange: boolean
+  /** The language the day is held in, for hyphenating notes. */
+  language: HyphenationLanguage
 }
 
 export type DraftList = 'tables' | 'stations' | 'groups'
@@ -89,6 +95,8 @@ export function emptyDraft(stationTitle: string, today: string = localToday()): 
     rotationMode: 'free',
     fixedPlan: [{}],
     showBoardToParticipants: false,
+    startTimerOnStationChange: false,
+    language: 'de',
   }
 }
 
@@ -178,6 +186,9 @@ export function coerceDraft(data: unknown): EventDraft {
     rotationMode: mode,
     fixedPlan: stations.map((_, index) => seatingOf(plan[index])),
     showBoardToParticipants: source.showBoardToParticipants === true,
+    startTimerOnStationChange: source.startTimerOnStationChange === true,
+    // An unknown language reads as the default, German, as the server would decide.
+    language: HYPHENATION_LANGUAGES.find((option) => option === source.language) ?? 'de',
   }
 }
 
@@ -224,6 +235,8 @@ export function draftToInput(draft: EventDraft): EventConfigInput {
     rotation:
       draft.rotationMode === 'fixed' ? { mode: 'fixed', plan } : { mode: draft.rotationMode },
     showBoardToParticipants: draft.showBoardToParticipants,
+    startTimerOnStationChange: draft.startTimerOnStationChange,
+    language: draft.language,
   }
 }
 

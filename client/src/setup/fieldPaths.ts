@@ -23,7 +23,7 @@ export function issuesIdOf(path: string): string {
  * concern more than one input.
  */
 export function formPathsOf(draft: EventDraft): Set<string> {
-  const paths = ['title', 'date', 'venue', 'tables', 'stations', 'groups', 'rotation']
+  const paths = ['title', 'date', 'venue', 'language', 'tables', 'stations', 'groups', 'rotation']
   draft.tables.forEach((_, index) => {
     paths.push(`tables.${index}`, `tables.${index}.topic`, `tables.${index}.moderator`)
   })
@@ -42,7 +42,7 @@ export function formPathsOf(draft: EventDraft): Set<string> {
       for (const group of draft.groups) paths.push(`rotation.plan.${index}.${group.id}`)
     })
   }
-  paths.push('showBoardToParticipants')
+  paths.push('showBoardToParticipants', 'startTimerOnStationChange')
   return new Set(paths)
 }
 

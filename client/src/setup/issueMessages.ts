@@ -108,6 +108,12 @@ export function fieldLabel(field: string, draft: EventDraft, t: Translate): stri
     case 'showBoardToParticipants':
       label = parts.length === 1 ? t('setup.options.showBoard') : null
       break
+    case 'startTimerOnStationChange':
+      label = parts.length === 1 ? t('setup.options.startTimer') : null
+      break
+    case 'language':
+      label = parts.length === 1 ? t('setup.field.language') : null
+      break
     case 'tables':
       label = entryLabel(
         parts,

@@ -13,10 +13,12 @@ export interface SyncRequest {
 
 /**
  * The role a socket gets, with the hash of the token it was opened with as
- * its `subject`, so rotating that link can close it; or a refusal.
+ * its `subject`, so rotating that link can close it, and whether that grant
+ * names a table or the whole event (the control room tells a table's
+ * projector from the gallery by it); or a refusal.
  */
 export type SyncDecision =
-  | { role: Role; subject: string }
+  | { role: Role; subject: string; scope: 'table' | 'event' }
   | { closeCode: CloseCode; reason: string }
 
 /**
@@ -50,5 +52,9 @@ export function authorizeSync(
   if (grant.role === 'participant' && !event.config.showBoardToParticipants) {
     return { closeCode: CloseCode.Forbidden, reason: CloseReason.Forbidden }
   }
-  return { role: grant.role, subject: hashToken(request.token!) }
+  return {
+    role: grant.role,
+    subject: hashToken(request.token!),
+    scope: grant.tableId === null ? 'event' : 'table',
+  }
 }

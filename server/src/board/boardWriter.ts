@@ -32,10 +32,30 @@ export function recordsOf(doc: Y.Doc): RecordMap {
   return records
 }
 
+/**
+ * The board's records as they stand inside the current transaction: read
+ * from the records array itself, later entries winning, since a
+ * YKeyValue's map catches up with writes only when the transaction ends.
+ * For a writer that runs after another one in the same transaction (a
+ * restore, mending notes, then the day's layout).
+ */
+export function recordsInTransaction(doc: Y.Doc): Map<string, TLRecord> {
+  const board = new Map<string, TLRecord>()
+  for (const entry of doc.getArray<unknown>(BOARD_DOC.records).toArray()) {
+    const { key, val } = (entry ?? {}) as { key?: unknown; val?: unknown }
+    if (typeof key === 'string' && typeof val === 'object' && val !== null) board.set(key, val as TLRecord)
+  }
+  return board
+}
+
 /** Writes only records that differ, so a rewrite of an unchanged layout sends nothing. */
-function putIfChanged(records: RecordMap, schema: BoardSchema, record: TLRecord): void {
+function putIfChanged(
+  records: RecordMap,
+  schema: BoardSchema,
+  record: TLRecord,
+  existing: TLRecord | undefined = records.get(record.id),
+): void {
   const valid = validateRecord(schema, record)
-  const existing = records.get(valid.id)
   if (existing && JSON.stringify(existing) === JSON.stringify(valid)) return
   records.set(valid.id, valid)
 }
@@ -76,8 +96,10 @@ export function writeBoardDay(
 ): void {
   doc.transact(() => {
     const records = recordsOf(doc)
+    // What earlier writers of this transaction wrote (a restore, grown columns) counts.
+    const current = recordsInTransaction(doc)
     for (const record of baseRecords()) {
-      if (!records.has(record.id)) records.set(record.id, validateRecord(schema, record))
+      if (!current.has(record.id)) records.set(record.id, validateRecord(schema, record))
     }
     // A station moves down when a column above it grew past its band (see stationShift).
     let shift = 0
@@ -86,8 +108,9 @@ export function writeBoardDay(
       if (index > 0) shift = stationShift(index, aboveBottom, shift)
       aboveBottom = -Infinity
       for (const record of stationRecords(station, index, index === day.stationIndex)) {
-        const placed = keepGrownColumn(records.get(record.id), movedDown(record, shift))
-        putIfChanged(records, schema, placed)
+        const existing = current.get(record.id)
+        const placed = keepGrownColumn(existing, movedDown(record, shift))
+        putIfChanged(records, schema, placed, existing)
         if (placed.typeName === 'shape' && placed.type === 'frame') {
           aboveBottom = Math.max(aboveBottom, placed.y + placed.props.h)
         }

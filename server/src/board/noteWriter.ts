@@ -8,15 +8,21 @@ import {
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import {
+  NOTE_SIZE,
   noteRecordJson,
   placeNoteInColumn,
   readBoardContents,
   stationFrameId,
+  type BoardContents,
+  type BoardOccupant,
+  type HyphenationLanguage,
   type NoteMeta,
+  type NoteTextFit,
   type Station,
 } from '@tablecloth/shared'
 import { validateRecord, type BoardSchema } from './boardSchema'
 import { recordsOf } from './boardWriter'
+import { noteSizer } from './NoteSizer'
 import { stationRecords } from './stationRecords'
 
 /** A note a participant sent from the phone page, already checked. */
@@ -32,6 +38,8 @@ export interface PhoneNote {
   createdAt: string
   /** The shape id to write, from {@link phoneNoteId}. */
   id: TLShapeId
+  /** The event's language, which hyphenates notes whose words do not say theirs. */
+  language?: HyphenationLanguage
 }
 
 /**
@@ -44,13 +52,16 @@ export function phoneNoteId(idempotencyKey?: string): TLShapeId {
 }
 
 /**
- * Writes a phone note into its column, in one transaction: at the first free
- * grid place of the column frame (placed as the board places its own notes),
- * parented to the frame with coordinates relative to it, and validated
- * against tldraw's schema. A column that is full grows, and a column frame
- * someone deleted is put back from the layout, so the note always lands
- * visibly under its question. Writing an id that exists already writes
- * nothing: `created` is false then.
+ * Writes a phone note into its column, in one transaction: sized as the
+ * moderator's board sizes its notes (text size and height measured with
+ * tldraw's font, see `NoteSizer`), at the first free place of the column's
+ * grid for its height (placed as the board places its own notes, never
+ * between rows, in a cluster's rows or over another note), parented to the
+ * frame with coordinates relative to it, and validated against tldraw's
+ * schema. A column that is full grows, and a column frame someone deleted is
+ * put back from the layout, so the note always lands visibly under its
+ * question. Writing an id that exists already writes nothing: `created` is
+ * false then.
  */
 export function writePhoneNote(
   doc: Y.Doc,
@@ -74,16 +85,13 @@ export function writePhoneNote(
       (area) => area.stationId === note.station.id && area.columnIndex === note.column,
     )
     if (!column) throw new Error(`column frame ${frameId} carries no column meta`)
-    const placement = placeNoteInColumn(
-      column.bounds,
-      // Headings of clusters take room in the column as notes do.
-      [...contents.notes, ...contents.clusterHeadings].map((existing) => existing.bounds),
-    )
+    const fit = noteSizer().fit(note.text, note.language ?? 'de')
+    const placement = placeNoteInColumn(column.bounds, occupantsOf(contents), NOTE_SIZE + fit.growY)
     if (frame !== stored || placement.columnHeight > frame.props.h) {
       const h = Math.max(frame.props.h, placement.columnHeight)
       records.set(frameId, validateRecord(schema, { ...frame, props: { ...frame.props, h } }))
     }
-    const record = noteRecord(note, frameId, topIndexOf(board, frameId), {
+    const record = noteRecord(note, fit, frameId, topIndexOf(board, frameId), {
       x: placement.position.x - column.bounds.x,
       y: placement.position.y - column.bounds.y,
     })
@@ -93,8 +101,16 @@ export function writePhoneNote(
   return { id: note.id, created }
 }
 
+/** Notes and cluster headings: what takes room in a column, with the cluster it belongs to. */
+export function occupantsOf(contents: BoardContents): BoardOccupant[] {
+  return [...contents.notes, ...contents.clusterHeadings].map(({ bounds, clusterId }) =>
+    clusterId === undefined ? { bounds } : { bounds, clusterId },
+  )
+}
+
 function noteRecord(
   note: PhoneNote,
+  fit: NoteTextFit,
   frameId: string,
   below: IndexKey | null,
   position: { x: number; y: number },
@@ -107,6 +123,7 @@ function noteRecord(
     index: getIndexAbove(below),
     text: note.text,
     meta: { ...meta },
+    fit,
   }) as TLNoteShape
 }
 

@@ -5,6 +5,7 @@ import type { BoardSchema } from './boardSchema'
 import { repairBoard } from './boardRepair'
 import { describePending, salvagePending } from './pendingSalvage'
 import { writeBoardDay } from './boardWriter'
+import { mendPhoneNotes } from './mendPhoneNotes'
 
 export interface LoadedBoard {
   room: string
@@ -20,8 +21,8 @@ export interface LoadedBoard {
  * What the server does with every board it loads, before any socket sees
  * it, in one logged edit: sets again the notes held back behind a damaged
  * stored part (see `salvagePending`), removes what the content gate would
- * refuse (see `repairBoard`), and brings the board in line with where the
- * day stands.
+ * refuse (see `repairBoard`), sizes phone notes stored unsized (see
+ * `mendPhoneNotes`), and brings the board in line with where the day stands.
  * The second part also finishes a station change that could not switch this
  * board while it ran, and restores `meta` should anything have rewritten it.
  * What was repaired is reported by count, never by content.
@@ -38,6 +39,11 @@ export function repairLoadedBoard({ room, doc, transact, schema, events, log }: 
         `board repaired room=${room} removed-entries=${repair.removedEntries} ` +
           `removed-foreign=${repair.removedForeign} migrated=${repair.migrated}`,
       )
+    }
+    // Phone notes stored unsized by earlier versions get the size a board gives them.
+    const mended = mendPhoneNotes(doc, schema, event?.config.language ?? 'de')
+    if (mended.resized > 0) {
+      log(`board notes-mended room=${room} resized=${mended.resized} tidied-columns=${mended.tidied}`)
     }
     if (event === null || !event.config.tables.some((table) => table.id === target?.tableId)) return
     const day = boardDay(event.config.stations, event.state.currentStation, event.state.timer)

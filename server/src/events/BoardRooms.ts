@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { BoardPresence } from '@tablecloth/shared'
 
 /**
  * What the event layer needs from the live board rooms. The sync layer's
@@ -13,8 +14,13 @@ export interface BoardRooms {
   transact(room: string, fn: (doc: Y.Doc) => void, options?: { grows?: boolean }): Promise<void>
   /** The room's full state as one update, whether or not it is loaded. */
   encodeState(room: string): Promise<Uint8Array>
-  /** People connected to the room right now. */
-  presence(room: string): { connections: number; names: string[] }
+  /** Sockets on the room right now, by the link they were opened with, and the names announced. */
+  presence(room: string): {
+    connections: number
+    presence: BoardPresence
+    names: string[]
+    moderatorNames: string[]
+  }
   /** Closes every connection to the room, e.g. when its event is deleted. */
   closeRoom(room: string, code: number, reason: string): void
   /**

@@ -15,6 +15,7 @@ import {
   type EventConfig,
   type EventOverview,
   type EventView,
+  type LiveBoardResponse,
   type Role,
   type RotateLinkResponse,
   type TableOverview,
@@ -27,6 +28,7 @@ import { DamagedSnapshotError, type NewSnapshot, type SnapshotStore } from '../s
 import type { TokenStore } from '../store/tokenStore'
 import type { BoardSchema } from '../board/boardSchema'
 import { readRecords, restoreRecords, writeBoardDay } from '../board/boardWriter'
+import { mendPhoneNotes } from '../board/mendPhoneNotes'
 import type { BoardRooms } from './BoardRooms'
 import { buildEventLinks, type TableTokens } from './eventLinks'
 import { newEventId } from './eventIds'
@@ -209,9 +211,12 @@ export class EventService {
     if (from >= event.config.stations.length - 1) {
       throw new HttpError(409, ApiErrorCode.Conflict, 'The event is already at its last station')
     }
+    // The new station's timer waits for the organiser unless the event says a change starts it.
     const next: EventState = {
       currentStation: from + 1,
-      timer: runningTimer(event.config, from + 1, this.now()),
+      timer: event.config.startTimerOnStationChange
+        ? runningTimer(event.config, from + 1, this.now())
+        : idleTimer(event.config, from + 1),
     }
     const boards = await this.boardSnapshots(event, from, 'station-change')
     const snapshots = this.deps.snapshots.insertAll(boards, new Date(this.now()), () => {
@@ -282,7 +287,9 @@ export class EventService {
         return {
           id: table.id,
           connections: presence.connections,
+          presence: presence.presence,
           names: presence.names,
+          moderatorNames: presence.moderatorNames,
           columns: station.columns.map(
             (_, index) => current?.columns.find((column) => column.columnIndex === index)?.notes.length ?? 0,
           ),
@@ -316,6 +323,25 @@ export class EventService {
   snapshotRecords(eventId: string, snapshotId: string): { snapshot: SnapshotSummary; records: TLRecord[] } {
     const { state, ...snapshot } = this.snapshot(eventId, snapshotId)
     return { snapshot, records: [...this.readRecords(`snapshot=${snapshot.id}`, state).values()] }
+  }
+
+  /**
+   * A table's board as it is now, for the control room's board images of the
+   * running station (a snapshot holds only what was saved, not what is being
+   * written). Read the way results read the live board.
+   */
+  async liveBoard(eventId: string, tableId: string): Promise<LiveBoardResponse> {
+    const event = this.require(eventId)
+    if (!event.config.tables.some((table) => table.id === tableId)) {
+      throw new HttpError(404, ApiErrorCode.NotFound, `No table "${tableId}" in this event`, 'tableId')
+    }
+    const records = await this.boardRecords(roomName(eventId, tableId))
+    return {
+      tableId,
+      stationIndex: event.state.currentStation,
+      at: new Date(this.now()).toISOString(),
+      records: [...records.values()],
+    }
   }
 
   /** A board's records as they are now. */
@@ -353,6 +379,8 @@ export class EventService {
     const records = this.readRecords(`snapshot=${target.id}`, target.state)
     await this.deps.rooms.transact(room, (doc) => {
       restoreRecords(doc, this.deps.schema, records)
+      // A snapshot may hold phone notes an earlier version stored unsized.
+      mendPhoneNotes(doc, this.deps.schema, event.config.language)
       // The station layout follows the day, not the snapshot: re-apply it on top.
       writeBoardDay(doc, this.deps.schema, event.config, dayOf(event))
     })

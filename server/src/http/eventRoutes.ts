@@ -43,7 +43,7 @@ export interface EventRouteDeps {
   setupPin: SetupPinCheck | null
 }
 
-/** The event HTTP contract documented in README ("HTTP API"). */
+/** The event HTTP contract documented in docs/http-api.md. */
 export function registerEventRoutes(router: Router, deps: EventRouteDeps): void {
   const { config, events, tokens, creationLimiter, setupPin } = deps
 
@@ -116,6 +116,11 @@ export function registerEventRoutes(router: Router, deps: EventRouteDeps): void 
   router.on('GET', '/api/events/:id/snapshots/:snapshotId', ({ req, res, params }) => {
     requireGrant(req, tokens, params.id!, ORGANISER)
     sendJson(res, 200, events.snapshotRecords(params.id!, params.snapshotId!))
+  })
+
+  router.on('GET', '/api/events/:id/tables/:tableId/board', async ({ req, res, params }) => {
+    requireGrant(req, tokens, params.id!, ORGANISER)
+    sendJson(res, 200, await events.liveBoard(params.id!, params.tableId!))
   })
 
   router.on('POST', '/api/events/:id/snapshots/:snapshotId/restore', async ({ req, res, params }) => {

@@ -32,7 +32,7 @@ export interface HiddenNoteRouteDeps {
 }
 
 /**
- * Review before publishing, documented in README ("Results", "HTTP API"): the
+ * Review before publishing, documented in docs/results.md and docs/http-api.md: the
  * organiser hides a note from every results export without touching the board.
  *
  * - `GET    /api/events/:id/hidden-notes`          → `{ hiddenNotes }`

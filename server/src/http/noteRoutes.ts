@@ -47,7 +47,7 @@ export interface NoteRouteDeps {
   now?: () => number
 }
 
-/** The phone page's HTTP contract, documented in README ("HTTP API", "Participants' phones"). */
+/** The phone page's HTTP contract, documented in docs/http-api.md and docs/user-guide.md ("Participants' phones"). */
 export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
   const { events, tokens, rooms, schema } = deps
   const now = deps.now ?? Date.now
@@ -109,6 +109,7 @@ export function registerNoteRoutes(router: Router, deps: NoteRouteDeps): void {
             text: note.text,
             createdAt: new Date(now()).toISOString(),
             id: phoneNoteId(note.idempotencyKey),
+            language: running.config.language,
           })
         },
         { grows: true },

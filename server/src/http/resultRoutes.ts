@@ -18,7 +18,7 @@ import type { Router } from './Router'
 const ORGANISER = ['organiser'] as const
 
 /**
- * The results exports documented in README ("Results"):
+ * The results exports documented in docs/results.md:
  * `GET /api/events/:id/results.<format>?table=<id>&station=<id or index>&lang=<de|en>`,
  * where format is json, csv, md, html, pdf or docx.
  */

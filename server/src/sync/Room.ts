@@ -13,7 +13,7 @@ import {
   type SyncFrame,
 } from './messageCodec'
 import { RoomAwareness, type PresenceState } from './RoomAwareness'
-import type { SyncConnection } from './SyncConnection'
+import type { ConnectionInfo, SyncConnection } from './SyncConnection'
 import { changesDoc } from './updateNovelty'
 
 /**
@@ -39,6 +39,12 @@ export class BoardFullError extends Error {
 export interface RoomBounds {
   /** Bytes a board may take in the store (its state plus its log); beyond it edits are refused. */
   maxBoardBytes: number
+}
+
+/** The sockets on a board and the presence each announced (only sockets that may edit announce). */
+export interface RoomPresence {
+  sockets: ConnectionInfo[]
+  announced: Array<{ connection: ConnectionInfo; state: unknown }>
 }
 
 type DocUpdateFrame = Extract<SyncFrame, { type: 'sync-step2' | 'sync-update' }>
@@ -273,6 +279,16 @@ export class Room {
 
   stats(): { connections: number; awareness: PresenceState[] } {
     return { connections: this.connections.size, awareness: this.presence.states() }
+  }
+
+  /** Who holds a socket on this board and what each announced, by the grant it came with. */
+  who(): RoomPresence {
+    return {
+      sockets: [...this.connections].map((connection) => connection.info),
+      announced: this.presence
+        .ownedStates()
+        .map(({ owner, state }) => ({ connection: owner.info, state })),
+    }
   }
 
   /** The sockets on this board, for closing a selection of them. */

@@ -67,9 +67,14 @@ export class RoomAwareness<Owner extends object> {
 
   /** Present clients with their states decoded; a state that is not JSON reads as null. */
   states(): PresenceState[] {
-    const states: PresenceState[] = []
+    return this.ownedStates().map(({ clientId, state }) => ({ clientId, state }))
+  }
+
+  /** Like `states`, with the socket each presence belongs to. */
+  ownedStates(): Array<PresenceState & { owner: Owner }> {
+    const states: Array<PresenceState & { owner: Owner }> = []
     for (const [clientId, presence] of this.presences) {
-      states.push({ clientId, state: parseState(presence.state) })
+      states.push({ clientId, state: parseState(presence.state), owner: presence.owner })
     }
     return states
   }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, parseRoomName } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
-import { Room, type RoomEvents, type UpdateCheck } from './Room'
+import { Room, type RoomEvents, type RoomPresence, type UpdateCheck } from './Room'
 import type { PresenceState } from './RoomAwareness'
 import { SyncConnection, type ConnectionInfo, type SyncSocket } from './SyncConnection'
 import type { SyncLimits } from './syncLimits'
@@ -116,6 +116,11 @@ export class RoomRegistry {
   roomStats(roomName: string): RoomStats {
     const room = this.rooms.get(roomName)
     return room === undefined ? { connections: 0, awareness: [] } : room.stats()
+  }
+
+  /** Sockets on a board with their grants, and what they announced; none for a board not in memory. */
+  roomPresence(roomName: string): RoomPresence {
+    return this.rooms.get(roomName)?.who() ?? { sockets: [], announced: [] }
   }
 
   isLoaded(roomName: string): boolean {

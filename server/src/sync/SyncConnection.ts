@@ -14,6 +14,13 @@ export interface SyncSocket {
   close(code: number, reason: string): void
 }
 
+/**
+ * What the grant a socket was opened with reaches: one table (a table's
+ * board, projector or phone link) or the whole event (the organiser's link,
+ * the gallery's viewer link).
+ */
+export type GrantScope = 'table' | 'event'
+
 /** Who is on the other end of a board socket, as authorised at connect. */
 export interface ConnectionInfo {
   /** `<eventId>/<tableId>` */
@@ -21,6 +28,8 @@ export interface ConnectionInfo {
   readonly eventId: string
   readonly tableId: string
   readonly role: Role
+  /** Whether the grant names this table or the whole event (a projector or the gallery, say). */
+  readonly scope: GrantScope
   /**
    * Opaque id of the grant the socket was opened with (for example a token
    * hash), so a revocation can find its sockets. Never the token itself.

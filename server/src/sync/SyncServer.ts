@@ -18,7 +18,7 @@ import { clientAddress } from '../http/clientAddress'
 import { RateLimiter } from '../http/rateLimiter'
 import type { UpdateCheck } from './Room'
 import { RoomRegistry, type OnBoardLoaded } from './RoomRegistry'
-import type { ConnectionInfo, SyncConnection } from './SyncConnection'
+import type { ConnectionInfo, GrantScope, SyncConnection } from './SyncConnection'
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './syncLimits'
 import { SyncWebSocket } from './SyncWebSocket'
 
@@ -34,11 +34,12 @@ export interface SyncAuthRequest {
 
 /**
  * Either the role the socket gets (with an optional opaque `subject`, such as
- * a token hash, that `closeConnectionsWhere` can match on revocation), or the
- * named close code it is refused with.
+ * a token hash, that `closeConnectionsWhere` can match on revocation, and
+ * the grant's `scope`, `table` unless said otherwise), or the named close
+ * code it is refused with.
  */
 export type SyncAuthDecision =
-  | { role: Role; subject?: string | null }
+  | { role: Role; subject?: string | null; scope?: GrantScope }
   | { closeCode: CloseCode; reason: string }
 
 export interface SyncServerOptions {
@@ -189,6 +190,7 @@ export class SyncServer {
       eventId: request.eventId,
       tableId: request.tableId,
       role: decision.role,
+      scope: decision.scope ?? 'table',
       subject: decision.subject ?? null,
     }
     const connection = this.connect(ws, info)

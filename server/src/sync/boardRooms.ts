@@ -1,5 +1,6 @@
 import { CloseCode, CloseReason } from '@tablecloth/shared'
 import type { BoardRooms } from '../events/BoardRooms'
+import { summarisePresence } from './boardPresence'
 import type { SyncServer } from './SyncServer'
 
 /**
@@ -12,11 +13,7 @@ export function boardRoomsOf(sync: SyncServer): BoardRooms {
   return {
     transact: async (room, edit, options) => registry.transact(room, edit, options),
     encodeState: async (room) => registry.encodeState(room),
-    presence(room) {
-      const stats = registry.roomStats(room)
-      const names = stats.awareness.flatMap(({ state }) => nameOf(state))
-      return { connections: stats.connections, names }
-    },
+    presence: (room) => summarisePresence(registry.roomPresence(room)),
     closeRoom: (room, code, reason) => registry.closeRoom(room, code, reason),
     closeConnectionsOf: (subjects, code, reason) =>
       registry.closeConnectionsWhere(
@@ -26,12 +23,4 @@ export function boardRoomsOf(sync: SyncServer): BoardRooms {
       ),
     deleteRoom: (room) => registry.deleteRoom(room, CloseCode.NotFound, CloseReason.NotFound),
   }
-}
-
-/** The display name a board client announces in its awareness state as `user.name`, if any. */
-function nameOf(state: unknown): string[] {
-  if (typeof state !== 'object' || state === null || !('user' in state)) return []
-  const user = state.user
-  if (typeof user !== 'object' || user === null || !('name' in user)) return []
-  return typeof user.name === 'string' && user.name !== '' ? [user.name] : []
 }

@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { MessageType, roomName, type Role } from '@tablecloth/shared'
 import type { RoomRegistry } from '../../src/sync/RoomRegistry'
-import type { SyncConnection } from '../../src/sync/SyncConnection'
+import type { GrantScope, SyncConnection } from '../../src/sync/SyncConnection'
 
 const FROM_SERVER = 'server'
 
@@ -18,6 +18,8 @@ export interface MemoryClientOptions {
   eventId?: string
   tableId?: string
   role?: Role
+  /** Whether the grant names the table or the whole event; `table` by default. */
+  scope?: GrantScope
   subject?: string | null
   /** A doc the client already holds, e.g. from an earlier session. */
   doc?: Y.Doc
@@ -58,6 +60,7 @@ export class MemoryClient {
         eventId,
         tableId,
         role: options.role ?? 'moderator',
+        scope: options.scope ?? 'table',
         subject: options.subject ?? null,
       },
     )

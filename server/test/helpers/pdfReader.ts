@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
  */
 
 export interface PdfNote {
-  /** The table's heading, "Thementisch: …". */
+  /** The table's heading, "Thementisch 3: …". */
   table: string
   /** The station's heading. */
   station: string

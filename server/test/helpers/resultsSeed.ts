@@ -155,7 +155,7 @@ export function expectedPlace(note: SeededNote): {
   const config = winnendenTemplate()
   const station = config.stations[note.station]!
   return {
-    table: `Thementisch: ${config.tables[note.table]!.topic}`,
+    table: `Thementisch ${note.table + 1}: ${config.tables[note.table]!.topic}`,
     station: station.title,
     column: note.column === null ? null : station.columns[note.column]!,
   }

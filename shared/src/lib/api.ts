@@ -1,7 +1,7 @@
 import type { EventConfig } from './eventConfig'
 
 /**
- * The public HTTP contract. README documents it; tests and integrators rely on it.
+ * The public HTTP contract. docs/http-api.md documents it; tests and integrators rely on it.
  */
 
 export const ApiErrorCode = {
@@ -122,13 +122,52 @@ export interface SnapshotSummary {
   reason: 'station-change' | 'pre-restore' | 'manual'
 }
 
+/**
+ * `GET /api/events/:id/tables/:tableId/board` (organiser): a table's board as
+ * it is now, e.g. to draw the running station, which no snapshot holds yet.
+ */
+export interface LiveBoardResponse {
+  tableId: string
+  /** The station running when the board was read (0-based). */
+  stationIndex: number
+  /** When the board was read (ISO 8601, server time). */
+  at: string
+  /** The board's tldraw records, as a snapshot's are listed. */
+  records: unknown[]
+}
+
+/**
+ * Who has a table's board open right now, by the link each socket was opened
+ * with (docs/http-api.md, "Links and roles"). Sockets are counted, read-only ones too,
+ * which announce no presence.
+ */
+export interface BoardPresence {
+  /** The table's board link: the moderator and any co-moderators, writing. */
+  moderators: number
+  /** The organiser's own link, opened on this board. */
+  organisers: number
+  /** The table's projector link (a viewer link naming the table). */
+  projectors: number
+  /** The event's gallery link (the viewer link for every table). */
+  gallery: number
+  /** Phones watching the board (the participant link, when the organiser shows them the board). */
+  phones: number
+}
+
+/** The ways a board can be open, as `BoardPresence` counts them. */
+export type PresenceKind = keyof BoardPresence
+
 /** One table in the control room's live overview. */
 export interface TableOverview {
   id: string
-  /** Sockets open on the board right now; 0 means nobody has the board open. */
+  /** Sockets open on the board right now, of every kind; 0 means nobody has the board open. */
   connections: number
-  /** Display names announced by the people on the board. */
+  /** The same sockets by the link they were opened with. */
+  presence: BoardPresence
+  /** Display names announced by the people on the board (everyone who may edit it). */
   names: string[]
+  /** The names announced over the table's board link: the moderators. */
+  moderatorNames: string[]
   /** Notes per column of the current station, in column order. */
   columns: number[]
   /** Notes of the current station outside every column. */
@@ -142,7 +181,7 @@ export interface EventOverview {
 
 /**
  * A note the organiser left out of the results before publishing them
- * (README "Results", "Review before publishing"). The note stays on its board;
+ * (docs/results.md, "Review before publishing"). The note stays on its board;
  * every results export leaves it out until it is shown again.
  */
 export interface HiddenNote {

@@ -30,6 +30,8 @@ export interface BoardNote extends NoteInput {
   votes: number
   via?: NoteMeta['via']
   clusterId?: string
+  /** tldraw's colour name of the note (`props.color`), when it has one. */
+  colour?: string
 }
 
 /** The heading of a cluster of notes, as the board shows it. */
@@ -100,6 +102,7 @@ function noteOf(shape: ShapeLike, origin: { x: number; y: number }): BoardNote {
   if (typeof meta.author === 'string') note.author = meta.author
   if (typeof meta.createdAt === 'string') note.createdAt = meta.createdAt
   if (meta.via === 'phone' || meta.via === 'board') note.via = meta.via
+  if (typeof shape.props?.color === 'string') note.colour = shape.props.color
   if (typeof meta.clusterId === 'string' && meta.clusterId.trim()) {
     note.clusterId = meta.clusterId.trim()
   }

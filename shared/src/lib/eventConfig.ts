@@ -56,6 +56,11 @@ export const EventConfigSchema = z.object({
   /** Lets participants see the board on the phone page (issue: capture). */
   showBoardToParticipants: z.boolean().default(false),
   /**
+   * Whether a station change also starts the new station's timer. Off by
+   * default: the organiser starts it once the groups have sat down.
+   */
+  startTimerOnStationChange: z.boolean().default(false),
+  /**
    * The language the day is held in: notes whose words do not say otherwise
    * are hyphenated by its rules (see `noteLanguage`).
    */
@@ -80,6 +85,7 @@ export interface EventConfig {
   groups: Array<{ id: string; name: string; colour: string }>
   rotation: RotationConfig
   showBoardToParticipants: boolean
+  startTimerOnStationChange: boolean
   language: HyphenationLanguage
 }
 

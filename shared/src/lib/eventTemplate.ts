@@ -47,6 +47,7 @@ export function winnendenTemplate(): EventConfigInput {
     // Participants chose a topic table per station themselves.
     rotation: { mode: 'free' },
     showBoardToParticipants: false,
+    startTimerOnStationChange: false,
     language: 'de',
   }
 }

@@ -45,6 +45,8 @@ describe('parseEventConfig', () => {
     expect(config.groups).toEqual([])
     expect(config.rotation).toEqual({ mode: 'free' })
     expect(config.showBoardToParticipants).toBe(false)
+    // A station change leaves starting the timer to the organiser unless asked otherwise.
+    expect(config.startTimerOnStationChange).toBe(false)
   })
 
   it('trims texts and passes umlauts, „quotes“, emoji and Arabic through unchanged', () => {
@@ -321,6 +323,8 @@ describe('serializeEventConfig', () => {
           ],
         },
         showBoardToParticipants: true,
+        startTimerOnStationChange: true,
+        language: 'en',
       }),
     )
     const text = serializeEventConfig(config)
@@ -349,6 +353,8 @@ describe('serializeEventConfig', () => {
       groups: fc.array(fc.record({ name: text }), { maxLength: 25 }),
       rotation: fc.constantFrom({ mode: 'free' as const }, { mode: 'generated' as const }),
       showBoardToParticipants: fc.boolean(),
+      startTimerOnStationChange: fc.boolean(),
+      language: fc.constantFrom('de' as const, 'en' as const),
     })
     fc.assert(
       fc.property(input, (raw) => {

@@ -128,6 +128,7 @@ export function parseEventConfig(input: unknown): EventConfigParseResult {
     })),
     rotation: data.rotation,
     showBoardToParticipants: data.showBoardToParticipants,
+    startTimerOnStationChange: data.startTimerOnStationChange,
     language: data.language,
   }
   issues.push(...rotationIssues(config))
@@ -157,6 +158,7 @@ export function serializeEventConfig(config: EventConfig): string {
         ? { mode: 'fixed', plan: config.rotation.plan.map((seating) => ({ ...seating })) }
         : { mode: config.rotation.mode },
     showBoardToParticipants: config.showBoardToParticipants,
+    startTimerOnStationChange: config.startTimerOnStationChange,
     language: config.language,
   }
   return `${JSON.stringify(plain, null, 2)}\n`

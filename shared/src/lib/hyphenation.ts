@@ -17,8 +17,20 @@ export const SOFT_HYPHEN = '\u00AD'
 export const HYPHENATION_LANGUAGES = ['de', 'en'] as const
 export type HyphenationLanguage = (typeof HYPHENATION_LANGUAGES)[number]
 
-/** Inserts soft hyphens into a text; words shorter than five letters stay whole. */
+/**
+ * Inserts soft hyphens into a text; words shorter than five letters stay
+ * whole, and no break leaves fewer than {@link MIN_LETTERS_AT_BREAK} letters
+ * on either side.
+ */
 export type Hyphenate = (text: string) => string
+
+/**
+ * Fewest letters a hyphen may leave at either end of a word: "Famili-en" and
+ * "Integrationskur-se" are syllable breaks, but a line that ends or starts
+ * with two letters reads badly from the back of a room. One rule for every
+ * screen and the server's note sizing, so all of them break a note alike.
+ */
+export const MIN_LETTERS_AT_BREAK = 3
 
 const loaded = new Map<HyphenationLanguage, Promise<Hyphenate>>()
 
@@ -30,14 +42,45 @@ const loaded = new Map<HyphenationLanguage, Promise<Hyphenate>>()
 export function loadHyphenator(language: HyphenationLanguage): Promise<Hyphenate> {
   let hyphenator = loaded.get(language)
   if (hyphenator === undefined) {
-    hyphenator = importPatterns(language).then(
-      (patterns) => (text: string) => patterns.hyphenateSync(text, { hyphenChar: SOFT_HYPHEN, minWordLength: 5 }),
-    )
+    hyphenator = importPatterns(language).then(hyphenatorOf)
     loaded.set(language, hyphenator)
     // A failed load may be retried by the next caller.
     hyphenator.catch(() => loaded.delete(language))
   }
   return hyphenator
+}
+
+/**
+ * The hyphenator over one language's patterns module (`hyphen/de`,
+ * `hyphen/en-us`), for a caller that loads the module itself (the server
+ * reads it synchronously); {@link loadHyphenator} uses the same rules.
+ */
+export function hyphenatorOf(patterns: {
+  hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string
+}): Hyphenate {
+  return (text: string) => keepReadableBreaks(patterns.hyphenateSync(text, { hyphenChar: SOFT_HYPHEN, minWordLength: 5 }))
+}
+
+/**
+ * Drops the soft hyphens that would leave fewer than `min` letters of a word
+ * before or after the break. The other breaks stay, and a word without any
+ * still wraps whole, never in the middle of a syllable.
+ */
+export function keepReadableBreaks(text: string, min = MIN_LETTERS_AT_BREAK): string {
+  if (!text.includes(SOFT_HYPHEN)) return text
+  const letters = (part: string) => [...part.replace(/\p{M}/gu, '')].length
+  return text.replace(/[\p{L}\p{M}\u00AD]+/gu, (word) => {
+    const parts = word.split(SOFT_HYPHEN)
+    if (parts.length === 1) return word
+    const total = parts.reduce((sum, part) => sum + letters(part), 0)
+    let before = letters(parts[0]!)
+    let out = parts[0]!
+    for (const part of parts.slice(1)) {
+      out += before >= min && total - before >= min ? SOFT_HYPHEN + part : part
+      before += letters(part)
+    }
+    return out
+  })
 }
 
 async function importPatterns(language: HyphenationLanguage) {
@@ -47,8 +90,9 @@ async function importPatterns(language: HyphenationLanguage) {
 }
 
 const GERMAN_LETTERS = /[äöüßÄÖÜẞ]/
-const GERMAN_WORDS = new Set(['und', 'der', 'die', 'das', 'nicht', 'mit', 'für', 'ist', 'sind', 'zu', 'von', 'wir', 'ein', 'eine', 'auch', 'bei', 'mehr', 'fehlt', 'fehlen', 'gibt', 'keine'])
-const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'for', 'is', 'are', 'with', 'we', 'not', 'more', 'no', 'a', 'an', 'in', 'on', 'lack', 'need'])
+// Words only one of the two languages writes: "in" and "an" are German as well, so neither counts.
+const GERMAN_WORDS = new Set(['und', 'der', 'die', 'das', 'den', 'dem', 'des', 'nicht', 'mit', 'für', 'ist', 'sind', 'zu', 'zum', 'zur', 'im', 'auf', 'von', 'wir', 'ein', 'eine', 'auch', 'bei', 'mehr', 'sich', 'fehlt', 'fehlen', 'gibt', 'keine'])
+const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'for', 'is', 'are', 'with', 'we', 'not', 'more', 'on', 'lack', 'need', 'our', 'their'])
 
 /**
  * The language a note is written in, as far as its words tell: umlauts and

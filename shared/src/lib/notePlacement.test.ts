@@ -8,6 +8,7 @@ import {
   slotCapacity,
   stationLayout,
 } from './boardLayout'
+import { CLUSTER_HEADING_GAP, CLUSTER_HEADING_HEIGHT, layoutColumn, type LayoutNote } from './columnLayout'
 import { readingOrder } from './noteClassification'
 import { noteInDirection, noteRows, placeNoteInColumn, type PlacedNote } from './notePlacement'
 import { rectsOverlap, type Rect } from './rect'
@@ -71,7 +72,7 @@ describe('placeNoteInColumn', () => {
     )
   })
 
-  it('steps around notes that were moved or grew with their text, and reuses freed places', () => {
+  it('steps around notes that grew with their text, and starts a new row below the tallest', () => {
     const tall = { ...noteAt(noteSlot(column, 0)), h: NOTE_SIZE * 2 }
     const placement = placeNoteInColumn(column, [tall, noteAt(noteSlot(column, 1))])
     expect(placement.position).toEqual(noteSlot(column, 2))
@@ -80,8 +81,56 @@ describe('placeNoteInColumn', () => {
       noteAt(noteSlot(column, 1)),
       noteAt(noteSlot(column, 2)),
     ])
-    // The slot below the tall note is taken by its text; the one beside it is free.
-    expect(next.position).toEqual(noteSlot(column, 4))
+    // Never between rows: the next row starts below the tall note, at the left.
+    expect(next.position).toEqual({ x: noteSlot(column, 0).x, y: tall.y + tall.h + NOTE_GAP })
+  })
+
+  it('reuses a place freed in a row', () => {
+    const placed = [0, 1, 3, 4].map((i) => noteAt(noteSlot(column, i)))
+    expect(placeNoteInColumn(column, placed).position).toEqual(noteSlot(column, 2))
+  })
+
+  it('keeps a tall note out of a free place whose row is too short for it', () => {
+    const placed = [0, 1, 3, 4, 5].map((i) => noteAt(noteSlot(column, i)))
+    const placement = placeNoteInColumn(column, placed, NOTE_SIZE + 68)
+    expect(placement.position).toEqual(noteSlot(column, 6))
+  })
+
+  it('never puts a note into the rows of a cluster or beside its heading', () => {
+    const top = noteSlot(column, 0).y
+    const heading = { bounds: { x: noteSlot(column, 0).x, y: top, w: 3 * NOTE_SIZE + 2 * NOTE_GAP, h: CLUSTER_HEADING_HEIGHT }, clusterId: 'cluster:a' }
+    const y = top + CLUSTER_HEADING_HEIGHT + CLUSTER_HEADING_GAP
+    const clustered = { bounds: noteAt({ x: noteSlot(column, 0).x, y }), clusterId: 'cluster:a' }
+    const placement = placeNoteInColumn(column, [heading, clustered])
+    expect(placement.position).toEqual({ x: noteSlot(column, 0).x, y: y + NOTE_SIZE + NOTE_GAP })
+    // The next note joins that row of single notes.
+    const single = { bounds: noteAt(placement.position) }
+    expect(placeNoteInColumn(column, [heading, clustered, single]).position).toEqual({
+      x: noteSlot(column, 1).x,
+      y: placement.position.y,
+    })
+  })
+
+  it('fills a column with notes of every height in rows without overlaps, as the layout tidies it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 170 }), { minLength: 1, maxLength: 30 }), (grows) => {
+        let current = column
+        const notes: LayoutNote[] = []
+        for (const [i, growY] of grows.entries()) {
+          const h = NOTE_SIZE + growY
+          const placement = placeNoteInColumn(current, notes.map((note) => note.bounds), h)
+          current = { ...current, h: placement.columnHeight }
+          notes.push({ id: `n${i}`, text: '', bounds: { ...placement.position, w: NOTE_SIZE, h } })
+        }
+        for (const [i, note] of notes.entries()) {
+          expect(inside(note.bounds, current)).toBe(true)
+          for (const other of notes.slice(i + 1)) expect(rectsOverlap(note.bounds, other.bounds)).toBe(false)
+        }
+        // Written in order into an empty column, the notes stand where the tidy layout puts them.
+        const tidy = layoutColumn(column, notes)
+        for (const note of notes) expect(tidy.notes.get(note.id)).toEqual({ x: note.bounds.x, y: note.bounds.y })
+      }),
+    )
   })
 
   it('ignores notes in the neighbouring column', () => {

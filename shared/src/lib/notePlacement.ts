@@ -1,6 +1,6 @@
-import { COLUMN_PADDING, NOTE_SIZE, nextFreeSlot } from './boardLayout'
+import { COLUMN_PADDING, NOTE_GAP, NOTE_SIZE, notesPerRow } from './boardLayout'
 import { ROW_TOLERANCE } from './noteClassification'
-import { rectCentre, type Point, type Rect } from './rect'
+import { rectCentre, rectsOverlap, type Point, type Rect } from './rect'
 
 /**
  * Where a note written at the board goes, and how the keyboard walks from
@@ -19,17 +19,95 @@ export interface NotePlacement {
   columnHeight: number
 }
 
+/** Something that takes room on the board: a note, or the heading of a cluster. */
+export interface BoardOccupant {
+  /** In page coordinates, with the height a note grew to for its text. */
+  bounds: Rect
+  /** The cluster a note belongs to, or the one a heading names. */
+  clusterId?: string
+}
+
 /**
- * Places a new note in a column: the first grid position that overlaps none
- * of the `occupied` rectangles (see {@link nextFreeSlot}). When the column is
- * full, the position lies below it, and `columnHeight` says how far the
- * column must grow downwards so the note still sits inside it, with the same
- * padding as at the top.
+ * Places a new note in a column, in the column's grid as the moderator's
+ * board tidies it (see `layoutColumn`): rows of notes side by side, each row
+ * as tall as its tallest note, a cluster on rows of its own under its
+ * heading. The note takes the first place, row by row from the top and each
+ * row from the left, that covers nothing (`occupied`: the notes and headings
+ * on the board, wherever they are) with its whole height (`noteHeight`, its
+ * square and the room its text grew); places freed by moved or deleted notes
+ * are reused. It never joins a cluster's rows and never lands between two
+ * rows: with no room in a row it starts a new one below everything in the
+ * column. When that lies below the column, `columnHeight` says how far the
+ * column must grow downwards to hold it, with the same padding as at the top.
  */
-export function placeNoteInColumn(column: Rect, occupied: readonly Rect[]): NotePlacement {
-  const position = nextFreeSlot(column, occupied)
-  const bottom = position.y + NOTE_SIZE + COLUMN_PADDING
+export function placeNoteInColumn(
+  column: Rect,
+  occupied: readonly (Rect | BoardOccupant)[],
+  noteHeight: number = NOTE_SIZE,
+): NotePlacement {
+  const blockers = occupied
+    .map((item): BoardOccupant => ('bounds' in item ? item : { bounds: item }))
+    .filter(({ bounds }) => [bounds.x, bounds.y, bounds.w, bounds.h].every(Number.isFinite))
+  const left = column.x + COLUMN_PADDING
+  const perRow = notesPerRow(column)
+  const near = nearBand(blockers.map(({ bounds }) => bounds))
+  const free = (y: number, place: number): Point | null => {
+    const note = { x: left + place * (NOTE_SIZE + NOTE_GAP), y, w: NOTE_SIZE, h: noteHeight }
+    return near(y, y + noteHeight).some((bounds) => rectsOverlap(bounds, note)) ? null : { x: note.x, y }
+  }
+  const inColumn = blockers.filter(({ bounds }) => rectsOverlap(bounds, column))
+  let position: Point | null = null
+  for (const row of rowsOf(inColumn)) {
+    if (row.clustered) continue
+    for (let place = 0; place < perRow && !position; place++) position = free(row.top, place)
+    if (position) break
+  }
+  if (!position) {
+    // A new row below everything in the column; further down should something lie there.
+    let y = Math.max(column.y + COLUMN_PADDING, ...inColumn.map(({ bounds }) => bounds.y + bounds.h + NOTE_GAP))
+    while (!(position = free(y, 0))) y += NOTE_SIZE + NOTE_GAP
+  }
+  const bottom = position.y + noteHeight + COLUMN_PADDING
   return { position, columnHeight: Math.max(column.h, bottom - column.y) }
+}
+
+/**
+ * The rectangles that may reach into a horizontal band, found without
+ * looking at every one: a board holds a thousand notes, and a note is
+ * placed while the moderator waits for it (sorted by top edge; only those
+ * starting above the band's bottom and at most the tallest one's height
+ * above its top can reach in).
+ */
+function nearBand(rects: readonly Rect[]): (top: number, bottom: number) => Rect[] {
+  const sorted = [...rects].sort((a, b) => a.y - b.y)
+  const tallest = sorted.reduce((most, rect) => Math.max(most, rect.h), 0)
+  return (top, bottom) => {
+    let end = 0
+    let high = sorted.length
+    while (end < high) {
+      const middle = (end + high) >> 1
+      if (sorted[middle]!.y < bottom) end = middle + 1
+      else high = middle
+    }
+    const near: Rect[] = []
+    for (let i = end - 1; i >= 0 && sorted[i]!.y >= top - tallest; i--) near.push(sorted[i]!)
+    return near
+  }
+}
+
+/** The rows things stand in: runs of them whose heights overlap, top to bottom. */
+function rowsOf(items: readonly BoardOccupant[]): Array<{ top: number; clustered: boolean }> {
+  const rows: Array<{ top: number; bottom: number; clustered: boolean }> = []
+  for (const { bounds, clusterId } of [...items].sort((a, b) => a.bounds.y - b.bounds.y)) {
+    const row = rows[rows.length - 1]
+    if (row && bounds.y < row.bottom) {
+      row.bottom = Math.max(row.bottom, bounds.y + bounds.h)
+      row.clustered ||= clusterId !== undefined
+    } else {
+      rows.push({ top: bounds.y, bottom: bounds.y + bounds.h, clustered: clusterId !== undefined })
+    }
+  }
+  return rows
 }
 
 /** A direction of the arrow keys. */

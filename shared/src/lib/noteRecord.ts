@@ -1,4 +1,5 @@
 import { NOTE_FONT, NOTE_TEXT_SIZE } from './boardLayout'
+import type { NoteTextFit } from './noteTextFit'
 import { plainToRichText } from './richText'
 
 /**
@@ -18,6 +19,12 @@ export interface NoteRecordInput {
   index: string
   text: string
   meta?: Record<string, unknown>
+  /**
+   * The text size and growth measured for the text (see `measureNoteText`).
+   * Without it the note is written at full size and unsized: tests and
+   * benchmarks that do not care how a note looks.
+   */
+  fit?: NoteTextFit
 }
 
 export interface NoteRecordJson {
@@ -48,7 +55,7 @@ export interface NoteRecordJson {
   }
 }
 
-/** A note in tldraw's default colour, in every note's text size and font, sized later by the board. */
+/** A note in tldraw's default colour, in every note's text size and font, sized as `fit` says. */
 export function noteRecordJson(note: NoteRecordInput): NoteRecordJson {
   return {
     id: note.id,
@@ -68,11 +75,10 @@ export function noteRecordJson(note: NoteRecordInput): NoteRecordJson {
       labelColor: 'black',
       size: NOTE_TEXT_SIZE,
       font: NOTE_FONT,
-      fontSizeAdjustment: 1,
+      fontSizeAdjustment: note.fit?.fontSizeAdjustment ?? 1,
       align: 'middle',
       verticalAlign: 'middle',
-      // Whoever writes the record cannot measure text; the board grows the note when it draws it.
-      growY: 0,
+      growY: note.fit?.growY ?? 0,
       url: '',
       richText: plainToRichText(note.text),
       scale: 1,

@@ -4,7 +4,7 @@ import type { ValidationIssue } from './eventValidation'
  * What a participant's phone may send to
  * `POST /api/events/:id/tables/:tableId/notes`. The phone checks a draft with
  * the same function before sending that the server uses as its gate, so both
- * agree on what "empty" and "too long" mean. README ("HTTP API") documents it.
+ * agree on what "empty" and "too long" mean. docs/http-api.md documents it.
  */
 
 /**

@@ -1,7 +1,7 @@
-import { readBoardContents, type BoardNote } from './boardContents'
+import type { BoardNote } from './boardContents'
 import type { EventConfig, Station } from './eventConfig'
-import { classifyNotes } from './noteClassification'
-import { clusterName, clusterOrder } from './noteClusters'
+import { clusterName } from './noteClusters'
+import { readStationNotes } from './stationColumns'
 
 /**
  * The harvest of a café day: for every topic table and every station, the
@@ -47,6 +47,8 @@ export interface StationResults {
 
 export interface TableResults {
   id: string
+  /** The table's number as the room knows it: its place in the event, from 1 (see `tableNumber`). */
+  number: number
   /** The table's topic. */
   title: string
   moderator: string
@@ -99,7 +101,7 @@ export function buildResults(
   const readingsByTable = new Map(boards.map((board) => [board.tableId, board.stations]))
   const groupNames = new Map(config.groups.map((group) => [group.id, group.name]))
   const hidden = options.hidden ?? new Set<string>()
-  const tables = config.tables.flatMap((table): TableResults[] => {
+  const tables = config.tables.flatMap((table, index): TableResults[] => {
     const readings = readingsByTable.get(table.id)
     if (!readings) return []
     const byIndex = new Map(readings.map((reading) => [reading.stationIndex, reading]))
@@ -121,7 +123,9 @@ export function buildResults(
         },
       ]
     })
-    return [{ id: table.id, title: table.topic, moderator: table.moderator, stations }]
+    return [
+      { id: table.id, number: index + 1, title: table.topic, moderator: table.moderator, stations },
+    ]
   })
   return {
     version: 1,
@@ -162,38 +166,9 @@ function readStation(
   records: readonly unknown[],
   hidden: ReadonlySet<string>,
 ): { columns: BoardNote[][]; unsorted: BoardNote[] } {
-  const contents = readBoardContents(records)
-  // An empty note carries nothing to harvest: tldraw leaves one behind when
-  // someone picks the note tool and walks away.
-  const notes = contents.notes.filter((note) => note.text.trim() !== '' && !hidden.has(note.id))
-  const classified = classifyNotes(notes, contents.columns)
-  const own = classified.stations.find((entry) => entry.stationId === station.id)
-  const columns = station.columns.map((): BoardNote[] => [])
-  const unsorted = [...(own?.unsorted ?? [])]
-  for (const column of own?.columns ?? []) {
-    // A frame for a question the config does not have: keep its notes visible.
-    const target = columns[column.columnIndex]
-    if (target) target.push(...column.notes)
-    else unsorted.push(...column.notes)
-  }
-  // Only a board without any column leaves notes unplaced; they were read
-  // for this station, so this station is where they show up.
-  unsorted.push(...classified.unplaced)
-  // A note written in this station and then dragged into an earlier
-  // station's column: that station's results come from its own snapshot,
-  // which never held the note, so it is listed here rather than nowhere.
-  for (const other of classified.stations) {
-    if (other.stationId === station.id) continue
-    for (const column of other.columns) {
-      unsorted.push(...column.notes.filter((note) => note.stationId === station.id))
-    }
-  }
-  const headings = new Map(contents.clusterHeadings.map((h) => [h.clusterId, h.text]))
-  const named = (ordered: BoardNote[]) => ordered.map((note) => withClusterName(note, headings))
-  return {
-    columns: columns.map((column) => named(clusterOrder(column))),
-    unsorted: named(clusterOrder(unsorted)),
-  }
+  const read = readStationNotes(station, records, hidden)
+  const named = (ordered: BoardNote[]) => ordered.map((note) => withClusterName(note, read.headings))
+  return { columns: read.columns.map(named), unsorted: named(read.unsorted) }
 }
 
 /** The note with its cluster named as the heading reads; a nameless cluster is none. */

@@ -57,7 +57,7 @@ describe('resultsToHtml', () => {
     )
     expect(found).toEqual(
       fixtureNotes(results).map(({ table, station, column, note }) => ({
-        table: `Thementisch: ${table.title}`,
+        table: `Thementisch ${table.number}: ${table.title}`,
         station: station.title,
         column,
         cluster: note.cluster,

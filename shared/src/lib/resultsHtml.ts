@@ -28,7 +28,7 @@ export function resultsToHtml(results: Results, options: ResultsDocumentOptions 
     const moderator = `${words.moderator}: ${table.moderator}`
     return [
       '<section class="table">',
-      `<h2 dir="auto">${escapeHtml(words.table(table.title))}</h2>`,
+      `<h2 dir="auto">${escapeHtml(words.table(table.title, table.number))}</h2>`,
       table.moderator === '' ? '' : `<p class="moderator" dir="auto">${escapeHtml(moderator)}</p>`,
       ...table.stations.map((station) => stationSection(station, words, options.timeZone)),
       '</section>',

@@ -24,7 +24,8 @@ export interface ResultsWords {
   locale: string
   results: string
   programme: string
-  table: (topic: string) => string
+  /** A table's heading, numbered as in the room: "Thementisch 3: Arbeitsmarktintegration". */
+  table: (topic: string, number: number) => string
   moderator: string
   unsorted: string
   noNotes: string
@@ -46,7 +47,7 @@ const WORDS: Record<ResultsLanguage, ResultsWords> = {
     locale: 'de-DE',
     results: 'Ergebnisse',
     programme: 'Programm',
-    table: (topic) => `Thementisch: ${topic}`,
+    table: (topic, number) => `Thementisch ${number}: ${topic}`,
     moderator: 'Moderation',
     unsorted: 'Außerhalb der Spalten',
     noNotes: 'Keine Notizen',
@@ -63,7 +64,7 @@ const WORDS: Record<ResultsLanguage, ResultsWords> = {
     locale: 'en-GB',
     results: 'Results',
     programme: 'Programme',
-    table: (topic) => `Topic table: ${topic}`,
+    table: (topic, number) => `Topic table ${number}: ${topic}`,
     moderator: 'Moderator',
     unsorted: 'Outside the columns',
     noNotes: 'No notes',

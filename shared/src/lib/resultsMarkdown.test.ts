@@ -68,7 +68,7 @@ describe('resultsToMarkdown', () => {
       const votes =
         note.votes === 0 ? '' : note.votes === 1 ? ' (1 Punkt)' : ` (${note.votes} Punkte)`
       return {
-        table: `Thementisch: ${table.title}`,
+        table: `Thementisch ${table.number}: ${table.title}`,
         station: station.title,
         column: column === '' ? unsorted : column,
         ...(note.cluster !== undefined && { cluster: note.cluster }),
@@ -91,7 +91,7 @@ describe('resultsToMarkdown', () => {
   it('speaks English when asked', () => {
     const english = resultsToMarkdown(results, { language: 'en', timeZone: 'UTC' })
     expect(english).toContain('## Programme')
-    expect(english).toContain('## Topic table: Arbeitsmarktintegration')
+    expect(english).toContain('## Topic table 5: Arbeitsmarktintegration')
     expect(english).toContain('2 July 2019')
     expect(english).toContain('*(4 dots)*')
     expect(english).toContain('As saved at the station change, 2 Jul 2019, 09:45')

@@ -30,7 +30,7 @@ export function resultsToMarkdown(results: Results, options: ResultsDocumentOpti
       .join('\n'),
   )
   for (const table of results.tables) {
-    blocks.push(`## ${escapeMarkdownInline(words.table(table.title))}`)
+    blocks.push(`## ${escapeMarkdownInline(words.table(table.title, table.number))}`)
     if (table.moderator !== '') {
       blocks.push(escapeMarkdownInline(`${words.moderator}: ${table.moderator}`))
     }

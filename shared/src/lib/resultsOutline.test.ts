@@ -34,10 +34,10 @@ describe('resultsOutline', () => {
     expect(outline.contents.heading).toBe('Inhalt')
     expect(outline.contents.entries.map((entry) => [entry.level, entry.title])).toEqual([
       [1, 'Programm'],
-      [1, 'Thementisch: Frauen, Kinderbetreuung, Sprache'],
+      [1, 'Thementisch 1: Frauen, Kinderbetreuung, Sprache'],
       [2, 'Station 1'],
       [2, 'Station 2'],
-      [1, 'Thementisch: Arbeitsmarktintegration'],
+      [1, 'Thementisch 5: Arbeitsmarktintegration'],
       [2, 'Station 1'],
     ])
     const anchors = outline.contents.entries.map((entry) => entry.anchor)
@@ -53,7 +53,7 @@ describe('resultsOutline', () => {
 
   it('gives each question its notes, clusters under their heading, dots in words', () => {
     const [frauen, arbeit] = outline.tables
-    expect(frauen!.heading).toBe('Thementisch: Frauen, Kinderbetreuung, Sprache')
+    expect(frauen!.heading).toBe('Thementisch 1: Frauen, Kinderbetreuung, Sprache')
     expect(frauen!.moderator).toBe('Moderation: Cora Westrick')
     expect(arbeit!.moderator).toBeUndefined()
     const station = frauen!.stations[0]!
@@ -97,7 +97,7 @@ describe('resultsOutline', () => {
     const english = resultsOutline(results, { language: 'en', timeZone: 'UTC' })
     expect(english.cover.date).toBe('2 July 2019')
     expect(english.contents.heading).toBe('Contents')
-    expect(english.tables[0]!.heading).toBe('Topic table: Frauen, Kinderbetreuung, Sprache')
+    expect(english.tables[0]!.heading).toBe('Topic table 1: Frauen, Kinderbetreuung, Sprache')
     expect(english.tables[1]!.stations[0]!.columns[0]!.items[0]).toMatchObject({
       note: { votes: '4 dots' },
     })

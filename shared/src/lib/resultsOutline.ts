@@ -55,7 +55,7 @@ export interface OutlineStation {
 export interface OutlineTable {
   id: string
   anchor: string
-  /** "Thementisch: Frauen, Kinderbetreuung, Sprache" */
+  /** "Thementisch 1: Frauen, Kinderbetreuung, Sprache" */
   heading: string
   /** "Moderation: Cora Westrick"; absent without a moderator. */
   moderator?: string
@@ -113,7 +113,7 @@ export function resultsOutline(
     return {
       id: table.id,
       anchor,
-      heading: words.table(table.title),
+      heading: words.table(table.title, table.number),
       ...(table.moderator !== '' && { moderator: `${words.moderator}: ${table.moderator}` }),
       stations: table.stations.map((station) =>
         outlineStation(station, `${anchor}-station-${station.id}`, words, options.timeZone),

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { EventConfig, SeatingPlan } from './eventConfig'
 import { parseEventConfig } from './eventValidation'
+import { tableNumber } from './tableNumber'
 import {
   generateRotationPlan,
   groupsAtTable,
+  nextMoves,
   nextTableForGroup,
   resolveSeatingPlan,
   seatingForStation,
@@ -204,5 +206,42 @@ describe('who sits where', () => {
     const seating = seatingForStation(config, null, 0)
     expect(seating).toHaveLength(3)
     expect(seating.every((entry) => entry.groups.length === 0)).toBe(true)
+  })
+})
+
+describe('nextMoves', () => {
+  const parsed = parseEventConfig({
+    title: 'Café',
+    date: '2026-03-01',
+    tables: [{ topic: 'Sprache' }, { topic: 'Arbeit' }],
+    stations: [
+      { title: 'Ankommen', columns: ['Was läuft gut?'], durationMinutes: 30 },
+      { title: 'Vertiefen', columns: ['Was fehlt?'], durationMinutes: 30 },
+    ],
+    groups: [{ name: 'Gelb' }, { name: 'Blau' }],
+    rotation: { mode: 'fixed', plan: [{ g1: 't1', g2: 't2' }, { g1: 't2', g2: 't1' }] },
+  })
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
+  const config = parsed.config
+  const plan = resolveSeatingPlan(config)
+
+  it('says where each group at a table goes next', () => {
+    const [first] = seatingForStation(config, plan, 0)
+    expect(nextMoves(first!.groups).map(({ group, table }) => [group.name, table.topic])).toEqual([['Gelb', 'Arbeit']])
+  })
+
+  it('lists no move at the last station', () => {
+    for (const { groups } of seatingForStation(config, plan, 1)) {
+      expect(groups).toHaveLength(1)
+      expect(nextMoves(groups)).toEqual([])
+    }
+  })
+})
+
+describe('tableNumber', () => {
+  it('numbers tables by their place in the event, from 1, and 0 for an unknown one', () => {
+    const tables = [{ id: 'a', topic: 'A', moderator: '' }, { id: 'b', topic: 'B', moderator: '' }]
+    expect(tableNumber({ tables }, 'b')).toBe(2)
+    expect(tableNumber({ tables }, 'x')).toBe(0)
   })
 })

@@ -144,3 +144,11 @@ export function seatingForStation(
       }),
   }))
 }
+
+/**
+ * Where the groups at a table go next, leaving out groups without a next
+ * table: after the last station nobody moves, so nothing reads "→ —".
+ */
+export function nextMoves(groups: readonly SeatedGroup[]): Array<{ group: Group; table: Table }> {
+  return groups.flatMap(({ group, nextTable }) => (nextTable ? [{ group, table: nextTable }] : []))
+}

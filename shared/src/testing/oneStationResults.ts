@@ -19,6 +19,7 @@ export function oneStationResults(
     tables: [
       {
         id: 't1',
+        number: 1,
         title: 'Sprache',
         moderator: 'Ana',
         stations: [

@@ -25,6 +25,7 @@ export function resultsFixture(): Results {
     tables: [
       {
         id: 'frauen',
+        number: 1,
         title: 'Frauen, Kinderbetreuung, Sprache',
         moderator: 'Cora Westrick',
         stations: [
@@ -83,6 +84,7 @@ export function resultsFixture(): Results {
       },
       {
         id: 'arbeit',
+        number: 5,
         title: 'Arbeitsmarktintegration',
         moderator: '',
         stations: [

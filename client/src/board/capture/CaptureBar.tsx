@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { getColorValue, useValue, type Editor } from 'tldraw'
+import { useValue, type Editor } from 'tldraw'
 import type { BoardDayState, EventView } from '@tablecloth/shared'
 import { useT } from '../../i18n/useT'
 import { fieldIntent } from './captureKeys'
 import { activeColumn, useCapture } from './captureStore'
+import { BoardModeSwitch } from './BoardModeSwitch'
+import { captureFieldFill } from './captureFieldColours'
 import { ColumnTabs } from './ColumnTabs'
 import { DEFAULT_NOTE_COLOUR, noteColourAtTable } from './noteColour'
 import { pinNote, revealShape } from './pinNote'
@@ -41,16 +43,10 @@ export function CaptureBar({
   const readOnly = useValue('board read-only', () => editor?.getIsReadonly() ?? false, [editor])
   const colour =
     view && day ? noteColourAtTable(view.config, day.stationIndex, tableId) : DEFAULT_NOTE_COLOUR
+  // The light theme's fill, whatever tldraw's colour mode: the bar is light (captureFieldColours).
   const fill = useValue(
     'capture note fill',
-    () => {
-      if (!editor) return undefined
-      return getColorValue(
-        editor.getCurrentTheme().colors[editor.getColorMode()],
-        colour,
-        'noteFill',
-      )
-    },
+    () => (editor ? captureFieldFill(colour, editor.getCurrentTheme().colors.light) : undefined),
     [editor, colour],
   )
   const ready = editor !== null && stationId !== null && !readOnly
@@ -122,6 +118,7 @@ export function CaptureBar({
           }}
         />
         <p className="capture-bar__keys">{t('capture.keys')}</p>
+        <BoardModeSwitch />
       </div>
       <div className="capture-bar__write">
         <textarea
@@ -129,7 +126,8 @@ export function CaptureBar({
           className="capture-bar__field"
           rows={2}
           value={draft}
-          style={fill ? { backgroundColor: fill } : undefined}
+          // A disabled field keeps no group colour, so it cannot pass for one ready to type into.
+          style={fill && ready ? { backgroundColor: fill } : undefined}
           placeholder={t('capture.placeholder')}
           aria-label={t('capture.fieldLabel', {
             number: active + 1,

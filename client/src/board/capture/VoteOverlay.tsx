@@ -1,6 +1,7 @@
 import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useT } from '../../i18n/useT'
 import { addVote, votesOf } from './noteVotes'
+import { BUTTON_INSET, firstFreePlace, obstaclesOnScreen, screenOf, screenRectOf } from './overlayPlacement'
 
 interface Badge {
   id: TLShapeId
@@ -15,10 +16,13 @@ interface Badge {
 interface VoteButton {
   id: TLShapeId
   votes: number
-  /** Just below the note's bottom-right corner, in viewport pixels. */
-  right: number
+  /** Its top-left corner, in viewport pixels (see {@link voteButtonPlace}). */
+  left: number
   top: number
 }
+
+/** The "+1" button's size on screen, as capture.css draws it, for finding it a free place. */
+export const VOTE_BUTTON_SIZE = { w: 52, h: 44 }
 
 /** A badge's diameter on a note at zoom 1, in pixels; it scales with the note. */
 const BADGE_SIZE = 72
@@ -29,7 +33,8 @@ const BADGE_MAX = 80
 /**
  * Dot votes on the board, drawn in front of the canvas: a round count on the
  * corner of every note that has dots (moderator and projector alike), and a
- * "+1" button under the one selected note where the board can be edited.
+ * "+1" button at the one selected note where the board can be edited, at
+ * its bottom-right corner: never over another note.
  * tldraw's note shape is left as it is; this only reads `meta.votes`.
  */
 export function VoteOverlay() {
@@ -70,7 +75,7 @@ export function VoteOverlay() {
           className="vote-button"
           data-testid="vote-button"
           aria-label={t('capture.voteLabel', { count: button.votes })}
-          style={{ right: `calc(100% - ${button.right}px)`, top: button.top }}
+          style={{ left: button.left, top: button.top }}
           // Keys on the button are the button's: Enter must not also start editing the note.
           onKeyDown={editor.markEventAsHandled}
           onKeyUp={editor.markEventAsHandled}
@@ -105,8 +110,31 @@ function voteButton(editor: Editor): VoteButton | null {
   const note = editor.getOnlySelectedShape()
   if (!note || note.type !== 'note' || editor.getIsReadonly()) return null
   if (!editor.isIn('select.idle')) return null
-  const bounds = editor.getShapePageBounds(note.id)
-  if (!bounds) return null
-  const corner = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
-  return { id: note.id, votes: votesOf(note), right: corner.x, top: corner.y + 8 }
+  const place = voteButtonPlace(editor, note.id)
+  return place && { id: note.id, votes: votesOf(note), left: place.x, top: place.y }
+}
+
+/**
+ * Where the "+1" of a note goes: below its bottom-right corner, else to its
+ * right, inside its bottom-right corner or above it; the first of these on
+ * screen that covers no other note or heading. Null (no button; the "+" key
+ * still votes) when the board is zoomed out so far that every one would.
+ */
+export function voteButtonPlace(editor: Editor, id: TLShapeId): { x: number; y: number } | null {
+  const note = screenRectOf(editor, id)
+  if (!note) return null
+  const { w, h } = VOTE_BUTTON_SIZE
+  const right = note.x + note.w
+  const bottom = note.y + note.h
+  return firstFreePlace(
+    [
+      { x: right - w, y: bottom + BUTTON_INSET },
+      { x: right + BUTTON_INSET, y: bottom - h },
+      { x: right - BUTTON_INSET - w, y: bottom - BUTTON_INSET - h },
+      { x: right - w, y: note.y - BUTTON_INSET - h },
+    ],
+    VOTE_BUTTON_SIZE,
+    obstaclesOnScreen(editor, new Set([id])),
+    screenOf(editor),
+  )
 }

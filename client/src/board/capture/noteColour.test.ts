@@ -22,6 +22,7 @@ function config(rotation: EventConfig['rotation']): EventConfig {
     ],
     rotation,
     showBoardToParticipants: false,
+    startTimerOnStationChange: false,
     language: 'de',
   }
 }

@@ -21,10 +21,13 @@ function selectedNotes(editor: Editor): TLShapeId[] | null {
   return shapes.map((shape) => shape.id)
 }
 
-/** Whether the selection can be grouped: notes only, not already all in one cluster together. */
+/**
+ * Whether the selection can be grouped: two notes or more and nothing else,
+ * not already all in one cluster together. One note alone makes no cluster.
+ */
 export function canGroupSelection(editor: Editor): boolean {
   const notes = selectedNotes(editor)
-  if (!notes || editor.getIsReadonly()) return false
+  if (!notes || notes.length < 2 || editor.getIsReadonly()) return false
   const clusters = new Set(notes.map((id) => clusterIdOf(editor.getShape(id)!)))
   return !(clusters.size === 1 && !clusters.has(undefined))
 }
@@ -35,9 +38,14 @@ export function canUngroupSelection(editor: Editor): boolean {
   return !!notes && !editor.getIsReadonly() && notes.some((id) => clusterIdOf(editor.getShape(id)!) !== undefined)
 }
 
-/** Groups the selected notes under a new heading and opens it for typing. */
+/**
+ * Groups the selected notes under a new heading and opens it for typing.
+ * Whether the key was the board's: a selection of notes takes it even when
+ * there is nothing to group (a single note), so tldraw does not group it its
+ * own way.
+ */
 export function groupSelection(editor: Editor): boolean {
-  if (!canGroupSelection(editor)) return false
+  if (!canGroupSelection(editor)) return selectedNotes(editor) !== null
   openHeading(editor, groupNotes(editor, selectedNotes(editor)!, newHeadingText()))
   return true
 }

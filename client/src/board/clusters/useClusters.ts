@@ -1,14 +1,12 @@
 import { useEffect } from 'react'
 import type { Editor } from 'tldraw'
-import { fitArrivingNotes } from '../notes/fitArrivingNotes'
 import { settleDraggedNotes } from './clusterCommands'
 import { watchNoteDrops } from './watchNoteDrops'
 
 /**
  * Clusters on the moderator's board: a note dropped onto another note, or
- * into a cluster, joins it; one dragged out of its cluster leaves it. Also
- * sizes phone notes as they arrive, so the column layout sees their height.
- * The projector only shows what this board writes.
+ * into a cluster, joins it; one dragged out of its cluster leaves it. The
+ * projector only shows what this board writes.
  */
 export function useClusters(editor: Editor | null): void {
   useEffect(() => {
@@ -16,10 +14,6 @@ export function useClusters(editor: Editor | null): void {
     const stopDrops = watchNoteDrops(editor, (dragged) => {
       if (!editor.getIsReadonly()) settleDraggedNotes(editor, dragged)
     })
-    const stopFitting = fitArrivingNotes(editor)
-    return () => {
-      stopDrops()
-      stopFitting()
-    }
+    return stopDrops
   }, [editor])
 }

@@ -2,89 +2,222 @@ import {
   getDisplayValues,
   NoteShapeUtil,
   renderHtmlFromRichTextForMeasurement,
+  renderPlaintextFromRichText,
+  useValue,
+  type SvgExportContext,
   type TLNoteShape,
+  type TLRichText,
+  type TLShapeId,
 } from 'tldraw'
+import {
+  chooseNoteTextFit,
+  fitsLine,
+  isAtTextFloor,
+  lineSegments,
+  NOTE_FONT,
+  NOTE_FULL_FONT_SIZE,
+  NOTE_TEXT_SIZE,
+  NOTE_TEXT_WIDTH,
+  noteFontSize,
+  type Hyphenate,
+  type NoteTextFit,
+} from '@tablecloth/shared'
+import { hyphenateRichText } from './hyphenateRichText'
+import { noteHyphenator, noteLanguageOn, onHyphenatorLoaded } from './noteHyphenation'
+import './notes.css'
 
-/**
- * The smallest text a note shrinks to, in page units, before a long word
- * wraps instead: German words of 11–12 letters ("Anerkennung",
- * "donnerstags") still fit a line whole. The projector never shows the
- * board below 28 px / 25 = zoom 1.12 while the columns fit across (see
- * `projectorFit`), so the room never reads less than 28 px there.
- */
-export const NOTE_TEXT_FLOOR = 25
-
-/** A note's text size and the height its text needs, as tldraw stores them. */
-export interface NoteTextFit {
-  fontSizeAdjustment: number
-  growY: number
-}
-
-/** A note as tldraw's own size adjustment hands it back. */
+/** Adjusted notes as tldraw's own size adjustment hands them back. */
 type Adjusted = NonNullable<ReturnType<NoteShapeUtil['onBeforeCreate']>>
 
+/** Segment widths kept per editor: the same words come back at every keystroke. */
+const MAX_CACHED_WIDTHS = 5000
+/** Text fits kept per editor: enough for a burst of notes arriving at once. */
+const MAX_RECENT_FITS = 200
+/** Words are measured at this multiple of their size (see `measureWords`). */
+const MEASURE_SCALE = 10
+
 /**
- * tldraw's note, except that its text never shrinks below
- * {@link NOTE_TEXT_FLOOR}. tldraw makes the font smaller until the longest
- * word fits, which turns "Kinderbetreuungsangebote" into 12 px on a
- * projector. Here a word that does not fit even at the floor wraps onto the
- * next line instead: the group reads a broken word more easily than a tiny
- * one. The note grows downwards for the extra lines, as it does for long text.
+ * tldraw's note, sized and drawn by Tablecloth's rule for its notes (XL,
+ * sans; see `shared/src/lib/noteTextFit.ts`, which the server follows too):
+ * the text shrinks from 32 px until every word fits, but never below 25 px
+ * (tldraw would turn "Kinderbetreuungsangebote" into 12 px on a
+ * projector). A word longer than a line even then is hyphenated at its
+ * syllables ("Kinderbetreuungs-" / "angebote") and wraps, and the note grows
+ * downwards for its lines.
+ *
+ * Hyphenation is for display only: the note shows soft hyphens in the words
+ * that need them, its stored text never holds one, and editing, copying and
+ * every export of the text see it as typed. Notes of other sizes or fonts
+ * (drawn with tldraw's own tools) keep tldraw's behaviour.
  */
 export class WrappingNoteShapeUtil extends NoteShapeUtil {
+  private readonly widths = new Map<string, number>()
+  /** The text each note shows, kept while its text, size and patterns stay: drawing it anew costs. */
+  private readonly shown = new WeakMap<TLRichText, { fontSize: number; hyphenate: Hyphenate | null; richText: TLRichText }>()
+  /** The last texts measured, with the patterns they were measured with. */
+  private readonly recentFits = new Map<string, { hyphenate: Hyphenate | null; fit: NoteTextFit }>()
+  /** Notes measured before their language's patterns arrived, to measure again then. */
+  private readonly unhyphenated = new Set<TLShapeId>()
+
   override onBeforeCreate(next: TLNoteShape) {
-    const adjusted = super.onBeforeCreate(next)
-    return adjusted && this.withReadableText(adjusted)
+    if (!isTableclothNote(next)) return super.onBeforeCreate(next)
+    return this.sized(next)
   }
 
   override onBeforeUpdate(prev: TLNoteShape, next: TLNoteShape) {
+    // tldraw's own update stamps the note's author when its text changes.
     const adjusted = super.onBeforeUpdate(prev, next)
-    return adjusted && this.withReadableText(adjusted)
+    if (!isTableclothNote(next)) return adjusted
+    const styleChanged = prev.props.font !== next.props.font || prev.props.size !== next.props.size
+    if (!adjusted && !styleChanged) return undefined
+    return this.sized(adjusted ?? next)
+  }
+
+  /** The note's text size and growth by Tablecloth's rule, measured in this browser. */
+  readableTextFit(shape: TLNoteShape): NoteTextFit {
+    if (isEmptyRichText(shape.props.richText)) return { fontSizeAdjustment: 1, growY: 0 }
+    const plain = renderPlaintextFromRichText(this.editor, shape.props.richText)
+    // Patterns are asked for only once a note needs them (below); most notes never do.
+    const hyphenate = noteHyphenator(this.editor, plain, { request: false })
+    // The capture bar measures a note to place it, then tldraw creates it: one layout pass, not two.
+    const key = JSON.stringify(shape.props.richText)
+    const recent = this.recentFits.get(key)
+    if (recent && recent.hyphenate === hyphenate) return recent.fit
+    const fit = chooseNoteTextFit({
+      wordsFit: (fontSize) =>
+        this.segmentWidths(plain).every((width) => fitsLine((width * fontSize) / NOTE_FULL_FONT_SIZE, NOTE_TEXT_WIDTH)),
+      height: (fontSize) => this.textHeight(this.shownRichText(shape.props.richText, fontSize, hyphenate), fontSize),
+    })
+    // Measured at the floor without its patterns: measure again once they are in.
+    if (!hyphenate && isAtTextFloor(noteFontSize(fit))) this.measureAgainWithPatterns(shape, plain)
+    if (this.recentFits.size >= MAX_RECENT_FITS) this.recentFits.clear()
+    this.recentFits.set(key, { hyphenate, fit })
+    return fit
   }
 
   /**
-   * The largest text size from tldraw's own down to the floor at which every
-   * word fits the note's width, or the floor with long words wrapped; and
-   * the height the text needs at that size.
+   * The text as the note shows it at `fontSize`: at the floor, its words too
+   * long for a line carry soft hyphens at their syllables; otherwise, or
+   * without patterns, the text itself.
    */
-  readableTextFit(shape: TLNoteShape): NoteTextFit {
-    const dv = getDisplayValues(this, shape)
-    const full = dv.labelFontSize
-    const floor = Math.min(full, NOTE_TEXT_FLOOR)
-    const measure = (fontSize: number, breakWords: boolean) =>
-      this.editor.textMeasure.measureHtml(
-        renderHtmlFromRichTextForMeasurement(this.editor, shape.props.richText),
-        {
-          fontFamily: dv.labelFontFamily,
-          fontSize,
-          fontStyle: dv.labelFontStyle,
-          fontWeight: dv.labelFontWeight,
-          lineHeight: dv.labelLineHeight,
-          padding: '0px',
-          // The 1 px tldraw leaves for the browser's rounding when it measures notes.
-          maxWidth: dv.noteWidth - dv.labelPadding * 2 - 1,
-          disableOverflowWrapBreaking: !breakWords,
-          measureScrollWidth: !breakWords,
-        },
-      )
-    const fit = (fontSize: number, height: number): NoteTextFit => ({
-      fontSizeAdjustment: fontSize / full,
-      growY: Math.max(0, Math.ceil(height + dv.labelPadding * 2 - dv.noteHeight)),
-    })
-    for (let fontSize = full; fontSize >= floor; fontSize--) {
-      const size = measure(fontSize, false)
-      if (Math.round(size.scrollWidth) <= Math.round(size.w)) return fit(fontSize, size.h)
-    }
-    return fit(floor, measure(floor, true).h)
+  shownRichText(richText: TLRichText, fontSize: number, hyphenate: Hyphenate | null): TLRichText {
+    if (!hyphenate || !isAtTextFloor(fontSize)) return richText
+    return hyphenateRichText(richText, hyphenate, (word) => !fitsLine(this.wordWidth(word, fontSize), NOTE_TEXT_WIDTH))
   }
 
-  private withReadableText<S extends TLNoteShape | Adjusted>(shape: S): S {
-    const { fontSizeAdjustment } = shape.props
-    const dv = getDisplayValues(this, shape as TLNoteShape)
-    // tldraw's own choice stands while it stays at or above the floor.
-    if ((fontSizeAdjustment ?? 1) * dv.labelFontSize >= Math.min(dv.labelFontSize, NOTE_TEXT_FLOOR)) {
-      return shape
-    }
+  override component(shape: TLNoteShape) {
+    const shown = useValue(
+      'shown note text',
+      () => {
+        // The text editor must only ever see the stored text.
+        if (!isTableclothNote(shape) || this.editor.getEditingShapeId() === shape.id) return shape.props.richText
+        return this.displayedRichText(shape)
+      },
+      [this, shape],
+    )
+    return super.component(shown === shape.props.richText ? shape : withRichText(shape, shown))
+  }
+
+  override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
+    return super.toSvg(isTableclothNote(shape) ? withRichText(shape, this.displayedRichText(shape)) : shape, ctx)
+  }
+
+  private displayedRichText(shape: TLNoteShape): TLRichText {
+    const { richText } = shape.props
+    if (isEmptyRichText(richText)) return richText
+    const fontSize = noteFontSize(shape.props)
+    const hyphenate = noteHyphenator(this.editor, renderPlaintextFromRichText(this.editor, richText), {
+      request: isAtTextFloor(fontSize),
+    })
+    const kept = this.shown.get(richText)
+    if (kept && kept.fontSize === fontSize && kept.hyphenate === hyphenate) return kept.richText
+    const shown = this.shownRichText(richText, fontSize, hyphenate)
+    this.shown.set(richText, { fontSize, hyphenate, richText: shown })
+    return shown
+  }
+
+  private sized(shape: TLNoteShape | Adjusted): Adjusted {
     return { ...shape, props: { ...shape.props, ...this.readableTextFit(shape as TLNoteShape) } }
   }
+
+  /** The height the browser gives the text at a size, wrapped to the note's width. */
+  private textHeight(richText: TLRichText, fontSize: number): number {
+    const html = renderHtmlFromRichTextForMeasurement(this.editor, richText)
+    return this.editor.textMeasure.measureHtml(html, { ...this.labelStyle(), fontSize, maxWidth: NOTE_TEXT_WIDTH }).h
+  }
+
+  /** How tldraw draws the label of a Tablecloth note: font, weight, line height. */
+  private labelStyle() {
+    const props = { ...this.getDefaultProps(), size: NOTE_TEXT_SIZE, font: NOTE_FONT }
+    const dv = getDisplayValues(this, { props } as TLNoteShape)
+    return {
+      fontFamily: dv.labelFontFamily,
+      fontStyle: dv.labelFontStyle,
+      fontWeight: dv.labelFontWeight,
+      lineHeight: dv.labelLineHeight,
+      padding: '0px',
+    }
+  }
+
+  /** The widths at full size of the stretches of a text no line can break. */
+  private segmentWidths(plain: string): number[] {
+    const words = plain
+      .split('\n')
+      .flatMap((paragraph) => lineSegments(paragraph).map((segment) => segment.text.trimEnd()))
+      .filter((word) => word !== '')
+    this.measureWords(words)
+    return words.map((word) => this.widths.get(word)!)
+  }
+
+  private wordWidth(word: string, fontSize: number): number {
+    this.measureWords([word])
+    return (this.widths.get(word)! * fontSize) / NOTE_FULL_FONT_SIZE
+  }
+
+  /** Measures the words not measured yet, in one pass of the browser's layout. */
+  private measureWords(words: readonly string[]): void {
+    const missing = [...new Set(words.filter((word) => !this.widths.has(word)))]
+    if (missing.length === 0) return
+    // The browser rounds a box up to 1/64 px; measured ten times larger, that rounding
+    // shrinks to a 640th, and a word a hundredth of a pixel wider than a line is told apart.
+    const opts = { ...this.labelStyle(), fontSize: NOTE_FULL_FONT_SIZE * MEASURE_SCALE, maxWidth: null }
+    const sizes = this.editor.textMeasure.measureHtmlBatch(missing.map((word) => ({ html: escapeHtml(word), opts })))
+    if (this.widths.size + missing.length > MAX_CACHED_WIDTHS) this.widths.clear()
+    missing.forEach((word, i) => this.widths.set(word, sizes[i]!.w / MEASURE_SCALE))
+  }
+
+  private measureAgainWithPatterns(shape: TLNoteShape, plain: string): void {
+    if (this.unhyphenated.has(shape.id)) return
+    this.unhyphenated.add(shape.id)
+    onHyphenatorLoaded(noteLanguageOn(this.editor, plain), () => {
+      this.unhyphenated.delete(shape.id)
+      const current = this.editor.getShape<TLNoteShape>(shape.id)
+      if (!current || this.editor.getIsReadonly() || !isTableclothNote(current)) return
+      const fit = this.readableTextFit(current)
+      if (fit.fontSizeAdjustment === current.props.fontSizeAdjustment && fit.growY === current.props.growY) return
+      // Not an undoable step of the moderator's: the note only catches up with its own text.
+      this.editor.run(() => this.editor.updateShape({ id: current.id, type: 'note', props: fit }), {
+        history: 'ignore',
+      })
+    })
+  }
+}
+
+/** Tablecloth's own notes: XL text in the sans font, as the capture bar and the server write them. */
+function isTableclothNote(shape: { props: { size?: string; font?: string } }): boolean {
+  return shape.props.size === NOTE_TEXT_SIZE && shape.props.font === NOTE_FONT
+}
+
+/** Whether a note holds no text, in any of the ways an empty document is written (as tldraw reads it). */
+function isEmptyRichText(richText: TLRichText): boolean {
+  const blocks = richText.content as Array<{ content?: unknown[] }>
+  return blocks.length === 0 || (blocks.length === 1 && !blocks[0]!.content?.length)
+}
+
+function withRichText(shape: TLNoteShape, richText: TLRichText): TLNoteShape {
+  return { ...shape, props: { ...shape.props, richText } }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -10,7 +10,7 @@ export default function PhoneJoinCode({ link, topic }: { link: string; topic: st
   const t = useT()
   return (
     <aside className="phone-join" aria-label={t('projector.joinLabel')}>
-      <QrCode value={link} label={t('projector.joinCode', { table: topic })} size={112} />
+      <QrCode value={link} label={t('projector.joinCode', { table: topic })} size={96} />
       <p className="phone-join__caption">{t('projector.joinCaption')}</p>
     </aside>
   )

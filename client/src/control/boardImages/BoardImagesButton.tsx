@@ -12,12 +12,12 @@ type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: BoardImagesProgress }
   | { kind: 'done'; images: number; failed: number; fileName: string }
-  | { kind: 'empty' }
   | { kind: 'failed'; error: ApiError | null }
 
 /**
- * "Tafelbilder herunterladen": every table at the end of every station as SVG
- * and PNG in one ZIP, drawn in this browser from the boards' snapshots. The
+ * "Tafelbilder herunterladen": every table at every station as SVG and PNG in
+ * one ZIP, drawn in this browser from the boards' snapshots (ended stations)
+ * and the live boards (the running station). The
  * drawing code (tldraw) loads only when the button is pressed, so the
  * control room stays light. Progress and errors are announced in the
  * organiser's language; the button keeps the focus while it works.
@@ -49,10 +49,6 @@ export function BoardImagesButton({ eventId, token }: { eventId: string; token: 
         },
       })
       if (controller.signal.aborted) return
-      if (result.kind === 'empty') {
-        setState({ kind: 'empty' })
-        return
-      }
       saveFile(result.blob, result.fileName)
       setState({ kind: 'done', images: result.images, failed: result.failed, fileName: result.fileName })
     } catch (error) {
@@ -76,8 +72,6 @@ export function BoardImagesButton({ eventId, token }: { eventId: string; token: 
     status = state.failed
       ? t('boardImages.doneWithFailures', { count: state.images, file: state.fileName, failed: state.failed })
       : t('boardImages.done', { count: state.images, file: state.fileName })
-  } else if (state.kind === 'empty') {
-    status = t('boardImages.empty')
   }
 
   return (

@@ -28,7 +28,7 @@ const summary = (plan: ReturnType<typeof planBoardImages>) =>
   plan.map((image) => [
     `${image.folder}/${image.stem}`,
     image.stage,
-    image.snapshot?.id ?? null,
+    image.source.kind === 'snapshot' ? image.source.snapshot.id : 'live',
   ])
 
 describe('planBoardImages', () => {
@@ -39,9 +39,9 @@ describe('planBoardImages', () => {
     ]
     expect(summary(planBoardImages(config, 1, snapshots))).toEqual([
       ['01-Sprache/station-1-Station 1', 'ended', 'a1'],
-      ['01-Sprache/station-2-Station 2', 'running', null],
+      ['01-Sprache/station-2-Station 2', 'running', 'live'],
       ['02-Arbeit - Beruf/station-1-Station 1', 'ended', 'b1'],
-      ['02-Arbeit - Beruf/station-2-Station 2', 'running', null],
+      ['02-Arbeit - Beruf/station-2-Station 2', 'running', 'live'],
     ])
   })
 
@@ -56,29 +56,35 @@ describe('planBoardImages', () => {
     expect(summary(plan)).toEqual([
       ['01-Sprache/station-1-Station 1', 'ended', 'new'],
       ['01-Sprache/station-2-Station 2', 'ended', 'later'],
-      ['01-Sprache/station-3-Station 3', 'running', null],
+      ['01-Sprache/station-3-Station 3', 'running', 'live'],
     ])
   })
 
-  it('reads the running station from the latest snapshot taken while it runs', () => {
+  it('reads the running station from the live board, whatever was saved while it ran', () => {
     const snapshots = [
       snapshot('end1', 't1', 0, 'station-change', '2026-11-25T10:00:00.000Z'),
-      snapshot('first', 't1', 1, 'pre-restore', '2026-11-25T10:30:00.000Z'),
-      snapshot('second', 't1', 1, 'pre-restore', '2026-11-25T10:40:00.000Z'),
-      snapshot('other', 't2', 1, 'pre-restore', '2026-11-25T10:50:00.000Z'),
+      snapshot('kept', 't1', 1, 'pre-restore', '2026-11-25T10:30:00.000Z'),
+      snapshot('saved', 't1', 1, 'manual', '2026-11-25T10:40:00.000Z'),
     ]
     const plan = planBoardImages({ ...config, tables: [config.tables[0]!] }, 1, snapshots)
     expect(summary(plan)).toEqual([
       ['01-Sprache/station-1-Station 1', 'ended', 'end1'],
-      ['01-Sprache/station-2-Station 2', 'running', 'second'],
+      ['01-Sprache/station-2-Station 2', 'running', 'live'],
     ])
   })
 
-  it('says when an ended station has no snapshot', () => {
+  it('reads an ended station whose snapshot is missing from the live board, as the results do', () => {
     const plan = planBoardImages(config, 1, [])
-    expect(plan.filter((image) => image.stage === 'ended').map((image) => image.snapshot)).toEqual([
-      null,
-      null,
+    expect(summary(plan.filter((image) => image.stage === 'ended'))).toEqual([
+      ['01-Sprache/station-1-Station 1', 'ended', 'live'],
+      ['02-Arbeit - Beruf/station-1-Station 1', 'ended', 'live'],
+    ])
+  })
+
+  it('has an image of every table from the first station on', () => {
+    expect(summary(planBoardImages(config, 0, []))).toEqual([
+      ['01-Sprache/station-1-Station 1', 'running', 'live'],
+      ['02-Arbeit - Beruf/station-1-Station 1', 'running', 'live'],
     ])
   })
 
@@ -88,6 +94,6 @@ describe('planBoardImages', () => {
       snapshot('first', 't1', 0, 'station-change', at),
       snapshot('second', 't1', 0, 'station-change', at),
     ]
-    expect(planBoardImages(config, 1, snapshots)[0]!.snapshot?.id).toBe('second')
+    expect(summary(planBoardImages(config, 1, snapshots))[0]![2]).toBe('second')
   })
 })

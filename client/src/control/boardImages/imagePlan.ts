@@ -1,7 +1,13 @@
 import type { EventConfig, SnapshotSummary, Station, Table } from '@tablecloth/shared'
 import { stationFileStem, tableFolderName } from './fileNames'
 
-/** One table at one station: the image to draw, and the snapshot it is drawn from. */
+/**
+ * Where an image is drawn from: a stored snapshot, or the board as it is
+ * while the images are made (read from the server when the table's turn comes).
+ */
+export type ImageSource = { kind: 'snapshot'; snapshot: SnapshotSummary } | { kind: 'live' }
+
+/** One table at one station: the image to draw, and the board state it is drawn from. */
 export interface PlannedImage {
   tableIndex: number
   table: Table
@@ -9,8 +15,7 @@ export interface PlannedImage {
   station: Station
   /** `ended`: the day has moved past the station; `running`: it is the current one. */
   stage: 'ended' | 'running'
-  /** The board state to draw, or null when none was kept (then there is no image). */
-  snapshot: SnapshotSummary | null
+  source: ImageSource
   /** `01-Sprache` */
   folder: string
   /** `station-1-Station 1`, the name of both the SVG and the PNG without extension. */
@@ -18,14 +23,14 @@ export interface PlannedImage {
 }
 
 /**
- * Which board state shows each table at each station that has started.
- *
- * Snapshots are the only source: an ended station is drawn from the snapshot
- * taken when it ended (reason `station-change`, the latest one for that table
- * and station, as the results read it). The running station has no such
- * snapshot yet; it is drawn from the latest snapshot taken while it ran (the
- * state kept before a restore), if there is one. Stations that have not
- * started are left out. Tables and stations follow the event's order.
+ * Which board state shows each table at each station that has started, read
+ * as the results read them: an ended station from the snapshot taken when it
+ * ended (reason `station-change`, the latest one for that table and station),
+ * so later edits do not change what the station produced; the running
+ * station from the live board, with every note written up to the download.
+ * An ended station whose snapshot is missing is drawn from the live board too,
+ * which still holds its band. Stations that have not started are left out.
+ * Tables and stations follow the event's order.
  */
 export function planBoardImages(
   config: Pick<EventConfig, 'tables' | 'stations'>,
@@ -37,19 +42,24 @@ export function planBoardImages(
   config.tables.forEach((table, tableIndex) => {
     started.forEach((station, stationIndex) => {
       const stage = stationIndex < currentStation ? 'ended' : 'running'
-      const candidates = snapshots.filter(
-        (snapshot) =>
-          snapshot.tableId === table.id &&
-          snapshot.stationIndex === stationIndex &&
-          (stage === 'running' || snapshot.reason === 'station-change'),
-      )
+      const ended =
+        stage === 'ended'
+          ? latest(
+              snapshots.filter(
+                (snapshot) =>
+                  snapshot.tableId === table.id &&
+                  snapshot.stationIndex === stationIndex &&
+                  snapshot.reason === 'station-change',
+              ),
+            )
+          : null
       plan.push({
         tableIndex,
         table,
         stationIndex,
         station,
         stage,
-        snapshot: latest(candidates),
+        source: ended ? { kind: 'snapshot', snapshot: ended } : { kind: 'live' },
         folder: tableFolderName(tableIndex, table.topic),
         stem: stationFileStem(stationIndex, station.title),
       })

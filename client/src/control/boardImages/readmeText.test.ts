@@ -4,7 +4,7 @@ import { createTranslator } from '../../i18n/translate'
 import { planBoardImages } from './imagePlan'
 import { readmeText, type ImageOutcome } from './readmeText'
 
-const config: EventConfig = {
+const config: Pick<EventConfig, 'title' | 'date' | 'venue' | 'tables' | 'stations'> = {
   title: 'Zukunftswerkstatt „Winnenden“',
   date: '2026-11-25',
   venue: 'Hermann-Schwab-Halle',
@@ -16,10 +16,6 @@ const config: EventConfig = {
     { id: 's1', title: 'Ankommen', columns: ['A'], durationMinutes: 30 },
     { id: 's2', title: 'Bleiben', columns: ['B'], durationMinutes: 30 },
   ],
-  groups: [],
-  rotation: { mode: 'free' },
-  showBoardToParticipants: false,
-  language: 'de',
 }
 
 const at = (time: string) => new Date(2026, 10, 25, ...time.split(':').map(Number)).toISOString()
@@ -28,6 +24,7 @@ const snapshots: SnapshotSummary[] = [
   { id: 'snap-2', tableId: 't2', stationIndex: 0, stationId: 's1', reason: 'station-change', createdAt: at('10:45:12') },
   { id: 'snap-3', tableId: 't1', stationIndex: 1, stationId: 's2', reason: 'pre-restore', createdAt: at('11:05:00') },
 ]
+const liveReadAt = new Map([['t1', at('12:00:03')]])
 const plan = planBoardImages(config, 1, snapshots)
 
 function readme(language: 'de' | 'en', outcomes: Record<string, ImageOutcome>) {
@@ -35,6 +32,7 @@ function readme(language: 'de' | 'en', outcomes: Record<string, ImageOutcome>) {
     event: config,
     plan,
     outcomes: new Map(Object.entries(outcomes)),
+    liveReadAt,
     createdAt: new Date(2026, 10, 25, 12, 0, 0),
     t: createTranslator(language),
     language,
@@ -42,7 +40,7 @@ function readme(language: 'de' | 'en', outcomes: Record<string, ImageOutcome>) {
 }
 
 describe('readmeText', () => {
-  it('names every image’s files and the snapshot it was drawn from', () => {
+  it('names every image’s files and the snapshot or live board it was drawn from', () => {
     const text = readme('de', {
       '01-Sprache/station-1-Ankommen': 'drawn',
       '01-Sprache/station-2-Bleiben': 'drawn',
@@ -60,14 +58,14 @@ describe('readmeText', () => {
         '    Quelle: Stand beim Stationswechsel, 25.11.2026, 10:45:12 (Snapshot snap-1)',
         '  Station 2: Bleiben',
         '    Dateien: station-2-Bleiben.svg, station-2-Bleiben.png',
-        '    Quelle: Station läuft noch; Stand vor einer Wiederherstellung, 25.11.2026, 11:05:00 (Snapshot snap-3)',
+        '    Quelle: Station läuft noch; Board live gelesen am 25.11.2026, 12:00:03',
         '',
         '02-Arbeit/',
         '  Thementisch 2: Arbeit',
         '  Station 1: Ankommen',
         '    Kein Bild: Der Stand vom 25.11.2026, 10:45:12 (Snapshot snap-2) ließ sich nicht zeichnen.',
         '  Station 2: Bleiben',
-        '    Kein Bild: Die Station läuft noch, und von ihr ist noch kein Stand gesichert.',
+        '    Kein Bild: Das Board ließ sich nicht lesen oder nicht zeichnen.',
       ].join('\r\n'),
     )
     expect(text.endsWith('\r\n')).toBe(true)
@@ -78,5 +76,21 @@ describe('readmeText', () => {
     const text = readme('en', { '01-Sprache/station-1-Ankommen': 'drawn' })
     expect(text).toContain('Board images: Zukunftswerkstatt „Winnenden“')
     expect(text).toContain('Source: the board at the station change, 25 Nov 2026, 10:45:12 (snapshot snap-1)')
+  })
+
+  it('says when an ended station is read live because its snapshot is missing', () => {
+    const missing = planBoardImages(config, 1, [])
+    const text = readmeText({
+      event: config,
+      plan: missing,
+      outcomes: new Map([['01-Sprache/station-1-Ankommen', 'drawn']]),
+      liveReadAt,
+      createdAt: new Date(2026, 10, 25, 12, 0, 0),
+      t: createTranslator('de'),
+      language: 'de',
+    })
+    expect(text).toContain(
+      '    Quelle: Beim Stationswechsel wurde kein Stand gesichert; Board live gelesen am 25.11.2026, 12:00:03',
+    )
   })
 })

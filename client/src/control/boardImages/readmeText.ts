@@ -15,32 +15,38 @@ function formatMoment(value: string | Date, language: Language): string {
 }
 
 /** Where one image came from, or why there is none. */
-function sourceLine(image: PlannedImage, outcome: ImageOutcome | undefined, t: Translate, language: Language) {
-  const { snapshot } = image
-  if (!snapshot) {
-    return t(image.stage === 'ended' ? 'boardImages.readme.missingEnded' : 'boardImages.readme.missingRunning')
+function sourceLine(
+  image: PlannedImage,
+  outcome: ImageOutcome | undefined,
+  liveAt: string | undefined,
+  t: Translate,
+  language: Language,
+): string {
+  const { source } = image
+  if (source.kind === 'snapshot') {
+    const params = { time: formatMoment(source.snapshot.createdAt, language), id: source.snapshot.id }
+    return t(outcome === 'drawn' ? 'boardImages.readme.sourceStationChange' : 'boardImages.readme.failed', params)
   }
-  const params = { time: formatMoment(snapshot.createdAt, language), id: snapshot.id }
-  if (outcome !== 'drawn') return t('boardImages.readme.failed', params)
-  if (image.stage === 'ended') return t('boardImages.readme.sourceStationChange', params)
+  if (outcome !== 'drawn' || liveAt === undefined) return t('boardImages.readme.failedLive')
+  const params = { time: formatMoment(liveAt, language) }
   return t(
-    snapshot.reason === 'pre-restore'
-      ? 'boardImages.readme.sourceRunningPreRestore'
-      : 'boardImages.readme.sourceRunning',
+    image.stage === 'running' ? 'boardImages.readme.sourceLive' : 'boardImages.readme.sourceLiveEnded',
     params,
   )
 }
 
 /**
  * The README.txt of the ZIP, in the organiser's language: what the files
- * are, and for every table and station the files and the snapshot (time and
- * id) they were drawn from, or why there is no image. CRLF line ends, so
+ * are, and for every table and station the files and what they were drawn
+ * from (the snapshot's time and id, or the time the live board was read), or
+ * why there is no image. CRLF line ends, so
  * Windows' Notepad shows the lines too.
  */
 export function readmeText({
   event,
   plan,
   outcomes,
+  liveReadAt,
   createdAt,
   t,
   language,
@@ -49,6 +55,8 @@ export function readmeText({
   plan: readonly PlannedImage[]
   /** Keyed by `folder/stem`. */
   outcomes: ReadonlyMap<string, ImageOutcome>
+  /** When each table's live board was read (server time, ISO 8601), by table id. */
+  liveReadAt: ReadonlyMap<string, string>
   createdAt: Date
   t: Translate
   language: Language
@@ -74,7 +82,7 @@ export function readmeText({
     if (outcome === 'drawn') {
       lines.push(`    ${t('boardImages.readme.files', { files: `${image.stem}.svg, ${image.stem}.png` })}`)
     }
-    lines.push(`    ${sourceLine(image, outcome, t, language)}`)
+    lines.push(`    ${sourceLine(image, outcome, liveReadAt.get(image.table.id), t, language)}`)
   }
   return lines.join('\r\n') + '\r\n'
 }

@@ -7,9 +7,16 @@ import {
   type TLShapeId,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import type { HyphenationLanguage } from '@tablecloth/shared'
 import { BOARD_SHAPE_UTILS, headlessEditor } from '../../board/headlessEditor'
+import { loadNoteHyphenation, setNoteLanguage } from '../../board/notes/noteHyphenation'
 import { acceptedRecords } from '../../board/recordValidation'
+import { votesOf } from '../../board/capture/noteVotes'
 import { stationBand, type BandShape } from './stationBand'
+import { voteBadgesOf, withVoteBadges } from './voteBadges'
+
+/** The font tldraw embeds for notes (`NOTE_FONT`), used for the dot counts too. */
+const BADGE_FONT = "'tldraw_sans', sans-serif"
 
 /** A PNG has twice the SVG's pixels: sharp when printed at the SVG's size. */
 export const PNG_PIXEL_RATIO = 2
@@ -69,19 +76,27 @@ export class StationImageRenderer {
   async render(
     records: readonly unknown[],
     station: { id: string; index: number; columnCount: number },
+    /** The event's language: notes whose words do not tell are hyphenated by its rules. */
+    language: HyphenationLanguage,
   ): Promise<StationImages | null> {
+    // Notes are drawn hyphenated as on the board; the patterns must be there before the export.
+    await loadNoteHyphenation()
     const store = createTLStore({ shapeUtils: BOARD_SHAPE_UTILS, bindingUtils: defaultBindingUtils })
     let editor: Editor | null = null
     try {
       // Snapshots hold the records as the server keeps them, in this build's
       // schema. One the schema refuses (or something that is no record at
       // all) is left out rather than cost the whole image.
-      const usable = acceptedRecords(store, records)
+      // Earlier stations are dimmed on the live board; an image shows its station at full strength.
+      const usable = acceptedRecords(store, records).map((record) =>
+        record.typeName === 'shape' && record.opacity < 1 ? { ...record, opacity: 1 } : record,
+      )
       store.loadStoreSnapshot({
         schema: store.schema.serialize(),
         store: Object.fromEntries(usable.map((record) => [record.id, record])),
       })
       editor = headlessEditor(store, this.mount, this.licenseKey)
+      setNoteLanguage(editor, language)
       const page = editor.getCurrentPageId()
       const shapes: BandShape[] = editor.getSortedChildIdsForParent(page).map((id) => {
         const bounds = editor!.getShapePageBounds(id)
@@ -103,14 +118,21 @@ export class StationImageRenderer {
         darkMode: false,
       })
       if (!svg) return null
-      const png = await getSvgAsImage(svg.svg, {
+      // Dots are drawn in front of the canvas on the board, so tldraw's export leaves them out.
+      const notes = [...editor.getShapeAndDescendantIds(band.shapeIds as TLShapeId[])].flatMap((id) => {
+        const shape = editor!.getShape(id)
+        const bounds = shape?.type === 'note' ? editor!.getShapePageBounds(shape) : undefined
+        return shape && bounds ? [{ id: shape.id, votes: votesOf(shape), bounds }] : []
+      })
+      const drawn = withVoteBadges(svg.svg, voteBadgesOf(notes), BADGE_FONT)
+      const png = await getSvgAsImage(drawn, {
         type: 'png',
         width: svg.width,
         height: svg.height,
         pixelRatio: PNG_PIXEL_RATIO,
       })
       if (!png) throw new Error('the browser could not turn the SVG into a PNG')
-      return { svg: svg.svg, png, width: svg.width, height: svg.height }
+      return { svg: drawn, png, width: svg.width, height: svg.height }
     } finally {
       editor?.dispose()
       store.dispose()

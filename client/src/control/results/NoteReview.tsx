@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react'
-import type { EventView, HiddenNote } from '@tablecloth/shared'
+import { tableNumber, type EventView, type HiddenNote } from '@tablecloth/shared'
 import { apiErrorMessage } from '../../api/apiErrorMessage'
 import type { ApiError } from '../../api/apiClient'
 import { useDateTimeFormat } from '../../i18n/dateTimeFormat'
@@ -66,7 +66,9 @@ export function NoteReview({ view }: { view: EventView }) {
           aria-labelledby={`review-table-${table.id}`}
           data-testid={`review-table-${table.id}`}
         >
-          <h4 id={`review-table-${table.id}`}>{t('results.reviewTable', { table: table.title })}</h4>
+          <h4 id={`review-table-${table.id}`}>
+            {t('table.numbered', { number: tableNumber(view.config, table.id), topic: table.title })}
+          </h4>
           {!hasNotes(table) && <p className="note-review__empty">{t('results.tableEmpty')}</p>}
           {hasNotes(table) && table.stations.map((station) => (
             <div key={station.id} className="note-review__station">
@@ -153,7 +155,10 @@ function HiddenList({ view, hidden }: { view: EventView; hidden: readonly Hidden
   const heading = useRef<HTMLHeadingElement>(null)
 
   const placeOf = (note: HiddenNote): string => {
-    const table = view.config.tables.find((entry) => entry.id === note.tableId)?.topic ?? note.tableId
+    const topic = view.config.tables.find((entry) => entry.id === note.tableId)?.topic
+    const table = topic
+      ? t('table.numbered', { number: tableNumber(view.config, note.tableId), topic })
+      : note.tableId
     const station = view.config.stations.find((entry) => entry.id === note.stationId)
     if (!station) return table
     const column =

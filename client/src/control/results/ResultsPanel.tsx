@@ -59,9 +59,9 @@ export function ResultsPanel({
             data-testid="results-table"
           >
             <option value="">{t('results.filterAllTables')}</option>
-            {view.config.tables.map((entry) => (
+            {view.config.tables.map((entry, index) => (
               <option key={entry.id} value={entry.id}>
-                {entry.topic}
+                {t('table.numbered', { number: index + 1, topic: entry.topic })}
               </option>
             ))}
           </select>

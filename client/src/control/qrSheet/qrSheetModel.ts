@@ -1,0 +1,50 @@
+import type { CreateEventResponse, EventConfig } from '@tablecloth/shared'
+
+/** The three links of a table, in the order the sheet shows them. */
+export const QR_CODE_KINDS = ['board', 'projector', 'phone'] as const
+export type QrCodeKind = (typeof QR_CODE_KINDS)[number]
+
+export interface QrSheetCode {
+  kind: QrCodeKind
+  link: string
+}
+
+/** One printed A4 page: a table, numbered as in setup, with its three codes. */
+export interface QrSheetPage {
+  tableId: string
+  /** 1-based place in the event's list of tables. */
+  number: number
+  topic: string
+  moderator: string
+  codes: QrSheetCode[]
+}
+
+/**
+ * The pages of "Alle QR-Codes drucken": one per table in the event's order,
+ * each with the board (moderator), projector and phone link. A table whose
+ * links are missing (the list is from before a table was added) gets no
+ * page rather than a page with the wrong codes.
+ */
+export function qrSheetPages(
+  config: Pick<EventConfig, 'tables'>,
+  links: Pick<CreateEventResponse['links'], 'tables'>,
+): QrSheetPage[] {
+  return config.tables.flatMap((table, index): QrSheetPage[] => {
+    const tableLinks = links.tables.find((entry) => entry.id === table.id)
+    if (!tableLinks) return []
+    const byKind: Record<QrCodeKind, string> = {
+      board: tableLinks.board,
+      projector: tableLinks.projector,
+      phone: tableLinks.participant,
+    }
+    return [
+      {
+        tableId: table.id,
+        number: index + 1,
+        topic: table.topic,
+        moderator: table.moderator,
+        codes: QR_CODE_KINDS.map((kind) => ({ kind, link: byKind[kind] })),
+      },
+    ]
+  })
+}
