@@ -1,5 +1,7 @@
 import {
   getDisplayValues,
+  Group2d,
+  Rectangle2d,
   NoteShapeUtil,
   renderHtmlFromRichTextForMeasurement,
   renderPlaintextFromRichText,
@@ -75,24 +77,52 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
 
   /** The note's text size and growth by Tablecloth's rule, measured in this browser. */
   readableTextFit(shape: TLNoteShape): NoteTextFit {
-    if (isEmptyRichText(shape.props.richText)) return { fontSizeAdjustment: 1, growY: 0 }
+    const { fit, plain, hyphenate } = this.measuredFit(shape)
+    // Measured at the floor without its patterns: measure again once they are in.
+    if (plain !== null && !hyphenate && isAtTextFloor(noteFontSize(fit))) this.measureAgainWithPatterns(shape, plain)
+    return fit
+  }
+
+  /**
+   * tldraw sizes a note's label for its geometry by shrinking the text a
+   * pixel at a time and measuring each size in the page: up to 50 layouts
+   * for one long word, each of a page that may hold a thousand notes. A
+   * Tablecloth note's text is sized by its own fit (`readableTextFit`) and
+   * fills the note, so its label is the note's body, as tall as `growY`
+   * makes it: no measuring at all.
+   */
+  override getGeometry(shape: TLNoteShape) {
+    if (!isTableclothNote(shape) || isEmptyRichText(shape.props.richText)) return super.getGeometry(shape)
+    const dv = getDisplayValues(this, shape)
+    const width = dv.noteWidth * shape.props.scale
+    const height = (dv.noteHeight + shape.props.growY) * shape.props.scale
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width, height, isFilled: true }),
+        new Rectangle2d({ width, height, isFilled: true, isLabel: true, excludeFromShapeBounds: true }),
+      ],
+    })
+  }
+
+  /** The fit of a note's text, measured once per text and patterns (the plain text is null when empty). */
+  private measuredFit(shape: TLNoteShape): { fit: NoteTextFit; plain: string | null; hyphenate: Hyphenate | null } {
+    if (isEmptyRichText(shape.props.richText)) return { fit: { fontSizeAdjustment: 1, growY: 0 }, plain: null, hyphenate: null }
     const plain = renderPlaintextFromRichText(this.editor, shape.props.richText)
-    // Patterns are asked for only once a note needs them (below); most notes never do.
+    // Patterns are asked for only once a note needs them (readableTextFit); most notes never do.
     const hyphenate = noteHyphenator(this.editor, plain, { request: false })
-    // The capture bar measures a note to place it, then tldraw creates it: one layout pass, not two.
+    // The capture bar measures a note to place it, then tldraw creates it and asks its geometry:
+    // one measurement for all three.
     const key = JSON.stringify(shape.props.richText)
     const recent = this.recentFits.get(key)
-    if (recent && recent.hyphenate === hyphenate) return recent.fit
+    if (recent && recent.hyphenate === hyphenate) return { fit: recent.fit, plain, hyphenate }
     const fit = chooseNoteTextFit({
       wordsFit: (fontSize) =>
         this.segmentWidths(plain).every((width) => fitsLine((width * fontSize) / NOTE_FULL_FONT_SIZE, NOTE_TEXT_WIDTH)),
       height: (fontSize) => this.textHeight(this.shownRichText(shape.props.richText, fontSize, hyphenate), fontSize),
     })
-    // Measured at the floor without its patterns: measure again once they are in.
-    if (!hyphenate && isAtTextFloor(noteFontSize(fit))) this.measureAgainWithPatterns(shape, plain)
     if (this.recentFits.size >= MAX_RECENT_FITS) this.recentFits.clear()
     this.recentFits.set(key, { hyphenate, fit })
-    return fit
+    return { fit, plain, hyphenate }
   }
 
   /**
