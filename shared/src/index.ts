@@ -1,4 +1,5 @@
 export * from './lib/protocol'
+export * from './lib/ids'
 export * from './lib/boardDoc'
 export * from './lib/eventConfig'
 export * from './lib/api'
