@@ -2,7 +2,13 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import WebSocket from 'ws'
-import { BOARD_DOC, BOARD_META, richTextToPlain, type BoardDayState } from '@tablecloth/shared'
+import {
+  BOARD_META,
+  boardRecordsArray,
+  observeBoardMeta,
+  readBoardDay,
+  richTextToPlain,
+} from '@tablecloth/shared'
 import { probeOf, type NoteRecord, type ProbeStamp } from './noteRecord'
 import type { BoardAddress } from './targets/benchTarget'
 
@@ -29,7 +35,10 @@ export class BoardClient {
   drops = 0
 
   constructor(address: BoardAddress, name: string, onNote: NoteListener) {
-    this.records = new YKeyValue<NoteRecord>(this.doc.getArray(BOARD_DOC.records))
+    this.records = new YKeyValue<NoteRecord>(
+      // The bench writes only notes and reads back what it wrote; YKeyValue trusts the entries.
+      boardRecordsArray(this.doc) as Y.Array<{ key: string; val: NoteRecord }>,
+    )
     this.provider = new WebsocketProvider(address.serverUrl, address.room, this.doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       params: address.params,
@@ -101,10 +110,7 @@ export class BoardClient {
 
   /** The station the server last wrote into this board's meta; -1 before it has synced one. */
   stationIndex(): number {
-    const day = this.doc.getMap<unknown>(BOARD_DOC.meta).get(BOARD_META.day) as
-      | Partial<BoardDayState>
-      | undefined
-    return typeof day?.stationIndex === 'number' ? day.stationIndex : -1
+    return readBoardDay(this.doc)?.stationIndex ?? -1
   }
 
   /**
@@ -115,15 +121,17 @@ export class BoardClient {
    */
   untilStation(stationIndex: number): Promise<number> {
     if (this.stationIndex() >= stationIndex) return Promise.resolve(performance.now())
-    const meta = this.doc.getMap<unknown>(BOARD_DOC.meta)
     return new Promise((resolve) => {
-      const onChange = () => {
-        if (this.stationIndex() < stationIndex) return
-        const at = performance.now()
-        meta.unobserve(onChange)
-        resolve(at)
-      }
-      meta.observe(onChange)
+      const stop = observeBoardMeta(
+        this.doc,
+        () => {
+          if (this.stationIndex() < stationIndex) return
+          const at = performance.now()
+          stop()
+          resolve(at)
+        },
+        [BOARD_META.day],
+      )
     })
   }
 

@@ -1,6 +1,7 @@
 export * from './lib/protocol'
 export * from './lib/ids'
 export * from './lib/boardDoc'
+export * from './lib/boardDocument'
 export * from './lib/eventConfig'
 export * from './lib/api'
 export * from './lib/rect'

@@ -2,8 +2,8 @@ import { useCallback } from 'react'
 import { Tldraw, type Editor, type TLComponents, type TldrawOptions } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardSession } from './BoardSession'
-import { WrappingNoteShapeUtil } from './notes/WrappingNoteShapeUtil'
-import { TLDRAW_ASSET_URLS } from './tldrawAssetUrls'
+import { WrappingNoteShapeUtil } from '../canvas/notes/WrappingNoteShapeUtil'
+import { TLDRAW_ASSET_URLS } from '../canvas/tldrawAssetUrls'
 import { useTldrawUser } from './userPreferences'
 
 /** A table's board is one page; the station layout the server writes lives on it. */

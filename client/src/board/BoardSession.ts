@@ -11,7 +11,7 @@ import {
   type TLStore,
   type TLUser,
 } from 'tldraw'
-import { badgeState, useConnection } from './connectionStore'
+import { badgeState, useConnection } from '../canvas/connectionStore'
 import { DocSession, type DocSessionOptions } from './DocSession'
 import { bindPresence } from './presence'
 import { publishTestHook } from './testHook'

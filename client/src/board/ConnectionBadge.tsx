@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/de'
 import { useT } from '../i18n/useT'
-import { useBadgeState, type ConnectionBadgeState } from './connectionStore'
+import { useBadgeState, type ConnectionBadgeState } from '../canvas/connectionStore'
 
 const TEXTS: Record<ConnectionBadgeState, { label: MessageKey; hint: MessageKey }> = {
   online: { label: 'connection.online', hint: 'connection.online.hint' },

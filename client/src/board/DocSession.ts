@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { WebsocketProvider } from 'y-websocket'
-import { recordsArray } from './boardRecords'
+import { boardRecordsArray } from '@tablecloth/shared'
+import { createSyncProvider } from '../canvas/syncProvider'
 import { superviseConnection } from './connectionSupervisor'
-import { createSyncProvider } from './syncProvider'
 
 export interface DocSessionOptions {
   eventId: string
@@ -110,7 +110,7 @@ export class DocSession {
 
   private waitForServerOnFirstVisit(): Promise<void> {
     const { provider } = this
-    const hasLocalCopy = recordsArray(this.doc).length > 0
+    const hasLocalCopy = boardRecordsArray(this.doc).length > 0
     if (hasLocalCopy || !navigator.onLine || provider.synced) return Promise.resolve()
     return new Promise((resolve) => {
       const done = () => {

@@ -8,7 +8,7 @@ import {
   RECORD_REJECTED_REASON,
 } from '@tablecloth/shared'
 import { useLanguage } from '../i18n/languageStore'
-import { badgeState, useConnection } from './connectionStore'
+import { badgeState, useConnection } from '../canvas/connectionStore'
 import { RefusalNotice } from './RefusalNotice'
 
 declare global {

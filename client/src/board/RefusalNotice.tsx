@@ -2,7 +2,7 @@ import { CloseCode } from '@tablecloth/shared'
 import { ReloadButton } from '../app/ReloadButton'
 import type { MessageKey } from '../i18n/de'
 import { useT } from '../i18n/useT'
-import { useConnection, type Refusal } from './connectionStore'
+import { useConnection, type Refusal } from '../canvas/connectionStore'
 
 interface RefusalTexts {
   heading: MessageKey

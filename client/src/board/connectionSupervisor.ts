@@ -1,6 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket'
 import type { IndexeddbPersistence } from 'y-indexeddb'
-import { useConnection } from './connectionStore'
+import { useConnection } from '../canvas/connectionStore'
 
 /**
  * Runs the board's socket and reports on it:

@@ -2,7 +2,7 @@ import { takeLinkToken } from '../app/linkToken'
 import { matchRoute } from '../app/routes'
 import { useServerConfig } from '../app/serverConfigStore'
 import { DocSession, type DocSessionOptions } from './DocSession'
-import { useEventViews } from './eventViewStore'
+import { useEventViews } from '../canvas/eventViewStore'
 
 /**
  * A moderator's board opened before the board page's own code has run:

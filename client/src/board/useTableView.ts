@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { tableNumber, type EventView, type ServerConfigResponse } from '@tablecloth/shared'
 import { useServerConfig } from '../app/serverConfigStore'
-import { useEventViews } from './eventViewStore'
+import { useEventViews } from '../canvas/eventViewStore'
 
 /** What a table's page (board or projector) knows of its server and event. */
 export interface TableView {

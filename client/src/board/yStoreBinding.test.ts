@@ -12,8 +12,8 @@ import {
   type TLShapeId,
   type TLStore,
 } from 'tldraw'
-import { BOARD_DOC, BOARD_META, noteRecordJson } from '@tablecloth/shared'
-import { isRecordEntry, recordsArray, type RecordEntry } from './boardRecords'
+import { BOARD_DOC, BOARD_META, boardRecordsArray, noteRecordJson } from '@tablecloth/shared'
+import { isRecordEntry, type RecordEntry } from '../canvas/boardRecords'
 import { bindStoreToDoc, type StoreBinding } from './yStoreBinding'
 
 /**
@@ -125,7 +125,7 @@ function noteTexts(store: TLStore): string[] {
 
 /** The honest `{ key, val }` entries of the doc's records array, in array order. */
 function entries(doc: Y.Doc): RecordEntry[] {
-  return recordsArray(doc).toArray().filter(isRecordEntry)
+  return boardRecordsArray(doc).toArray().filter(isRecordEntry)
 }
 
 /** Entries in the doc's records array per key; more than one means a duplicate. */
@@ -315,7 +315,7 @@ describe('bindStoreToDoc', () => {
 describe('unreadable entries in the records array', () => {
   /** Every kind of entry that old stored data or a device's copy may hold but no record is. */
   function addUnreadableEntries(doc: Y.Doc, honestId: string) {
-    const array = recordsArray(doc)
+    const array = boardRecordsArray(doc)
     const noteLike = noteRecordJson({ id: 'shape:elsewhere', parentId: 'page:page', x: 0, y: 0, index: 'a9', text: 'Geheim' })
     const nested = new Y.Map<unknown>()
     nested.set('key', 'shape:nested')
@@ -351,7 +351,7 @@ describe('unreadable entries in the records array', () => {
   }
 
   function unreadableCount(doc: Y.Doc): number {
-    return recordsArray(doc).toArray().filter((value) => !isRecordEntry(value)).length
+    return boardRecordsArray(doc).toArray().filter((value) => !isRecordEntry(value)).length
   }
 
   it('shows exactly the honest notes, and says how many entries it skipped', () => {
@@ -454,7 +454,7 @@ describe('schema version checks', () => {
     const { textLastEditedBy, ...props } = current.props
     const oldNote = { ...current, props: { ...props, textFirstEditedBy: textLastEditedBy } }
     doc.transact(() => {
-      const array = recordsArray(doc)
+      const array = boardRecordsArray(doc)
       const index = array.toArray().findIndex((entry) => isRecordEntry(entry) && entry.key === id)
       array.delete(index)
       array.push([{ key: id, val: oldNote }])
@@ -523,10 +523,10 @@ describe('schema version checks', () => {
     expect(onIncompatible).toHaveBeenCalledOnce()
 
     // Unbound: edits here no longer reach the doc.
-    const length = recordsArray(doc).length
+    const length = boardRecordsArray(doc).length
     addNote(store, 'Nach der Trennung')
     settle(link, store)
-    expect(recordsArray(doc).length).toBe(length)
+    expect(boardRecordsArray(doc).length).toBe(length)
   })
 })
 

@@ -1,14 +1,19 @@
 import type * as Y from 'yjs'
 import { isEqual, type TLRecord, type TLStore } from 'tldraw'
-import { BOARD_DOC, BOARD_META, isDocumentRecordId } from '@tablecloth/shared'
+import {
+  BOARD_META,
+  isDocumentRecordId,
+  observeBoardMeta,
+  readSchemaStamp,
+} from '@tablecloth/shared'
 import {
   readOnlyRecords,
   writableRecords,
   type BoardRecords,
   type RecordChange,
-} from './boardRecords'
+} from '../canvas/boardRecords'
 import { judgeDocSchema, migrateRecords, type SchemaVerdict } from './docSchema'
-import { recordProblem } from './recordValidation'
+import { recordProblem } from '../canvas/recordValidation'
 
 export interface BindOptions {
   /** Never write to the doc (projector). */
@@ -52,8 +57,7 @@ export type BindResult =
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions = {}): BindResult {
   const readOnly = options.readOnly ?? false
-  const meta = doc.getMap<unknown>(BOARD_DOC.meta)
-  let verdict: SchemaVerdict = judgeDocSchema(store.schema, meta.get(BOARD_META.schema))
+  let verdict: SchemaVerdict = judgeDocSchema(store.schema, readSchemaStamp(doc))
   if (verdict.kind === 'incompatible') return { status: 'incompatible', reason: verdict.reason }
 
   const records: BoardRecords = readOnly ? readOnlyRecords(doc) : writableRecords(doc)
@@ -91,9 +95,8 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
 
   // The server's stamp: it arrives with the first sync, and again when the
   // server upgrades the board. Records are read under whatever it says now.
-  const onMetaChange = (event: Y.YMapEvent<unknown>) => {
-    if (!event.keysChanged.has(BOARD_META.schema)) return
-    const next = judgeDocSchema(store.schema, meta.get(BOARD_META.schema))
+  const onSchemaStamp = () => {
+    const next = judgeDocSchema(store.schema, readSchemaStamp(doc))
     if (next.kind === 'incompatible') {
       dispose()
       options.onIncompatible?.(next.reason)
@@ -101,7 +104,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     }
     verdict = next
   }
-  meta.observe(onMetaChange)
+  const stopObservingMeta = observeBoardMeta(doc, onSchemaStamp, [BOARD_META.schema])
 
   const stopListening = readOnly
     ? () => {}
@@ -140,7 +143,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
     stopListening()
     stopObservingRecords()
     records.dispose()
-    meta.unobserve(onMetaChange)
+    stopObservingMeta()
   }
 
   return { status: 'bound', binding: { origin, dispose } }

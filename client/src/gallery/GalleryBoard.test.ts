@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { BOARD_DOC, BOARD_META, MessageType, noteRecordJson } from '@tablecloth/shared'
-import { readOnlyRecords, recordsArray } from '../board/boardRecords'
+import { BOARD_DOC, BOARD_META, boardRecordsArray, MessageType, noteRecordJson } from '@tablecloth/shared'
+import { readOnlyRecords } from '../canvas/boardRecords'
 import { FakeSyncSocket } from '../test/FakeSyncSocket'
 import { GalleryBoard } from './GalleryBoard'
 
@@ -31,7 +31,7 @@ describe('GalleryBoard', () => {
   it('holds the board once synced, follows its day, and sends nothing but its first sync', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const server = new Y.Doc()
-    recordsArray(server).push([
+    boardRecordsArray(server).push([
       { key: 'shape:one', val: note('shape:one', 'Eins') },
       null,
       { key: 'shape:two', val: note('shape:two', 'Zwei') },

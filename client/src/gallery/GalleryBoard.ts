@@ -1,8 +1,7 @@
 import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
-import { BOARD_DOC, type BoardDayState } from '@tablecloth/shared'
-import { createSyncProvider } from '../board/syncProvider'
-import { readBoardDay } from '../board/useBoardDay'
+import { observeBoardMeta, readBoardDay, type BoardDayState } from '@tablecloth/shared'
+import { createSyncProvider } from '../canvas/syncProvider'
 
 /**
  * - connecting: no copy of the board yet;
@@ -76,13 +75,11 @@ export class GalleryBoard {
       provider.off('closed', onRefused)
     })
 
-    const meta = this.doc.getMap(BOARD_DOC.meta)
     const onMeta = () => {
       const day = readBoardDay(this.doc)
       if (JSON.stringify(day) !== JSON.stringify(this.state.day)) this.update({ day })
     }
-    meta.observe(onMeta)
-    this.stops.push(() => meta.unobserve(onMeta))
+    this.stops.push(observeBoardMeta(this.doc, onMeta))
 
     // Reconnect at once when the network comes back rather than after the provider's backoff.
     const onOnline = () => {

@@ -3,13 +3,13 @@ import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
+  boardRecordsArray,
   noteRecordJson,
   stationFrameId,
   stationLayout,
   type EventConfig,
   type EventView,
 } from '@tablecloth/shared'
-import { recordsArray } from '../board/boardRecords'
 import { useLanguage } from '../i18n/languageStore'
 import { FakeSyncSocket } from '../test/FakeSyncSocket'
 import { GalleryBoard } from './GalleryBoard'
@@ -85,7 +85,7 @@ function stubLayout() {
 }
 
 function put(records: unknown[]) {
-  recordsArray(server).push(records.map((record) => ({ key: (record as { id: string }).id, val: record })))
+  boardRecordsArray(server).push(records.map((record) => ({ key: (record as { id: string }).id, val: record })))
 }
 
 async function renderTile(stationIndex: number) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { EventView } from '@tablecloth/shared'
 import { ApiError, apiCall } from '../api/apiClient'
-import { useEventViews } from '../board/eventViewStore'
+import { useEventViews } from '../canvas/eventViewStore'
 
 export type GalleryEventState =
   | { phase: 'loading' }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { stationColumns, type EventConfig, type StationColumnsView } from '@tablecloth/shared'
-import { readOnlyRecords } from '../board/boardRecords'
+import { readOnlyRecords } from '../canvas/boardRecords'
 
 /**
  * One station of a board, column by column (`stationColumns`), read from the

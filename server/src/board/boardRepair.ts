@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
-import { BOARD_DOC, BOARD_META } from '@tablecloth/shared'
+import { BOARD_DOC, BOARD_META, boardMetaMap, boardRecordsArray } from '@tablecloth/shared'
 import type { BoardSchema } from './boardSchema'
 import { entryProblem } from './recordCheck'
 
@@ -33,10 +33,10 @@ export function repairBoard(doc: Y.Doc, schema: BoardSchema): BoardRepair {
     if (name === BOARD_DOC.records || name === BOARD_DOC.meta) continue
     repair.removedForeign += deleteAll(transaction, type)
   }
-  const records = doc.getArray<unknown>(BOARD_DOC.records)
+  const records = boardRecordsArray(doc)
   // Map-style entries on the array: Yjs keeps them apart from its elements.
   for (const item of records._map.values()) repair.removedForeign += deleteItem(transaction, item)
-  const meta = doc.getMap<unknown>(BOARD_DOC.meta)
+  const meta = boardMetaMap(doc)
   for (const key of [...meta.keys()]) {
     if (SERVER_META_KEYS.has(key)) continue
     meta.delete(key)

@@ -1,5 +1,10 @@
 import * as Y from 'yjs'
-import { BOARD_DOC, CONTENT_REJECTED_REASON, RECORD_REJECTED_REASON } from '@tablecloth/shared'
+import {
+  BOARD_DOC,
+  CONTENT_REJECTED_REASON,
+  RECORD_REJECTED_REASON,
+  boardRecordsArray,
+} from '@tablecloth/shared'
 import type { BoardSchema } from './boardSchema'
 import { entryProblem } from './recordCheck'
 
@@ -155,7 +160,7 @@ class UpdatePlacements {
     private readonly doc: Y.Doc,
     structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>,
   ) {
-    this.records = doc.getArray(BOARD_DOC.records)
+    this.records = boardRecordsArray(doc)
     for (const struct of structs) {
       // Skips stand for clocks the update does not carry; nothing can land next to them.
       if (struct instanceof Y.Skip) continue

@@ -2,10 +2,12 @@ import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from '@tldraw/tlschema'
 import {
-  BOARD_DOC,
-  BOARD_META,
   PROTOCOL_VERSION,
+  boardRecordsArray,
+  currentRecords,
+  latestRecords,
   stationShift,
+  writeBoardStamp,
   type BoardDayState,
   type EventConfig,
 } from '@tablecloth/shared'
@@ -26,7 +28,10 @@ const recordMaps = new WeakMap<Y.Doc, RecordMap>()
 export function recordsOf(doc: Y.Doc): RecordMap {
   let records = recordMaps.get(doc)
   if (!records) {
-    records = new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records))
+    records = new YKeyValue<TLRecord>(
+      // The content gate and the load-time repair keep only board records in the array.
+      boardRecordsArray(doc) as Y.Array<{ key: string; val: TLRecord }>,
+    )
     recordMaps.set(doc, records)
   }
   return records
@@ -40,12 +45,7 @@ export function recordsOf(doc: Y.Doc): RecordMap {
  * restore, mending notes, then the day's layout).
  */
 export function recordsInTransaction(doc: Y.Doc): Map<string, TLRecord> {
-  const board = new Map<string, TLRecord>()
-  for (const entry of doc.getArray<unknown>(BOARD_DOC.records).toArray()) {
-    const { key, val } = (entry ?? {}) as { key?: unknown; val?: unknown }
-    if (typeof key === 'string' && typeof val === 'object' && val !== null) board.set(key, val as TLRecord)
-  }
-  return board
+  return currentRecords(doc) as unknown as Map<string, TLRecord>
 }
 
 /** Writes only records that differ, so a rewrite of an unchanged layout sends nothing. */
@@ -116,16 +116,8 @@ export function writeBoardDay(
         }
       }
     })
-    const meta = doc.getMap(BOARD_DOC.meta)
-    setIfChanged(meta, BOARD_META.schema, schema.serialize())
-    setIfChanged(meta, BOARD_META.protocol, PROTOCOL_VERSION)
-    setIfChanged(meta, BOARD_META.day, day)
+    writeBoardStamp(doc, { schema: schema.serialize(), protocol: PROTOCOL_VERSION, day })
   })
-}
-
-/** A map write makes a new item even for an equal value; an unchanged day writes nothing. */
-function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
-  if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
 }
 
 /**
@@ -142,18 +134,15 @@ export function readRecords(
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    const out = new Map<string, TLRecord>()
-    for (const entry of doc.getArray<unknown>(BOARD_DOC.records).toArray()) {
-      const problem = entryProblem(schema, entry)
-      if (problem !== null) {
-        onSkipped?.(problem)
-        continue
-      }
-      const { key, val } = entry as { key: string; val: TLRecord }
-      // Later entries win, matching YKeyValue's own resolution of concurrent writes.
-      out.set(key, val)
-    }
-    return out
+    // Only entries the record check passes take part; among them the rightmost of a key wins.
+    const checked = boardRecordsArray(doc)
+      .toArray()
+      .filter((entry) => {
+        const problem = entryProblem(schema, entry)
+        if (problem !== null) onSkipped?.(problem)
+        return problem === null
+      })
+    return latestRecords(checked) as unknown as Map<string, TLRecord>
   } finally {
     doc.destroy()
   }

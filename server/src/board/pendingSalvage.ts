@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
-import { BOARD_DOC } from '@tablecloth/shared'
+import { BOARD_DOC, boardRecordsArray } from '@tablecloth/shared'
 import type { BoardSchema } from './boardSchema'
 import { recordsOf } from './boardWriter'
 import { entryProblem } from './recordCheck'
@@ -190,7 +190,7 @@ type Placement = 'records' | 'elsewhere' | 'unknown'
  * board's meta map never holds one.
  */
 function parentResolver(doc: Y.Doc, waiting: Y.Item[]): (item: Y.Item) => boolean {
-  const records = doc.getArray(BOARD_DOC.records)
+  const records = boardRecordsArray(doc)
   const byClient = new Map<number, Y.Item[]>()
   for (const item of waiting) {
     const list = byClient.get(item.id.client) ?? []

@@ -1,6 +1,6 @@
 import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useT } from '../../i18n/useT'
-import { addVote, votesOf } from './noteVotes'
+import { addVote, votesOf } from '../../canvas/noteVotes'
 import { BUTTON_INSET, firstFreePlace, obstaclesOnScreen, screenOf, screenRectOf } from './overlayPlacement'
 
 interface Badge {

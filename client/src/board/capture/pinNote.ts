@@ -21,7 +21,7 @@ import {
 } from '@tablecloth/shared'
 import { clusterIdOf } from '../clusters/clusterShapes'
 import { MODERATOR_MIN_ZOOM } from '../moderatorView'
-import { WrappingNoteShapeUtil } from '../notes/WrappingNoteShapeUtil'
+import { WrappingNoteShapeUtil } from '../../canvas/notes/WrappingNoteShapeUtil'
 
 export interface NoteToPin {
   stationId: string

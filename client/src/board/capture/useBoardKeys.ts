@@ -4,7 +4,7 @@ import { noteInDirection, type NoteStep } from '@tablecloth/shared'
 import { groupSelection, ungroupSelection } from '../clusters/clusterCommands'
 import { boardIntent } from './captureKeys'
 import { useCapture } from './captureStore'
-import { addVote } from './noteVotes'
+import { addVote } from '../../canvas/noteVotes'
 import { stationNotes } from './stationNotes'
 
 /**

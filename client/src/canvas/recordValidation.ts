@@ -1,22 +1,11 @@
 import type { TLRecord, TLStore } from 'tldraw'
+import { isRecordLike } from '@tablecloth/shared'
 
 /**
  * Checks for records that come from elsewhere (the board's doc, a snapshot
  * from the server) before they go into a tldraw store, where one invalid
  * record would make the whole put fail.
  */
-
-/** A plain JSON object; not null, an array, a class instance or a nested Yjs type. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const prototype: unknown = Object.getPrototypeOf(value)
-  return prototype === Object.prototype || prototype === null
-}
-
-/** Whether a value can be a tldraw record at all: a plain object with a string id and type. */
-export function isRecordLike(value: unknown): value is TLRecord {
-  return isPlainObject(value) && typeof value.id === 'string' && typeof value.typeName === 'string'
-}
 
 /** Validates `record` as putting it into `store` would; the validation error, or null when valid. */
 export function recordProblem(store: TLStore, record: TLRecord): unknown {
@@ -36,7 +25,7 @@ export function recordProblem(store: TLStore, record: TLRecord): unknown {
  */
 export function acceptedRecords(store: TLStore, candidates: readonly unknown[]): TLRecord[] {
   const accepted = candidates.filter(
-    (value): value is TLRecord => isRecordLike(value) && recordProblem(store, value) === null,
+    (value): value is TLRecord => isRecordLike<TLRecord>(value) && recordProblem(store, value) === null,
   )
   const left = candidates.length - accepted.length
   if (left > 0) {

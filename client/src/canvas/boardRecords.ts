@@ -1,13 +1,9 @@
 import type * as Y from 'yjs'
 import type { TLRecord } from 'tldraw'
-import { BOARD_DOC } from '@tablecloth/shared'
-import { isPlainObject, isRecordLike } from './recordValidation'
+import { boardRecordsArray, isBoardRecordEntry, type BoardRecordEntry } from '@tablecloth/shared'
 
 /** One entry of the board's `records` array: a tldraw record under its id. */
-export interface RecordEntry {
-  key: string
-  val: TLRecord
-}
+export type RecordEntry = BoardRecordEntry<TLRecord>
 
 /** How one record changed in a doc transaction, shaped like y-utility's YKeyValue events. */
 export type RecordChange =
@@ -37,24 +33,9 @@ export interface BoardRecords {
   dispose(): void
 }
 
-/**
- * The board's `records` array as the doc holds it. Its values are input like
- * any other: old stored data, a device's IndexedDB copy or a foreign client
- * may have left anything in it, so they are `unknown` until `isRecordEntry`
- * says otherwise.
- */
-export function recordsArray(doc: Y.Doc): Y.Array<unknown> {
-  return doc.getArray<unknown>(BOARD_DOC.records)
-}
-
-/**
- * Whether an array value is an honest entry: `{ key, val }` with a record
- * object as `val` that names itself by `key`. Whether the record is valid
- * tldraw is for the store's schema to say; this only decides what can be
- * keyed at all.
- */
+/** Whether an array value is an honest `{ key, val }` entry (see the shared board document). */
 export function isRecordEntry(value: unknown): value is RecordEntry {
-  return isPlainObject(value) && isRecordLike(value.val) && value.val.id === value.key
+  return isBoardRecordEntry<TLRecord>(value)
 }
 
 /**
@@ -80,7 +61,7 @@ export function readOnlyRecords(doc: Y.Doc): BoardRecords {
 }
 
 function recordsView(doc: Y.Doc, writable: boolean): BoardRecords {
-  const array = recordsArray(doc)
+  const array = boardRecordsArray(doc)
   /** The live (rightmost honest) entry of every key. */
   const current = new Map<string, RecordEntry>()
   const listeners = new Set<RecordChangeListener>()

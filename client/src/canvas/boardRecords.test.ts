@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { TLRecord } from 'tldraw'
+import { boardRecordsArray } from '@tablecloth/shared'
 import {
   isRecordEntry,
   readOnlyRecords,
-  recordsArray,
   writableRecords,
   type RecordChange,
 } from './boardRecords'
@@ -19,7 +19,7 @@ function record(id: string, x = 0): TLRecord {
 }
 
 function keys(doc: Y.Doc): unknown[] {
-  return recordsArray(doc)
+  return boardRecordsArray(doc)
     .toArray()
     .map((value) => (isRecordEntry(value) ? value.key : value))
 }
@@ -49,7 +49,7 @@ describe('isRecordEntry', () => {
 describe('records views', () => {
   it('let the rightmost entry of a key win; a writer deletes the ones it supersedes', () => {
     const doc = new Y.Doc()
-    recordsArray(doc).push([
+    boardRecordsArray(doc).push([
       { key: 'shape:a', val: record('shape:a', 1) },
       { key: 'shape:b', val: record('shape:b') },
       { key: 'shape:a', val: record('shape:a', 2) },
@@ -90,7 +90,7 @@ describe('records views', () => {
   it('skip unreadable values, count them and warn once, without their content', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const doc = new Y.Doc()
-    recordsArray(doc).push([
+    boardRecordsArray(doc).push([
       null,
       { key: 'shape:a', val: record('shape:a') },
       { key: 'shape:b', val: 'vertraulich' },
@@ -99,7 +99,7 @@ describe('records views', () => {
     expect(writer.entries().map(([id]) => id)).toEqual(['shape:a'])
     expect(writer.skipped()).toBe(2)
 
-    recordsArray(doc).push([42])
+    boardRecordsArray(doc).push([42])
     expect(writer.skipped()).toBe(3)
     expect(warn).toHaveBeenCalledOnce()
     expect(warn.mock.calls.flat().join(' ')).not.toContain('vertraulich')

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createShapeId, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
 import { noteRecordJson } from '@tablecloth/shared'
-import { acceptedRecords, isRecordLike } from './recordValidation'
+import { isRecordLike } from '@tablecloth/shared'
+import { acceptedRecords } from './recordValidation'
 
 afterEach(() => {
   vi.restoreAllMocks()
