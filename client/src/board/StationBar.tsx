@@ -3,12 +3,12 @@ import {
   nextMoves,
   resolveSeatingPlan,
   seatingForStation,
-  stationTitleAfterNumber,
   tableNumber,
   type BoardDayState,
   type EventView,
 } from '@tablecloth/shared'
 import { StationTimer } from '../time/StationTimer'
+import { stationLine } from '../i18n/stationLine'
 import { useT } from '../i18n/useT'
 import './stationBar.css'
 
@@ -39,8 +39,6 @@ export function StationBar({
   const t = useT()
   const station = view.config.stations[day.stationIndex]
   if (!station) return null
-  // "Station 1 von 3", without repeating a title that only says "Station 1".
-  const titleAfterNumber = stationTitleAfterNumber(station.title, day.stationIndex)
   const plan = resolveSeatingPlan(view.config)
   const here = plan
     ? (seatingForStation(view.config, plan, day.stationIndex).find((entry) => entry.table.id === tableId)
@@ -52,8 +50,7 @@ export function StationBar({
       <div className="station-bar__main">
         {lead}
         <h2 className="station-bar__title" data-testid="station-title">
-          {t('station.numbered', { number: day.stationIndex + 1, total: view.config.stations.length })}
-          {titleAfterNumber && `: ${titleAfterNumber}`}
+          {stationLine(t, station.title, day.stationIndex, view.config.stations.length)}
         </h2>
         {/* On the projector each question heads its own column of the room view instead. */}
         {!projector && (

@@ -1,5 +1,6 @@
-import { stationTitleAfterNumber, type EventView } from '@tablecloth/shared'
+import type { EventView } from '@tablecloth/shared'
 import { StationTimer } from '../time/StationTimer'
+import { stationLine } from '../i18n/stationLine'
 import { useT } from '../i18n/useT'
 import { useControlStore } from './controlStore'
 
@@ -8,7 +9,6 @@ export function StationControls({ view }: { view: EventView }) {
   const t = useT()
   const { advance, timer, busy, notice } = useControlStore()
   const station = view.config.stations[view.currentStation]!
-  const titleAfterNumber = stationTitleAfterNumber(station.title, view.currentStation)
   const isLast = view.currentStation >= view.config.stations.length - 1
   const running = view.timer.runningSince !== null
   const next = view.config.stations[view.currentStation + 1]
@@ -21,11 +21,7 @@ export function StationControls({ view }: { view: EventView }) {
   return (
     <section className="control-panel" aria-labelledby="station-heading">
       <h2 id="station-heading">
-        {t('control.stationOf', {
-          number: view.currentStation + 1,
-          total: view.config.stations.length,
-        })}
-        {titleAfterNumber && `: ${titleAfterNumber}`}
+        {stationLine(t, station.title, view.currentStation, view.config.stations.length)}
       </h2>
       <ol className="control-questions">
         {station.columns.map((question, index) => (

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react'
 import type { EventView } from '@tablecloth/shared'
+import { stationLine } from '../i18n/stationLine'
 import { useT } from '../i18n/useT'
-import { stationLine } from './stationLine'
 import { BoardStatusNote } from './BoardStatusNote'
 import type { GalleryBoard } from './GalleryBoard'
 import { GalleryStation } from './GalleryStation'

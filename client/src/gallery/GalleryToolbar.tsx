@@ -1,8 +1,8 @@
 import { useId, type Dispatch } from 'react'
 import type { EventView } from '@tablecloth/shared'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { stationLine } from '../i18n/stationLine'
 import { useT } from '../i18n/useT'
-import { stationLine } from './stationLine'
 import {
   AUTO_ADVANCE_SECONDS,
   hasNext,

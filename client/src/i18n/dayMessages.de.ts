@@ -3,7 +3,6 @@ export const dayDe = {
   'control.restored': 'Board von „{table}“ wiederhergestellt.',
   'control.undoRestore': 'Wiederherstellung rückgängig machen',
   'control.tables': 'Tische ({count})',
-  'control.stationOf': 'Station {number} von {total}',
   'control.advanceConfirm':
     'Alle Boards sichern und zu „{station}“ wechseln? Alle Tische sehen sofort die neuen Fragen.',
   'control.advance': 'Boards sichern und weiter zu „{station}“',
@@ -40,7 +39,6 @@ export const dayDe = {
   'control.snapshotReadOnly': 'Nur zum Ansehen. Änderungen sind hier nicht möglich.',
   'control.close': 'Schließen',
   'station.barLabel': 'Aktuelle Station',
-  'station.numbered': 'Station {number} von {total}',
   'station.groupsHere': 'Hier: {groups}',
   'station.groupsNext': 'Danach: {moves}',
   'station.navLabel': 'Stationen ansehen',

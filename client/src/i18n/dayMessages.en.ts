@@ -5,7 +5,6 @@ export const dayEn: Record<keyof typeof dayDe, string> = {
   'control.restored': 'Board of “{table}” restored.',
   'control.undoRestore': 'Undo restore',
   'control.tables': 'Tables ({count})',
-  'control.stationOf': 'Station {number} of {total}',
   'control.advanceConfirm':
     'Save every board and move on to “{station}”? All tables see the new questions at once.',
   'control.advance': 'Save boards and move on to “{station}”',
@@ -42,7 +41,6 @@ export const dayEn: Record<keyof typeof dayDe, string> = {
   'control.snapshotReadOnly': 'Read-only. Nothing can be changed here.',
   'control.close': 'Close',
   'station.barLabel': 'Current station',
-  'station.numbered': 'Station {number} of {total}',
   'station.groupsHere': 'Here: {groups}',
   'station.groupsNext': 'Next: {moves}',
   'station.navLabel': 'View stations',

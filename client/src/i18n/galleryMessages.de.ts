@@ -34,8 +34,6 @@ export const galleryDe = {
   'gallery.grid.label': 'Alle Tische',
   'gallery.tile.open': '„{topic}“ groß zeigen',
   'gallery.moderator': 'Moderation: {name}',
-  'gallery.station': 'Station {number} von {count}: {title}',
-  'gallery.stationNumber': 'Station {number} von {count}',
   'gallery.board.connecting': 'Verbindung zum Board wird aufgebaut …',
   'gallery.board.offline': 'Verbindung unterbrochen – zeigt den letzten Stand',
   'gallery.board.refused': 'Dieses Board ist mit dem Link nicht zu sehen.',

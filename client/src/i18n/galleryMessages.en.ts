@@ -36,8 +36,6 @@ export const galleryEn: Record<keyof typeof galleryDe, string> = {
   'gallery.grid.label': 'All tables',
   'gallery.tile.open': 'Show “{topic}” large',
   'gallery.moderator': 'Moderator: {name}',
-  'gallery.station': 'Station {number} of {count}: {title}',
-  'gallery.stationNumber': 'Station {number} of {count}',
   'gallery.board.connecting': 'Connecting to the board …',
   'gallery.board.offline': 'Connection lost – showing the last state',
   'gallery.board.refused': 'This link cannot show this board.',

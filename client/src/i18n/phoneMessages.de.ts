@@ -5,7 +5,10 @@
  * `phone/usePhoneT.ts`), so it holds every word it shows, the language switch's
  * included: the full catalogs would weigh more than the page's own code.
  */
+import { stationLineDe } from './stationLineMessages.de'
+
 export const phoneDe = {
+  ...stationLineDe,
   'phone.documentTitle': '{topic} · Tablecloth',
   'phone.appName': 'Tablecloth',
   'phone.loading': 'Wird geladen …',
@@ -16,8 +19,6 @@ export const phoneDe = {
   'phone.language.en.short': 'EN',
   'phone.language.switchTo': 'Sprache wechseln zu {language}',
   'phone.tableLabel': 'Tisch {number}',
-  'phone.station': 'Station {number} von {total}: {title}',
-  'phone.stationNumber': 'Station {number} von {total}',
   'phone.intro':
     'Schreib hier eine Karte für das Board deines Tisches. Was die anderen schreiben, siehst du am Board, nicht hier.',
   'phone.column.legend': 'Zu welcher Frage?',

@@ -1,7 +1,9 @@
 import type { phoneDe } from './phoneMessages.de'
+import { stationLineEn } from './stationLineMessages.en'
 
 /** English messages of the participants' phone page. Typed against German, so no key can be missing. */
 export const phoneEn: Record<keyof typeof phoneDe, string> = {
+  ...stationLineEn,
   'phone.documentTitle': '{topic} · Tablecloth',
   'phone.appName': 'Tablecloth',
   'phone.loading': 'Loading …',
@@ -12,8 +14,6 @@ export const phoneEn: Record<keyof typeof phoneDe, string> = {
   'phone.language.en.short': 'EN',
   'phone.language.switchTo': 'Switch language to {language}',
   'phone.tableLabel': 'Table {number}',
-  'phone.station': 'Station {number} of {total}: {title}',
-  'phone.stationNumber': 'Station {number} of {total}',
   'phone.intro':
     'Write a note for your table’s board here. What the others write shows on the board, not here.',
   'phone.column.legend': 'Which question is it for?',

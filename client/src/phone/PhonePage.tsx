@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { stationTitleAfterNumber, tableNumber, type EventView } from '@tablecloth/shared'
+import { tableNumber, type EventView } from '@tablecloth/shared'
 import { PageMessage } from '../app/PageMessage'
 import { useDocumentTitle } from '../app/useDocumentTitle'
+import { stationLine } from '../i18n/stationLine'
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage'
 import { NoteForm } from './NoteForm'
 import { PhoneLanguageSwitch } from './PhoneLanguageSwitch'
@@ -106,13 +107,7 @@ function PhoneReady({
             {topic}
           </h1>
           <p className="phone__station" data-testid="phone-station">
-            {stationTitleAfterNumber(station.title, view.currentStation) === null
-              ? t('phone.stationNumber', { number: view.currentStation + 1, total: view.config.stations.length })
-              : t('phone.station', {
-                  number: view.currentStation + 1,
-                  total: view.config.stations.length,
-                  title: station.title.trim(),
-                })}
+            {stationLine(t, station.title, view.currentStation, view.config.stations.length)}
           </p>
         </header>
         <p className="phone__intro">{t('phone.intro')}</p>
