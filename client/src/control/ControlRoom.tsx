@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { resolveSeatingPlan, type EventView } from '@tablecloth/shared'
+import { resolveSeatingPlan, tableNumber, type EventView } from '@tablecloth/shared'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useDateTimeFormat } from '../i18n/dateTimeFormat'
 import type { Translate } from '../i18n/translate'
@@ -109,7 +109,6 @@ export function ControlRoom({ eventId }: { eventId: string }) {
 
 /** „Tisch 3 – Arbeitsmarktintegration“ for a table id, numbered as in setup. */
 function numberedTable(view: EventView, tableId: string, t: Translate): string {
-  const index = view.config.tables.findIndex((table) => table.id === tableId)
-  const topic = view.config.tables[index]?.topic ?? tableId
-  return t('table.numbered', { number: index + 1, topic })
+  const topic = view.config.tables.find((table) => table.id === tableId)?.topic ?? tableId
+  return t('table.numbered', { number: tableNumber(view.config, tableId), topic })
 }

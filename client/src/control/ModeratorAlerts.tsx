@@ -1,4 +1,4 @@
-import type { EventView } from '@tablecloth/shared'
+import { tableNumber, type EventView } from '@tablecloth/shared'
 import type { Translate } from '../i18n/translate'
 import { useT } from '../i18n/useT'
 import { serverNow, useServerClock } from '../time/serverClock'
@@ -30,8 +30,7 @@ export function ModeratorAlerts({ view, drops }: { view: EventView; drops: Moder
   return (
     <section className="moderator-alerts" aria-label={t('presence.alertsLabel')} data-testid="moderator-alerts">
       {drops.map((drop) => {
-        const index = view.config.tables.findIndex((table) => table.id === drop.tableId)
-        const topic = view.config.tables[index]?.topic ?? drop.tableId
+        const topic = view.config.tables.find((table) => table.id === drop.tableId)?.topic ?? drop.tableId
         return (
           <div
             key={drop.tableId}
@@ -46,7 +45,7 @@ export function ModeratorAlerts({ view, drops }: { view: EventView; drops: Moder
             <div>
               <p className="moderator-alert__text">
                 {t('presence.alert', {
-                  table: t('table.numbered', { number: index + 1, topic }),
+                  table: t('table.numbered', { number: tableNumber(view.config, drop.tableId), topic }),
                   duration: goneFor(now - drop.goneSince, t),
                 })}
               </p>

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react'
-import type { EventView } from '@tablecloth/shared'
+import { tableNumber, type EventView } from '@tablecloth/shared'
 import { stationLine } from '../i18n/stationLine'
 import { useT } from '../i18n/useT'
 import { BoardStatusNote } from './BoardStatusNote'
@@ -47,7 +47,7 @@ export const GallerySequence = forwardRef<
         >
           <h2 id="gallery-current-table" className="gallery-sequence__topic" dir="auto">
             {/* Numbered as everywhere in the room: „Tisch 3 – Arbeit“. */}
-            {t('table.numbered', { number: index + 1, topic: table.topic })}
+            {t('table.numbered', { number: tableNumber(view.config, table.id), topic: table.topic })}
           </h2>
           {table.moderator && (
             <p className="gallery-sequence__moderator" dir="auto">

@@ -36,8 +36,8 @@ describe('safeFileName', () => {
 
 describe('names in the ZIP', () => {
   it('numbers table folders in the event’s order', () => {
-    expect(tableFolderName(0, 'Sprache')).toBe('01-Sprache')
-    expect(tableFolderName(10, 'Arbeit / Beruf')).toBe('11-Arbeit - Beruf')
+    expect(tableFolderName(1, 'Sprache')).toBe('01-Sprache')
+    expect(tableFolderName(11, 'Arbeit / Beruf')).toBe('11-Arbeit - Beruf')
   })
 
   it('names station images by number and title', () => {

@@ -31,9 +31,9 @@ export function safeFileName(text: string, fallback: string, maxLength = MAX_NAM
   return cut || fallback
 }
 
-/** `01-Sprache`: tables numbered in the event's order, so folders sort as the tables stand. */
-export function tableFolderName(tableIndex: number, topic: string): string {
-  return `${String(tableIndex + 1).padStart(2, '0')}-${safeFileName(topic, 'Tisch')}`
+/** `01-Sprache`: the table's number (see `tableNumber`), so folders sort as the tables stand. */
+export function tableFolderName(tableNumber: number, topic: string): string {
+  return `${String(tableNumber).padStart(2, '0')}-${safeFileName(topic, 'Tisch')}`
 }
 
 /** `station-1-Station 1`, without extension. */

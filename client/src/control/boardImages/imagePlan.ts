@@ -1,4 +1,10 @@
-import type { EventConfig, SnapshotSummary, Station, Table } from '@tablecloth/shared'
+import {
+  tableNumber,
+  type EventConfig,
+  type SnapshotSummary,
+  type Station,
+  type Table,
+} from '@tablecloth/shared'
 import { stationFileStem, tableFolderName } from './fileNames'
 
 /**
@@ -9,7 +15,8 @@ export type ImageSource = { kind: 'snapshot'; snapshot: SnapshotSummary } | { ki
 
 /** One table at one station: the image to draw, and the board state it is drawn from. */
 export interface PlannedImage {
-  tableIndex: number
+  /** The table's number as the room knows it (see `tableNumber`). */
+  tableNumber: number
   table: Table
   stationIndex: number
   station: Station
@@ -39,7 +46,8 @@ export function planBoardImages(
 ): PlannedImage[] {
   const plan: PlannedImage[] = []
   const started = config.stations.slice(0, currentStation + 1)
-  config.tables.forEach((table, tableIndex) => {
+  for (const table of config.tables) {
+    const number = tableNumber(config, table.id)
     started.forEach((station, stationIndex) => {
       const stage = stationIndex < currentStation ? 'ended' : 'running'
       const ended =
@@ -54,17 +62,17 @@ export function planBoardImages(
             )
           : null
       plan.push({
-        tableIndex,
+        tableNumber: number,
         table,
         stationIndex,
         station,
         stage,
         source: ended ? { kind: 'snapshot', snapshot: ended } : { kind: 'live' },
-        folder: tableFolderName(tableIndex, table.topic),
+        folder: tableFolderName(number, table.topic),
         stem: stationFileStem(stationIndex, station.title),
       })
     })
-  })
+  }
   return plan
 }
 

@@ -74,7 +74,7 @@ export function readmeText({
   for (const image of plan) {
     if (image.folder !== folder) {
       folder = image.folder
-      lines.push('', `${image.folder}/`, `  ${t('boardImages.readme.table', { number: image.tableIndex + 1, table: image.table.topic })}`)
+      lines.push('', `${image.folder}/`, `  ${t('boardImages.readme.table', { number: image.tableNumber, table: image.table.topic })}`)
     }
     const key = `${image.folder}/${image.stem}`
     const outcome = outcomes.get(key)

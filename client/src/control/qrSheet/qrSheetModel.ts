@@ -1,4 +1,4 @@
-import type { CreateEventResponse, EventConfig } from '@tablecloth/shared'
+import { tableNumber, type CreateEventResponse, type EventConfig } from '@tablecloth/shared'
 
 /** The three links of a table, in the order the sheet shows them. */
 export const QR_CODE_KINDS = ['board', 'projector', 'phone'] as const
@@ -29,7 +29,7 @@ export function qrSheetPages(
   config: Pick<EventConfig, 'tables'>,
   links: Pick<CreateEventResponse['links'], 'tables'>,
 ): QrSheetPage[] {
-  return config.tables.flatMap((table, index): QrSheetPage[] => {
+  return config.tables.flatMap((table): QrSheetPage[] => {
     const tableLinks = links.tables.find((entry) => entry.id === table.id)
     if (!tableLinks) return []
     const byKind: Record<QrCodeKind, string> = {
@@ -40,7 +40,7 @@ export function qrSheetPages(
     return [
       {
         tableId: table.id,
-        number: index + 1,
+        number: tableNumber(config, table.id),
         topic: table.topic,
         moderator: table.moderator,
         codes: QR_CODE_KINDS.map((kind) => ({ kind, link: byKind[kind] })),

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-import type { CreateEventResponse, EventView } from '@tablecloth/shared'
+import { tableNumber, type CreateEventResponse, type EventView } from '@tablecloth/shared'
 import { apiErrorMessage } from '../../api/apiErrorMessage'
 import type { ApiError } from '../../api/apiClient'
 import { useLanguage } from '../../i18n/languageStore'
@@ -59,9 +59,9 @@ export function ResultsPanel({
             data-testid="results-table"
           >
             <option value="">{t('results.filterAllTables')}</option>
-            {view.config.tables.map((entry, index) => (
+            {view.config.tables.map((entry) => (
               <option key={entry.id} value={entry.id}>
-                {t('table.numbered', { number: index + 1, topic: entry.topic })}
+                {t('table.numbered', { number: tableNumber(view.config, entry.id), topic: entry.topic })}
               </option>
             ))}
           </select>
