@@ -8,20 +8,12 @@
  * floor pages, with „noch n Karten“. Fewer, larger tiles read larger.
  */
 
+import type { TileSizes } from '../room/roomTextSizes'
+
 /** The smallest note text on a tile, in CSS pixels, in a grid of four or more tiles across. */
 export const TILE_MIN_FONT_PX = 14
 
-/** Sizes handed to the room view (`RoomStation`), in CSS pixels. */
-export interface RoomSizes {
-  minFontPx?: number
-  maxFontPx?: number
-  pagingFontPx?: number
-}
-
-/** A tile's sizes: the room view's, and its column questions'. */
-export interface TileSizes extends Required<RoomSizes> {
-  headingFontPx: number
-}
+export type { TileSizes } from '../room/roomTextSizes'
 
 /** The text sizes of a tile when `across` tiles stand side by side. */
 export function tileSizes(across: number): TileSizes {

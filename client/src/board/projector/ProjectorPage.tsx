@@ -1,9 +1,6 @@
 import { lazy, Suspense, useState } from 'react'
-import { PROTOCOL_VERSION, type EventView } from '@tablecloth/shared'
+import type { EventView } from '@tablecloth/shared'
 import { takeLinkSecret, takeLinkToken } from '../../app/linkToken'
-import { PageMessage } from '../../app/PageMessage'
-import { ProtocolMismatchMessage } from '../../app/ProtocolMismatchMessage'
-import { ReloadButton } from '../../app/ReloadButton'
 import { useDocumentTitle } from '../../app/useDocumentTitle'
 import { useT } from '../../i18n/useT'
 import { RoomStation } from '../../room/RoomStation'
@@ -15,6 +12,7 @@ import { ConnectionBadge } from '../ConnectionBadge'
 import type { DocSession } from '../DocSession'
 import { RefusalNotice } from '../RefusalNotice'
 import { StationBar } from '../StationBar'
+import { TablePageGate } from '../TablePageGate'
 import { useBoardDay } from '../../canvas/useBoardDay'
 import { useTableView } from '../useTableView'
 import { useProjectorDoc } from './useProjectorDoc'
@@ -35,38 +33,10 @@ export function ProjectorPage({ eventId, tableId }: { eventId: string; tableId: 
   const [token] = useState(() => takeLinkToken())
   const [join] = useState(() => takeLinkSecret('join'))
   const doc = useProjectorDoc({ eventId, tableId, token })
-  const { config, configStatus, view, topic, number } = useTableView(eventId, tableId, token)
+  const table = useTableView(eventId, tableId, token)
+  const { view, topic, number } = table
   useDocumentTitle(t('board.projectorDocumentTitle', { topic }))
   const heading = number === null ? topic : t('board.projectorHeading', { number, topic })
-
-  let body
-  if (!token) {
-    body = (
-      <PageMessage embedded tone="error" heading={t('board.noToken.heading')}>
-        <p>{t('board.noToken.body')}</p>
-      </PageMessage>
-    )
-  } else if (configStatus === 'fresh' && config && config.protocol !== PROTOCOL_VERSION) {
-    body = <ProtocolMismatchMessage />
-  } else if (configStatus === 'loading' || doc.phase === 'loading') {
-    body = <PageMessage embedded heading={t('board.loading')} />
-  } else if (doc.phase === 'failed') {
-    body = (
-      <PageMessage embedded tone="error" heading={t('board.failed.heading')} actions={<ReloadButton />}>
-        <p>{t('board.failed.body')}</p>
-      </PageMessage>
-    )
-  } else {
-    body = (
-      <ProjectorRoom
-        session={doc.session}
-        view={view}
-        tableId={tableId}
-        heading={heading}
-        phoneLink={join && phoneLinkOf(eventId, tableId, join)}
-      />
-    )
-  }
 
   return (
     <div className="board-page" data-projector="true">
@@ -74,7 +44,19 @@ export function ProjectorPage({ eventId, tableId }: { eventId: string; tableId: 
       <RefusalNotice
         {...(doc.phase === 'ready' && { onDiscardLocalCopy: () => doc.session.discardLocalCopy() })}
       />
-      <main className="board-page__main">{body}</main>
+      <main className="board-page__main">
+        <TablePageGate token={token} table={table} phase={doc.phase}>
+          {doc.phase === 'ready' && (
+            <ProjectorRoom
+              session={doc.session}
+              view={view}
+              tableId={tableId}
+              heading={heading}
+              phoneLink={join && phoneLinkOf(eventId, tableId, join)}
+            />
+          )}
+        </TablePageGate>
+      </main>
     </div>
   )
 }
