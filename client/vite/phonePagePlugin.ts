@@ -1,7 +1,8 @@
 import type { Plugin } from 'vite'
+import { PATH_SEGMENT } from '@tablecloth/shared'
 
 /** Phone links, `/p/<eventId>/<tableId>`; the server's staticFiles.ts uses the same rule. */
-const PHONE_PATH = /^\/p\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}\/?(\?.*)?$/
+const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/${PATH_SEGMENT}/?(\\?.*)?$`)
 
 /**
  * In development, answers phone links with phone.html instead of the app

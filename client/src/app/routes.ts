@@ -1,3 +1,5 @@
+import { PATH_SEGMENT } from '@tablecloth/shared'
+
 /**
  * The app's pages, matched from the pathname alone. Ids follow the server's
  * rule for event and table ids, so a path the router accepts is one the sync
@@ -11,7 +13,7 @@ export type Route =
   | { name: 'gallery'; eventId: string }
   | { name: 'notFound' }
 
-const ID = '([A-Za-z0-9_-]{1,64})'
+const ID = `(${PATH_SEGMENT})`
 const BOARD = new RegExp(`^/e/${ID}/t/${ID}$`)
 const PROJECTOR = new RegExp(`^/e/${ID}/t/${ID}/projector$`)
 const CONTROL = new RegExp(`^/e/${ID}/control$`)

@@ -1,10 +1,12 @@
+import { PATH_SEGMENT } from '@tablecloth/shared'
+
 /** Where a phone link points: `/p/<eventId>/<tableId>`, with ids as the server accepts them. */
 export interface PhoneLink {
   eventId: string
   tableId: string
 }
 
-const PHONE_PATH = /^\/p\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_-]{1,64})\/?$/
+const PHONE_PATH = new RegExp(`^/p/(${PATH_SEGMENT})/(${PATH_SEGMENT})/?$`)
 
 /** The event and table of a phone page's path, or null for any other path. */
 export function parsePhonePath(pathname: string): PhoneLink | null {

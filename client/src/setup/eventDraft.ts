@@ -1,5 +1,6 @@
 import {
   HYPHENATION_LANGUAGES,
+  isConfigId,
   isNoteColour,
   winnendenTemplate,
   type EventConfigInput,
@@ -63,7 +64,6 @@ export interface EventDraft {
 export type DraftList = 'tables' | 'stations' | 'groups'
 
 const ID_PREFIXES: Record<DraftList, string> = { tables: 't', stations: 's', groups: 'g' }
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/
 
 /**
  * A free id for a new entry of a list, shaped like the ids the server hands
@@ -130,7 +130,7 @@ function withIds<T>(
   const kept = new Set<string>()
   const ownIds = entries.map((entry) => {
     const id = typeof entry.id === 'string' ? entry.id.trim() : ''
-    if (!ID_PATTERN.test(id) || kept.has(id)) return null
+    if (!isConfigId(id) || kept.has(id)) return null
     kept.add(id)
     return id
   })

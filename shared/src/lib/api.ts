@@ -1,4 +1,5 @@
 import type { EventConfig } from './eventConfig'
+import { idPattern } from './ids'
 
 /**
  * The public HTTP contract. docs/http-api.md documents it; tests and integrators rely on it.
@@ -221,7 +222,7 @@ export interface HideNoteResponse {
  * The ids a note can have: tldraw's `shape:` prefix and a URL-safe name, as
  * tldraw's own ids and the server's phone notes (`shape:phone-…`) are made.
  */
-const NOTE_ID = /^shape:[A-Za-z0-9_-]{1,100}$/
+const NOTE_ID = new RegExp(`^shape:${idPattern(100)}$`)
 
 export function isNoteId(value: unknown): value is string {
   return typeof value === 'string' && NOTE_ID.test(value)

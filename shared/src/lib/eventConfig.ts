@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HYPHENATION_LANGUAGES, type HyphenationLanguage } from './hyphenation'
+import { MAX_CONFIG_ID_LENGTH, idPattern } from './ids'
 
 // zod probes whether it may compile validators with `Function`; the pages'
 // Content-Security-Policy forbids eval, so it is told not to try.
@@ -11,7 +12,7 @@ z.config({ jitless: true })
  * with it, and JSON import/export round-trips through it.
  */
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'id')
+const id = z.string().regex(new RegExp(`^${idPattern(MAX_CONFIG_ID_LENGTH)}$`), 'id')
 const text = (max: number) => z.string().trim().max(max)
 
 export const TableConfigSchema = z.object({

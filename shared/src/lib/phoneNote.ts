@@ -1,4 +1,5 @@
 import type { ValidationIssue } from './eventValidation'
+import { MAX_PATH_SEGMENT_LENGTH, idPattern } from './ids'
 
 /**
  * What a participant's phone may send to
@@ -31,7 +32,7 @@ export const PHONE_NOTE_RATE = { perMinute: 6, burst: 3 } as const
 export const TRUSTED_NOTE_RATE = { perMinute: 600, burst: 200 } as const
 
 /** Shape of an optional idempotency key: the phone's own id for one draft. */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
+const IDEMPOTENCY_KEY = new RegExp(`^${idPattern(MAX_PATH_SEGMENT_LENGTH, 8)}$`)
 
 export interface PhoneNoteRequest {
   text: string

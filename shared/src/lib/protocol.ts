@@ -1,3 +1,5 @@
+import { PATH_SEGMENT } from './ids'
+
 /**
  * The wire, named once. Server and client import these; nothing re-declares them.
  */
@@ -125,9 +127,11 @@ export function parseRoomName(room: string): { eventId: string; tableId: string 
   return { eventId: room.slice(0, slash), tableId: room.slice(slash + 1) }
 }
 
+const SYNC_PATH = new RegExp(`^${SYNC_PATH_PREFIX}/(${PATH_SEGMENT})/(${PATH_SEGMENT})/?$`)
+
 /** Parses `/sync/<eventId>/<tableId>`; returns null for anything else. */
 export function parseSyncPath(pathname: string): { eventId: string; tableId: string } | null {
-  const match = /^\/sync\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname)
+  const match = SYNC_PATH.exec(pathname)
   if (!match || !match[1] || !match[2]) return null
   return { eventId: match[1], tableId: match[2] }
 }
