@@ -6,7 +6,7 @@ import {
   stationFrameId,
   type Station,
 } from '@tablecloth/shared'
-import { WHAT_WORKS, WHERE_IT_STICKS } from '../../shared/src/testing/cafeNotes'
+import { WHAT_WORKS, WHERE_IT_STICKS } from '@tablecloth/shared/testing'
 import type { BoardClient } from './BoardClient'
 
 /** The cluster the café table forms in its first column, named by a heading on the board. */

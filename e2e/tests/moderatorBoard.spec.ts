@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { rectsOverlap, type CreateEventResponse, type Rect } from '@tablecloth/shared'
-import { NOTE_CORPUS } from '../../shared/src/testing/noteCorpus'
+import { NOTE_CORPUS } from '@tablecloth/shared/testing'
 import { clusterHeadings, clusterIds } from '../fixtures/clusterBoard'
 import { cafeConfig, type EventApi } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'

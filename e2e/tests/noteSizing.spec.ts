@@ -8,8 +8,7 @@ import {
   type LayoutNote,
 } from '@tablecloth/shared'
 import { noteSizer } from '../../server/src/board/NoteSizer'
-import { NOTE_CORPUS } from '../../shared/src/testing/noteCorpus'
-import { REFERENCE_NOTES } from '../../shared/src/testing/referenceNotes'
+import { NOTE_CORPUS, REFERENCE_NOTES } from '@tablecloth/shared/testing'
 import { cafeConfig } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
 import { boardLink, ModeratorLaptop, type ShownNote } from '../fixtures/ModeratorLaptop'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HiddenNote, ResultNote } from '@tablecloth/shared'
-import { oneStationResults } from '../../../../shared/src/testing/oneStationResults'
+import { oneStationResults } from '@tablecloth/shared/testing'
 import { buildReview, columnKey, mergeInOrder, reviewOrder } from './reviewModel'
 
 const note = (id: string, text = id, extra: Partial<ResultNote> = {}): ResultNote => ({
