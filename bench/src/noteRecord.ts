@@ -3,7 +3,7 @@
  * the bench moves the same bytes over the wire that a moderator's edit does.
  */
 
-import { noteRecordJson, type NoteRecordJson } from '@tablecloth/shared'
+import { BOARD_PAGE_ID, noteRecordJson, type NoteRecordJson } from '@tablecloth/shared'
 
 /** What receivers need to time a note: which probe it carries and when it was written. */
 export interface ProbeStamp {
@@ -14,9 +14,6 @@ export interface ProbeStamp {
 
 /** A bench note: a board's note record carrying its probe. */
 export type NoteRecord = NoteRecordJson & { meta: { bench: ProbeStamp } }
-
-/** The page tldraw's default store creates and our server seeds every board with. */
-const BOARD_PAGE_ID = 'page:page'
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 

@@ -11,6 +11,7 @@ import {
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import {
+  BOARD_PAGE_ID as SHARED_BOARD_PAGE_ID,
   stationFrameId,
   stationHeaderId,
   stationLayout,
@@ -19,7 +20,7 @@ import {
 } from '@tablecloth/shared'
 
 /** Every board has exactly one page; its id is the one tldraw's default store uses. */
-export const BOARD_PAGE_ID = 'page:page' as TLPageId
+export const BOARD_PAGE_ID = SHARED_BOARD_PAGE_ID as TLPageId
 
 /** The document and page records a fresh board needs. */
 export function baseRecords(): TLRecord[] {

@@ -13,6 +13,13 @@ export const BOARD_DOC = {
   meta: 'meta',
 } as const
 
+/**
+ * The one page of every board. tldraw's default store creates it under this
+ * id, and the server seeds every board with it, so notes written anywhere
+ * (a phone, the bench) have the same parent.
+ */
+export const BOARD_PAGE_ID = 'page:page'
+
 export const BOARD_META = {
   /** tldraw's serialized schema (`schema.serialize()`), for version-skew checks. */
   schema: 'schema',
