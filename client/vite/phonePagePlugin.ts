@@ -1,5 +1,7 @@
 import type { Plugin } from 'vite'
-import { PATH_SEGMENT } from '@tablecloth/shared'
+// By path, not by package name: Vite bundles its config with relative imports only and hands
+// package imports to Node, which cannot load shared's TypeScript. ids.ts imports nothing.
+import { PATH_SEGMENT } from '../../shared/src/lib/ids'
 
 /** Phone links, `/p/<eventId>/<tableId>`; the server's staticFiles.ts uses the same rule. */
 const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/${PATH_SEGMENT}/?(\\?.*)?$`)
