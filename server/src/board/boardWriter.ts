@@ -45,7 +45,7 @@ export function recordsOf(doc: Y.Doc): RecordMap {
  * restore, mending notes, then the day's layout).
  */
 export function recordsInTransaction(doc: Y.Doc): Map<string, TLRecord> {
-  return currentRecords(doc) as unknown as Map<string, TLRecord>
+  return currentRecords<TLRecord>(doc)
 }
 
 /** Writes only records that differ, so a rewrite of an unchanged layout sends nothing. */
@@ -142,7 +142,7 @@ export function readRecords(
         if (problem !== null) onSkipped?.(problem)
         return problem === null
       })
-    return latestRecords(checked) as unknown as Map<string, TLRecord>
+    return latestRecords<TLRecord>(checked)
   } finally {
     doc.destroy()
   }

@@ -72,14 +72,14 @@ export function isBoardRecordEntry<R extends { id: string; typeName: string } = 
  * uses, so every reader agrees on each record. Values that are no honest
  * entry are skipped and counted through `onSkipped`.
  */
-export function latestRecords(
+export function latestRecords<R extends { id: string; typeName: string } = BoardRecordLike>(
   values: readonly unknown[],
   onSkipped?: (value: unknown) => void,
-): Map<string, BoardRecordLike> {
-  const latest = new Map<string, BoardRecordLike>()
+): Map<string, R> {
+  const latest = new Map<string, R>()
   for (const value of values) {
     // A key keeps the place of its first entry, so the order is stable while records change.
-    if (isBoardRecordEntry(value)) latest.set(value.key, value.val)
+    if (isBoardRecordEntry<R>(value)) latest.set(value.key, value.val)
     else {
       onSkipped?.(value)
     }
@@ -92,8 +92,10 @@ export function latestRecords(
  * Unlike a YKeyValue's map, which catches up only when a transaction ends,
  * this sees writes made earlier in the running transaction.
  */
-export function currentRecords(doc: Y.Doc): Map<string, BoardRecordLike> {
-  return latestRecords(boardRecordsArray(doc).toArray())
+export function currentRecords<R extends { id: string; typeName: string } = BoardRecordLike>(
+  doc: Y.Doc,
+): Map<string, R> {
+  return latestRecords<R>(boardRecordsArray(doc).toArray())
 }
 
 /** Whether a meta value reads as a day: anything else is an old or foreign value. */
