@@ -29,6 +29,7 @@ await build({
     supervisor: 'src/supervisor.ts',
     backup: 'src/tools/backup.ts',
     restore: 'src/tools/restore.ts',
+    resultsWorker: 'src/results/resultsWorker.ts',
   },
   outdir,
   bundle: true,
