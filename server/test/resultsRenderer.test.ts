@@ -1,6 +1,6 @@
 import { threadId } from 'node:worker_threads'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { resultsFixture } from '../../shared/src/testing/resultsFixture'
 import { ResultsRenderError, ResultsRenderer } from '../src/results/ResultsRenderer'
 
@@ -28,6 +28,9 @@ describe('ResultsRenderer', () => {
     expect(pdf.threadId).not.toBe(threadId)
     expect(docx.threadId).not.toBe(threadId)
     expect(turnsWhileRendering).toBeGreaterThan(0)
+    // One thread for both files, kept for the next export.
+    expect(pdf.threadId).toBe(docx.threadId)
+    expect(renderer.threadCount).toBe(1)
   })
 
   it('turns a worker that dies into a clear error, and renders again afterwards', async () => {
@@ -44,6 +47,17 @@ describe('ResultsRenderer', () => {
     // The process-wide pool is untouched by another pool's crash.
     const again = await renderer.render(results, 'docx')
     expect(again.body.byteLength).toBeGreaterThan(0)
+  })
+
+  it('starts no thread before the first export, and lets an idle one go', async () => {
+    const idle = new ResultsRenderer({ idleTimeoutMs: 50 })
+    try {
+      expect(idle.threadCount).toBe(0)
+      await idle.render(results, 'docx')
+      await vi.waitFor(() => expect(idle.threadCount).toBe(0), { timeout: 20_000, interval: 50 })
+    } finally {
+      await idle.close()
+    }
   })
 
   it('starts a new pool after close', async () => {

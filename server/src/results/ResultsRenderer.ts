@@ -60,6 +60,11 @@ export class ResultsRenderer {
     }
   }
 
+  /** Worker threads running now: none before the first export, and none once they idled out. */
+  get threadCount(): number {
+    return this.pool?.threads.length ?? 0
+  }
+
   /** Ends the workers; a later render starts a new pool. */
   async close(): Promise<void> {
     const pool = this.pool
