@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type InlineConfig } from 'vite'
-import { startServerProcess, workspaceRoot } from './serverProcess'
+import { builtServerEntry, startServerProcess } from './serverProcess'
 
 /** A minimal React app rendering `<Tldraw />`, kept out of the product (see its vite.config.ts). */
 const root = fileURLToPath(new URL('../bare-tldraw/', import.meta.url))
-const serverEntry = path.join(workspaceRoot, 'server', 'src', 'main.ts')
 
 export interface BareTldrawSite {
   /** e.g. http://127.0.0.1:4173/ */
@@ -48,7 +47,7 @@ export async function startBareTldraw(): Promise<BareTldrawSite> {
   try {
     const server = await startServerProcess({
       name: 'Tablecloth server for the bare tldraw page',
-      entry: serverEntry,
+      entry: builtServerEntry(),
       env: { CLIENT_DIR: outDir, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
       listening: /Tablecloth listening on (http:\/\/\S+)/,
     })

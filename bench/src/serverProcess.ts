@@ -1,9 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
 
 /** The workspace root, where the `tsx` loader is installed. */
 export const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * Our server as `pnpm start` runs it: compiled, from server/dist (`pnpm bench`
+ * builds it first). The bench starts main.js itself, not the supervisor, so
+ * the pid it measures is the server's.
+ */
+export function builtServerEntry(): string {
+  const entry = path.join(workspaceRoot, 'server', 'dist', 'main.js')
+  if (!existsSync(entry)) {
+    throw new Error(`No built server at ${entry}: run \`pnpm build\` (\`pnpm bench\` does this)`)
+  }
+  return entry
+}
 
 /** A server under test, running as its own process so its RSS and CPU are its own. */
 export interface ServerProcess {
@@ -18,7 +33,7 @@ export interface ServerProcess {
 export interface ServerProcessOptions {
   /** Shown in errors. */
   name: string
-  /** TypeScript entry point, run through the tsx loader. */
+  /** Entry point: TypeScript runs through the tsx loader, JavaScript with source maps. */
   entry: string
   env: Record<string, string>
   /** The line the server prints once it accepts connections; group 1 is its origin. */
@@ -30,12 +45,13 @@ export interface ServerProcessOptions {
 const KEPT_LINES = 40
 
 /**
- * Starts a TypeScript server under plain `node --import tsx`. The `tsx` CLI
- * would run the server in a second process behind a wrapper, and /proc figures
- * for the wrapper's pid would measure the wrong process.
+ * Starts a server under plain `node` (a TypeScript one with `--import tsx`).
+ * The `tsx` CLI would run the server in a second process behind a wrapper,
+ * and /proc figures for the wrapper's pid would measure the wrong process.
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  const flags = options.entry.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps']
+  const child = spawn(process.execPath, [...flags, options.entry], {
     cwd: workspaceRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,10 +9,9 @@ import {
   type CreateEventResponse,
   type EventConfigInput,
 } from '@tablecloth/shared'
-import { startServerProcess, workspaceRoot } from '../serverProcess'
+import { builtServerEntry, startServerProcess } from '../serverProcess'
 import type { BenchTarget, RunningTarget } from './benchTarget'
 
-const serverEntry = path.join(workspaceRoot, 'server', 'src', 'main.ts')
 
 type StationInput = EventConfigInput['stations'][number]
 
@@ -71,7 +70,7 @@ export async function startOurServer(config: EventConfigInput): Promise<OurServe
   try {
     const server = await startServerProcess({
       name: 'Tablecloth server',
-      entry: serverEntry,
+      entry: builtServerEntry(),
       env: { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
       listening: /Tablecloth listening on (http:\/\/\S+)/,
     })

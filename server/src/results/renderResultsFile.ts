@@ -1,13 +1,12 @@
 import {
   RESULTS_MEDIA_TYPES,
   isResultsTextFormat,
-  renderResults,
   type Results,
   type ResultsDocumentOptions,
   type ResultsFormat,
 } from '@tablecloth/shared'
-import { resultsToDocx } from './resultsDocx'
-import { resultsToPdf } from './resultsPdf'
+import { ResultsRenderer } from './ResultsRenderer'
+import { renderResultsText } from './renderResultsText'
 
 export interface RenderedResultsFile {
   body: Buffer
@@ -15,10 +14,14 @@ export interface RenderedResultsFile {
   contentType: string
 }
 
+/** One pool for the process, started by the first PDF or DOCX. */
+const renderer = new ResultsRenderer()
+
 /**
- * The results as the bytes of a file of any format: the text formats come
- * from shared (pure functions), PDF and DOCX are rendered here, where pdfkit,
- * docx and the fonts are.
+ * The results as the bytes of a file of any format. The text formats are
+ * quick string building and stay on the calling thread; PDF and DOCX are laid
+ * out in a worker thread (ResultsRenderer.ts), so the boards stay in sync
+ * while a report is made.
  */
 export async function renderResultsFile(
   results: Results,
@@ -26,21 +29,20 @@ export async function renderResultsFile(
   options: ResultsDocumentOptions = {},
 ): Promise<RenderedResultsFile> {
   if (isResultsTextFormat(format)) {
-    const rendered = renderResults(results, format, options)
+    const rendered = renderResultsText(results, format, options)
     return {
       body: Buffer.from(rendered.body, 'utf8'),
       contentType: `${rendered.mediaType}; charset=utf-8`,
     }
   }
-  const contentType = RESULTS_MEDIA_TYPES[format]
-  switch (format) {
-    case 'pdf':
-      return { body: await resultsToPdf(results, options), contentType }
-    case 'docx':
-      return { body: await resultsToDocx(results, options), contentType }
-    default: {
-      const unknown: never = format
-      throw new Error(`Unknown results format ${String(unknown)}`)
-    }
+  const rendered = await renderer.render(results, format, options)
+  return {
+    body: Buffer.from(rendered.body.buffer, rendered.body.byteOffset, rendered.body.byteLength),
+    contentType: RESULTS_MEDIA_TYPES[format],
   }
+}
+
+/** Ends the render workers, for the server's shutdown; the next export would start them again. */
+export function closeResultsRenderer(): Promise<void> {
+  return renderer.close()
 }

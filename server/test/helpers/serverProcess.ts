@@ -10,7 +10,11 @@ export interface ProcessExit {
   stderr: string
 }
 
-/** The real server (`src/main.ts`) in a process of its own, as `pnpm start` runs it. */
+/**
+ * The real server (`src/main.ts`) in a process of its own. It runs from source
+ * through tsx, not from dist/, so the unit suite needs no build; the e2e tests
+ * and the bench run the build.
+ */
 export interface ServerProcess {
   child: ChildProcess
   /** Resolves with the origin once the server listens; rejects if it exits first. */

@@ -1,20 +1,19 @@
 import type { Results } from './results'
-import { resultsToCsv } from './resultsCsv'
-import { resultsToHtml } from './resultsHtml'
 import { resultsWords, type ResultsDocumentOptions } from './resultsLanguage'
-import { resultsToMarkdown } from './resultsMarkdown'
 
 /**
- * The formats rendered here, as text: pure functions of the results, so the
- * control room, tests and the server share them.
+ * The formats the results export in, their media types and file names. The
+ * renderers themselves, text and print alike, live in the server
+ * (server/src/results); the route and its callers only need the names.
  */
+
+/** The text formats: quick to build, served with a charset. */
 export const RESULTS_TEXT_FORMATS = ['json', 'csv', 'md', 'html'] as const
 export type ResultsTextFormat = (typeof RESULTS_TEXT_FORMATS)[number]
 
 /**
  * The print formats. They embed fonts and lay out pages, which takes
- * libraries (pdfkit, docx) and font files that only the server carries; the
- * server renders them from {@link resultsOutline}.
+ * libraries (pdfkit, docx) and font files that only the server carries.
  */
 export const RESULTS_FILE_FORMATS = ['pdf', 'docx'] as const
 export type ResultsFileFormat = (typeof RESULTS_FILE_FORMATS)[number]
@@ -42,34 +41,6 @@ export function isResultsFormat(value: string): value is ResultsFormat {
 
 export function isResultsTextFormat(format: string): format is ResultsTextFormat {
   return (RESULTS_TEXT_FORMATS as readonly string[]).includes(format)
-}
-
-export interface RenderedResults {
-  body: string
-  mediaType: string
-}
-
-/** The results as a text document of `format`. */
-export function renderResults(
-  results: Results,
-  format: ResultsTextFormat,
-  options: ResultsDocumentOptions = {},
-): RenderedResults {
-  const mediaType = RESULTS_MEDIA_TYPES[format]
-  switch (format) {
-    case 'json':
-      return { body: `${JSON.stringify(results, null, 2)}\n`, mediaType }
-    case 'csv':
-      return { body: resultsToCsv(results), mediaType }
-    case 'md':
-      return { body: resultsToMarkdown(results, options), mediaType }
-    case 'html':
-      return { body: resultsToHtml(results, options), mediaType }
-    default: {
-      const unknown: never = format
-      throw new Error(`Unknown results format ${String(unknown)}`)
-    }
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'node-html-parser'
-import { fixtureNotes, resultsFixture } from '../testing/resultsFixture'
-import { resultsToHtml } from './resultsHtml'
+import { fixtureNotes, resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { resultsToHtml } from '../src/results/resultsHtml'
 
 describe('resultsToHtml', () => {
   const results = resultsFixture()

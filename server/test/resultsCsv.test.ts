@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
-import { fixtureNotes, resultsFixture } from '../testing/resultsFixture'
-import { RESULTS_CSV_COLUMNS, resultsToCsv } from './resultsCsv'
+import { fixtureNotes, resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { RESULTS_CSV_COLUMNS, resultsToCsv } from '../src/results/resultsCsv'
 
 describe('resultsToCsv', () => {
   const results = resultsFixture()

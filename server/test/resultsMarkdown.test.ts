@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { parse, type HTMLElement } from 'node-html-parser'
-import { fixtureNotes, resultsFixture } from '../testing/resultsFixture'
-import { resultsToMarkdown } from './resultsMarkdown'
+import { fixtureNotes, resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { resultsToMarkdown } from '../src/results/resultsMarkdown'
 
 /** Renders Markdown as GitHub does and parses the HTML. */
 function render(markdown: string): HTMLElement {

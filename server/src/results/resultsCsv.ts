@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import type { Results } from './results'
+import type { Results } from '@tablecloth/shared'
 
 /** The CSV columns, in order; the header row names them so. */
 export const RESULTS_CSV_COLUMNS = [

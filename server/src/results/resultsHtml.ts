@@ -1,55 +1,56 @@
-import { escapeHtml } from './htmlText'
-import { clusterRuns, type ResultNote, type Results, type StationResults } from './results'
 import {
-  describeSource,
-  formatEventDate,
-  resultsWords,
+  escapeHtml,
+  resultsOutline,
+  type OutlineItem,
+  type OutlineNote,
+  type OutlineStation,
+  type Results,
   type ResultsDocumentOptions,
-  type ResultsWords,
-} from './resultsLanguage'
+} from '@tablecloth/shared'
 
 /**
  * The results as one standalone HTML page for reading and printing: a title
  * page with the programme, then every topic table on pages of its own with
  * each station's questions side by side, as in the hand-typed reports.
- * Everything it needs is inline, so it opens from a USB stick or a mail.
+ * Everything it needs is inline, so it opens from a USB stick or a mail. Its
+ * words come from the same outline as the PDF and DOCX (shared
+ * resultsOutline), so every format says the same.
  */
 export function resultsToHtml(results: Results, options: ResultsDocumentOptions = {}): string {
-  const words = resultsWords(options.language)
-  const { event } = results
-  const when = [formatEventDate(event.date, words), event.venue].filter((part) => part !== '')
-  const programme = results.stations.map((station) => {
-    const questions = station.columns.map(
+  const outline = resultsOutline(results, options)
+  const { cover, programme } = outline
+  const when = [cover.date, cover.venue].filter((part) => part !== undefined)
+  const stations = programme.stations.map((station) => {
+    const questions = station.questions.map(
       (question) => `<li dir="auto">${escapeHtml(question)}</li>`,
     )
-    return `<dt dir="auto">${escapeHtml(station.title)}</dt><dd><ul>${questions.join('')}</ul></dd>`
+    return `<dt dir="auto">${escapeHtml(station.heading)}</dt><dd><ul>${questions.join('')}</ul></dd>`
   })
-  const tables = results.tables.map((table) => {
-    const moderator = `${words.moderator}: ${table.moderator}`
-    return [
-      '<section class="table">',
-      `<h2 dir="auto">${escapeHtml(words.table(table.title, table.number))}</h2>`,
-      table.moderator === '' ? '' : `<p class="moderator" dir="auto">${escapeHtml(moderator)}</p>`,
-      ...table.stations.map((station) => stationSection(station, words, options.timeZone)),
-      '</section>',
-    ]
-  })
+  const tables = outline.tables.map((table) => [
+    '<section class="table">',
+    `<h2 dir="auto">${escapeHtml(table.heading)}</h2>`,
+    table.moderator === undefined
+      ? ''
+      : `<p class="moderator" dir="auto">${escapeHtml(table.moderator)}</p>`,
+    ...table.stations.map((station) => stationSection(station, outline.noNotes)),
+    '</section>',
+  ])
   return `<!doctype html>
-<html lang="${escapeHtml(words.locale)}">
+<html lang="${escapeHtml(outline.locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${event.title} – ${words.results}`)}</title>
+<title>${escapeHtml(outline.documentTitle)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header class="cover">
-<h1 dir="auto">${escapeHtml(event.title)}</h1>
+<h1 dir="auto">${escapeHtml(cover.title)}</h1>
 <p class="when" dir="auto">${escapeHtml(when.join(', '))}</p>
 <section class="programme">
-<h2>${escapeHtml(words.programme)}</h2>
+<h2>${escapeHtml(programme.heading)}</h2>
 <dl>
-${programme.join('\n')}
+${stations.join('\n')}
 </dl>
 </section>
 </header>
@@ -61,28 +62,28 @@ ${lines(tables.flat())}
 `
 }
 
-function stationSection(station: StationResults, words: ResultsWords, timeZone?: string): string {
+function stationSection(station: OutlineStation, noNotes: string): string {
   const columns = station.columns.map((column) =>
     lines([
       '<section class="column">',
-      `<h4 dir="auto">${escapeHtml(column.title)}</h4>`,
-      noteList(column.notes, words),
+      `<h4 dir="auto">${escapeHtml(column.heading)}</h4>`,
+      itemList(column.items, noNotes),
       '</section>',
     ]),
   )
   const unsorted =
-    station.unsorted.length === 0
+    station.unsorted === undefined
       ? ''
       : lines([
           '<section class="unsorted">',
-          `<h4>${escapeHtml(words.unsorted)}</h4>`,
-          noteList(station.unsorted, words),
+          `<h4>${escapeHtml(station.unsorted.heading)}</h4>`,
+          itemList(station.unsorted.items, noNotes),
           '</section>',
         ])
   return lines([
     '<section class="station">',
-    `<h3 dir="auto">${escapeHtml(station.title)}</h3>`,
-    `<p class="source">${escapeHtml(describeSource(station.source, words, timeZone))}</p>`,
+    `<h3 dir="auto">${escapeHtml(station.heading)}</h3>`,
+    `<p class="source">${escapeHtml(station.source)}</p>`,
     '<div class="columns">',
     ...columns,
     '</div>',
@@ -91,21 +92,20 @@ function stationSection(station: StationResults, words: ResultsWords, timeZone?:
   ])
 }
 
-function noteList(notes: readonly ResultNote[], words: ResultsWords): string {
-  if (notes.length === 0) return `<p class="empty">${escapeHtml(words.noNotes)}</p>`
-  const items = clusterRuns(notes).flatMap((run) => {
-    const items = run.notes.map((note) => noteItem(note, words))
-    if (run.cluster === undefined) return items
-    const title = `<span class="cluster-title" dir="auto">${escapeHtml(run.cluster)}</span>`
-    return [`<li class="cluster">${title}<ul>${items.join('')}</ul></li>`]
+function itemList(items: readonly OutlineItem[], noNotes: string): string {
+  if (items.length === 0) return `<p class="empty">${escapeHtml(noNotes)}</p>`
+  const listed = items.map((item) => {
+    if (item.kind === 'note') return noteItem(item.note)
+    const title = `<span class="cluster-title" dir="auto">${escapeHtml(item.heading)}</span>`
+    return `<li class="cluster">${title}<ul>${item.notes.map(noteItem).join('')}</ul></li>`
   })
-  return lines(['<ul class="notes">', ...items, '</ul>'])
+  return lines(['<ul class="notes">', ...listed, '</ul>'])
 }
 
-function noteItem(note: ResultNote, words: ResultsWords): string {
+function noteItem(note: OutlineNote): string {
   const text = `<span class="text">${escapeHtml(note.text)}</span>`
   const votes =
-    note.votes > 0 ? ` <span class="votes">${escapeHtml(words.votes(note.votes))}</span>` : ''
+    note.votes === undefined ? '' : ` <span class="votes">${escapeHtml(note.votes)}</span>`
   // dir="auto" on the note itself: an Arabic note then reads and aligns right to left.
   return `<li class="note" dir="auto">${text}${votes}</li>`
 }

@@ -1,0 +1,106 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Piscina } from 'piscina'
+import type { Results, ResultsDocumentOptions, ResultsFileFormat } from '@tablecloth/shared'
+import type { RenderedInWorker, RenderTask } from './resultsWorker'
+
+/** A PDF or DOCX that its worker could not make: the worker threw, or died. */
+export class ResultsRenderError extends Error {
+  constructor(format: ResultsFileFormat, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause)
+    super(`Rendering the results as ${format.toUpperCase()} failed in its worker: ${why}`, {
+      cause,
+    })
+    this.name = 'ResultsRenderError'
+  }
+}
+
+export interface ResultsRendererOptions {
+  /** The worker module; by default resultsWorker beside this module (or beside the bundle). */
+  workerFile?: string
+  /**
+   * One thread by default: the venue laptop has two cores, and the other one
+   * belongs to the main thread that keeps the boards in sync. A second export
+   * waits for the first; each worker also holds its own parsed fonts.
+   */
+  maxThreads?: number
+  /** A worker with nothing to do exits after this long, and gives its memory back. */
+  idleTimeoutMs?: number
+}
+
+const DEFAULT_IDLE_TIMEOUT_MS = 120_000
+
+/**
+ * Renders PDF and DOCX in a pool of worker threads. Laying out a café day
+ * takes seconds of CPU; on the main thread that would freeze every board's
+ * sync for as long. The pool starts on the first export, not with the server.
+ */
+export class ResultsRenderer {
+  private pool: Piscina<RenderTask, RenderedInWorker> | null = null
+  private readonly workerFile: string
+  private readonly maxThreads: number
+  private readonly idleTimeoutMs: number
+
+  constructor(options: ResultsRendererOptions = {}) {
+    this.workerFile = options.workerFile ?? defaultWorkerFile()
+    this.maxThreads = options.maxThreads ?? 1
+    this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  }
+
+  async render(
+    results: Results,
+    format: ResultsFileFormat,
+    options: ResultsDocumentOptions = {},
+  ): Promise<RenderedInWorker> {
+    this.pool ??= this.createPool()
+    try {
+      return await this.pool.run({ results, format, options })
+    } catch (error) {
+      throw new ResultsRenderError(format, error)
+    }
+  }
+
+  /** Worker threads running now: none before the first export, and none once they idled out. */
+  get threadCount(): number {
+    return this.pool?.threads.length ?? 0
+  }
+
+  /** Ends the workers; a later render starts a new pool. */
+  async close(): Promise<void> {
+    const pool = this.pool
+    this.pool = null
+    await pool?.close({ force: true })
+  }
+
+  private createPool(): Piscina<RenderTask, RenderedInWorker> {
+    return new Piscina<RenderTask, RenderedInWorker>({
+      filename: this.workerFile,
+      minThreads: 0,
+      maxThreads: this.maxThreads,
+      idleTimeout: this.idleTimeoutMs,
+      execArgv: workerExecArgv(this.workerFile),
+    })
+  }
+}
+
+/**
+ * Compiled, this module is part of dist/main.js and the worker is
+ * dist/resultsWorker.js; run from source (tests, `pnpm dev`), both are .ts
+ * files in src/results. Either way the worker sits beside this module.
+ */
+function defaultWorkerFile(): string {
+  const here = fileURLToPath(import.meta.url)
+  return path.join(path.dirname(here), `resultsWorker${path.extname(here)}`)
+}
+
+/**
+ * A TypeScript worker needs the tsx loader in its own thread: loaders
+ * registered on the main thread do not reach workers started from Node's
+ * API. The compiled worker runs with the process's own flags (source maps).
+ */
+function workerExecArgv(workerFile: string): string[] {
+  const inherited = process.execArgv
+  if (!workerFile.endsWith('.ts')) return inherited
+  const hasTsx = inherited.some((arg, index) => arg === 'tsx' && inherited[index - 1] === '--import')
+  return hasTsx ? inherited : [...inherited, '--import', 'tsx']
+}
