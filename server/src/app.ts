@@ -96,7 +96,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const sweepExpired = () => sweepExpiredEvents(events, service, config.retentionDays, Date.now(), log)
   let retentionTimer: NodeJS.Timeout | null = null
 
-  const fastify: FastifyInstance = Fastify(httpOptions(log))
+  const fastify: FastifyInstance = Fastify(httpOptions(config, log))
   registerHttpFoundation(fastify, config, log)
   registerApiDocs(fastify)
   registerSystemRoutes(fastify, config)

@@ -64,7 +64,11 @@ export function errorReply(error: unknown, bodyLimit?: number): ErrorReply | nul
     case 415:
       return build(415, ApiErrorCode.UnsupportedMediaType, 'Expected Content-Type: application/json')
     default:
-      return build(400, ApiErrorCode.ValidationFailed, 'Malformed request')
+      return build(
+        400,
+        ApiErrorCode.ValidationFailed,
+        frameworkCode(error) === 'FST_ERR_BAD_URL' ? 'The path holds a malformed %-escape' : 'Malformed request',
+      )
   }
 }
 
@@ -80,6 +84,10 @@ function frameworkStatus(error: unknown): number | null {
   // A JSON syntax error from a parser carries a 400 without a Fastify code.
   if (typeof code === 'string' && !code.startsWith('FST_')) return null
   return statusCode
+}
+
+function frameworkCode(error: unknown): unknown {
+  return (error as { code?: unknown }).code
 }
 
 function build(

@@ -13,7 +13,7 @@ import { ApiErrorCode } from '@tablecloth/shared'
  * Fastify's own settings. The request log goes to `log` as pino's JSON lines,
  * with nothing of headers or bodies in them (see logRedaction.ts).
  */
-export function httpOptions(log: (line: string) => void): FastifyServerOptions {
+export function httpOptions(config: Config, log: (line: string) => void): FastifyServerOptions {
   return {
     logger: {
       level: 'info',
@@ -30,7 +30,16 @@ export function httpOptions(log: (line: string) => void): FastifyServerOptions {
     exposeHeadRoutes: false,
     // Fastify's own refusals before routing (a malformed %-escape) answer like every other error.
     frameworkErrors: (error, request, reply) => {
-      applySecurityHeaders(request.raw, reply.raw, null)
+      applySecurityHeaders(request.raw, reply.raw, config.publicUrl)
+      // Outside the API such a path names no file of the build: the static files' 404.
+      if (request.url.startsWith('/') && !request.url.startsWith('/api/')) {
+        ;(reply as FastifyReply).code(404).send()
+        return
+      }
+      if (!request.url.startsWith('/')) {
+        sendError(reply, errorReply(new RequestError(400, ApiErrorCode.ValidationFailed, 'Malformed request target'))!)
+        return
+      }
       sendError(reply, errorReply(error) ?? internalErrorReply())
     },
   }
