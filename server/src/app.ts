@@ -99,20 +99,23 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const fastify: FastifyInstance = Fastify(httpOptions(config, log))
   registerHttpFoundation(fastify, config, log)
   registerApiDocs(fastify)
-  registerSystemRoutes(fastify, config)
-  registerEventRoutes(fastify, {
-    config,
-    events: service,
-    access,
-    creationLimiter:
-      config.eventsPerHour > 0
-        ? new RateLimiter({ burst: EVENT_CREATION_BURST, perMinute: config.eventsPerHour / 60 })
-        : null,
-    setupPin: config.setupPin === null ? null : new SetupPinCheck(config.setupPin),
+  // The routes load after the OpenAPI plugin, which documents every route registered after it.
+  fastify.register(async (routes) => {
+    registerSystemRoutes(routes, config)
+    registerEventRoutes(routes, {
+      config,
+      events: service,
+      access,
+      creationLimiter:
+        config.eventsPerHour > 0
+          ? new RateLimiter({ burst: EVENT_CREATION_BURST, perMinute: config.eventsPerHour / 60 })
+          : null,
+      setupPin: config.setupPin === null ? null : new SetupPinCheck(config.setupPin),
+    })
+    registerNoteRoutes(routes, { access, notes: phoneNotes, trustProxy: config.trustProxy })
+    registerResultRoutes(routes, { access, results })
+    registerHiddenNoteRoutes(routes, { access, hiddenNotes })
   })
-  registerNoteRoutes(fastify, { access, notes: phoneNotes, trustProxy: config.trustProxy })
-  registerResultRoutes(fastify, { access, results })
-  registerHiddenNoteRoutes(fastify, { access, hiddenNotes })
 
   const server = fastify.server
   server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head))

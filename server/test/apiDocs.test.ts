@@ -74,9 +74,13 @@ describe('the API page at /api/docs', () => {
       expect(asset.status, reference).toBe(200)
       await asset.arrayBuffer()
     }
-    const initializer = await (await fetch(new URL('./swagger-initializer.js', `${page.url}/`))).text()
-    expect(initializer).toContain('/api/openapi.json')
+    const initializerUrl = references.find((reference) => reference.endsWith('/swagger-initializer.js'))!
+    const initializer = await (await fetch(new URL(initializerUrl, page.url))).text()
     // The validator badge would be fetched from validator.swagger.io.
     expect(initializer).toMatch(/"validatorUrl":\s*null/)
+    // The page reads the document from beside itself: the same one as /api/openapi.json.
+    expect(initializer).toContain("resolveUrl('./json')")
+    const beside = await (await fetch(`${server.origin}/api/docs/json`)).json()
+    expect(beside).toEqual(await (await fetch(`${server.origin}/api/openapi.json`)).json())
   })
 })

@@ -30,7 +30,7 @@ export function registerApiDocs(fastify: FastifyInstance): void {
   fastify.register(swaggerUi, {
     routePrefix: '/api/docs',
     // The validator badge would be fetched from validator.swagger.io.
-    uiConfig: { validatorUrl: null, url: '/api/openapi.json' } as Record<string, unknown>,
+    uiConfig: { validatorUrl: null } as Record<string, unknown>,
     staticCSP: false,
   })
   fastify.register(async (scoped) => {

@@ -24,6 +24,9 @@ export function httpOptions(config: Config, log: (line: string) => void): Fastif
       },
       stream: { write: (line: string) => log(line.trimEnd()) },
     },
+    // Node's own default, as before: Fastify's 72 s would hold idle browser connections (and a
+    // shutdown waiting for them) more than a minute longer.
+    keepAliveTimeout: 5_000,
     // Ids and note ids in paths may be longer than find-my-way's default of 100.
     routerOptions: { maxParamLength: 1000 },
     // HEAD on an API route is a method it does not allow, as before; static files answer HEAD themselves.
