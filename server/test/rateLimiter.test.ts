@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RateLimiter } from '../src/http/rateLimiter'
+import { RateLimiter } from '../src/domain/rateLimiter'
 
 describe('RateLimiter', () => {
   it('allows a burst, then one request per refill interval, and says how long to wait', () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { isWellFormedLinkToken } from '@tablecloth/shared'
 
 /**
  * Link tokens are 256-bit random values in base64url. The store keeps only a
@@ -16,7 +17,7 @@ export function hashToken(token: string): string {
 
 /** Tokens we issue are exactly 43 base64url characters; anything else is rejected before hashing. */
 export function isWellFormedToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token)
+  return isWellFormedLinkToken(token)
 }
 
 export function tokensEqual(a: string, b: string): boolean {

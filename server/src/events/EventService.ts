@@ -1,7 +1,6 @@
 import type * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import {
-  ApiErrorCode,
   CloseCode,
   boardDay,
   CloseReason,
@@ -22,7 +21,7 @@ import {
   type SnapshotSummary,
   type TimerState,
 } from '@tablecloth/shared'
-import { HttpError } from '../http/HttpError'
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors'
 import type { EventStore, EventState, StoredEvent } from '../store/eventStore'
 import { DamagedSnapshotError, type NewSnapshot, type SnapshotStore } from '../store/snapshotStore'
 import type { TokenStore } from '../store/tokenStore'
@@ -68,9 +67,7 @@ export class EventService {
     const parsed = parseEventConfig(input)
     if (!parsed.ok) {
       const first = parsed.issues[0]!
-      throw new HttpError(
-        400,
-        ApiErrorCode.ValidationFailed,
+      throw new InvalidInputError(
         `Invalid field "${first.field}": ${first.code.replace(/_/g, ' ')}`,
         first.field,
         parsed.issues,
@@ -143,10 +140,10 @@ export class EventService {
     const event = this.require(eventId)
     const tableId = target.role === 'organiser' ? null : target.tableId
     if (tableId !== null && !event.config.tables.some((table) => table.id === tableId)) {
-      throw new HttpError(404, ApiErrorCode.NotFound, `No table "${tableId}" in this event`, 'tableId')
+      throw new NotFoundError(`No table "${tableId}" in this event`, 'tableId')
     }
     if ((target.role === 'moderator' || target.role === 'participant') && tableId === null) {
-      throw new HttpError(400, ApiErrorCode.ValidationFailed, 'This link belongs to a table: name it', 'tableId')
+      throw new InvalidInputError('This link belongs to a table: name it', 'tableId')
     }
     const { token, revoked } = this.deps.tokens.rotate(
       { eventId, tableId, role: target.role },
@@ -209,7 +206,7 @@ export class EventService {
     const from = event.state.currentStation
     if (expectedFrom !== undefined && expectedFrom !== from) throw stationMoved(expectedFrom)
     if (from >= event.config.stations.length - 1) {
-      throw new HttpError(409, ApiErrorCode.Conflict, 'The event is already at its last station')
+      throw new ConflictError('The event is already at its last station')
     }
     // The new station's timer waits for the organiser unless the event says a change starts it.
     const next: EventState = {
@@ -313,9 +310,9 @@ export class EventService {
     } catch (error) {
       if (!(error instanceof DamagedSnapshotError)) throw error
       this.log(`store corrupt-row snapshot=${error.snapshotId}`)
-      throw new HttpError(409, ApiErrorCode.Conflict, 'This snapshot is damaged in storage; choose another one')
+      throw new ConflictError('This snapshot is damaged in storage; choose another one')
     }
-    if (!snapshot) throw new HttpError(404, ApiErrorCode.NotFound, 'No such snapshot')
+    if (!snapshot) throw new NotFoundError('No such snapshot')
     return snapshot
   }
 
@@ -333,7 +330,7 @@ export class EventService {
   async liveBoard(eventId: string, tableId: string): Promise<LiveBoardResponse> {
     const event = this.require(eventId)
     if (!event.config.tables.some((table) => table.id === tableId)) {
-      throw new HttpError(404, ApiErrorCode.NotFound, `No table "${tableId}" in this event`, 'tableId')
+      throw new NotFoundError(`No table "${tableId}" in this event`, 'tableId')
     }
     const records = await this.boardRecords(roomName(eventId, tableId))
     return {
@@ -411,7 +408,7 @@ export class EventService {
 
   private require(eventId: string): StoredEvent {
     const event = this.deps.events.get(eventId)
-    if (!event) throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
+    if (!event) throw new NotFoundError('No such event')
     return event
   }
 }
@@ -420,10 +417,8 @@ function dayOf(event: StoredEvent): BoardDayState {
   return boardDay(event.config.stations, event.state.currentStation, event.state.timer)
 }
 
-function stationMoved(expected: number): HttpError {
-  return new HttpError(
-    409,
-    ApiErrorCode.Conflict,
+function stationMoved(expected: number): ConflictError {
+  return new ConflictError(
     `The day is no longer at station ${expected + 1}; it was changed already`,
     'from',
   )

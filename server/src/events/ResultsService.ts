@@ -1,5 +1,4 @@
 import {
-  ApiErrorCode,
   buildResults,
   roomName,
   type EventConfig,
@@ -10,7 +9,7 @@ import {
 } from '@tablecloth/shared'
 import { readRecords } from '../board/boardWriter'
 import type { BoardSchema } from '../board/boardSchema'
-import { HttpError } from '../http/HttpError'
+import { InvalidInputError, NotFoundError } from '../domain/errors'
 import type { EventStore } from '../store/eventStore'
 import { DamagedSnapshotError, type SnapshotStore } from '../store/snapshotStore'
 import type { BoardRooms } from './BoardRooms'
@@ -101,7 +100,7 @@ export class ResultsService {
     options: GatherOptions = {},
   ): Promise<GatheredResults> {
     const event = this.deps.events.get(eventId)
-    if (!event) throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
+    if (!event) throw new NotFoundError('No such event')
     const { config } = event
     const current = event.state.currentStation
     const tables = query.table === undefined ? config.tables : [resolveTable(config, query.table)]
@@ -185,7 +184,7 @@ export class ResultsService {
     }
     if (!snapshot) {
       // Listed a moment ago: only a concurrent delete of the event gets here.
-      throw new HttpError(404, ApiErrorCode.NotFound, 'No such event')
+      throw new NotFoundError('No such event')
     }
     return {
       stationIndex,
@@ -216,7 +215,7 @@ function latestStationChanges(snapshots: readonly SnapshotSummary[]): Map<string
 function resolveTable(config: EventConfig, tableId: string): EventConfig['tables'][number] {
   const table = config.tables.find((entry) => entry.id === tableId)
   if (!table) {
-    throw new HttpError(400, ApiErrorCode.ValidationFailed, `No table "${tableId}"`, 'table')
+    throw new InvalidInputError(`No table "${tableId}"`, 'table')
   }
   return table
 }
@@ -227,17 +226,13 @@ function resolveStation(config: EventConfig, current: number, station: string): 
   const index = byId >= 0 ? byId : /^\d{1,3}$/.test(station) ? Number(station) : -1
   if (index < 0 || index >= config.stations.length) {
     const last = config.stations.length - 1
-    throw new HttpError(
-      400,
-      ApiErrorCode.ValidationFailed,
+    throw new InvalidInputError(
       `No station "${station}": give a station id or an index from 0 to ${last}`,
       'station',
     )
   }
   if (index > current) {
-    throw new HttpError(
-      400,
-      ApiErrorCode.ValidationFailed,
+    throw new InvalidInputError(
       `Station "${station}" has not started yet`,
       'station',
     )

@@ -1,21 +1,24 @@
 import { create as contentDisposition } from 'content-disposition'
 import {
   ApiErrorCode,
-  RESULTS_FORMATS,
-  RESULTS_LANGUAGES,
   isResultsFormat,
   isResultsLanguage,
+  RESULTS_FORMATS,
+  RESULTS_LANGUAGES,
+  ResultsParamsSchema,
+  ResultsQuerySchema,
   resultsFileName,
   type ResultsLanguage,
 } from '@tablecloth/shared'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Access } from '../access/Access'
+import { InvalidInputError } from '../domain/errors'
 import type { ResultsQuery, ResultsService } from '../events/ResultsService'
 import { renderResultsFile } from '../results/renderResultsFile'
-import type { TokenStore } from '../store/tokenStore'
-import { HttpError } from './HttpError'
-import { requireGrant } from './requireGrant'
-import type { Router } from './Router'
-
-const ORGANISER = ['organiser'] as const
+import { guard } from './guard'
+import { RequestError } from './RequestError'
+import { decodedBy } from './zodValidation'
 
 /**
  * The results exports documented in docs/results.md:
@@ -23,63 +26,73 @@ const ORGANISER = ['organiser'] as const
  * where format is json, csv, md, html, pdf or docx.
  */
 export function registerResultRoutes(
-  router: Router,
-  deps: { tokens: TokenStore; results: ResultsService },
+  fastify: FastifyInstance,
+  deps: { access: Access; results: ResultsService },
 ): void {
-  const { tokens, results } = deps
-
-  router.on('GET', '/api/events/:id/results.:format', async ({ req, res, url, params }) => {
-    const format = params.format!
-    // An unknown format is a route that does not exist, whoever asks.
-    if (!isResultsFormat(format)) {
-      throw new HttpError(
-        404,
-        ApiErrorCode.NotFound,
-        `No results format "${format}": one of ${RESULTS_FORMATS.join(', ')}`,
-      )
-    }
-    requireGrant(req, tokens, params.id!, ORGANISER)
-    const query = resultsQuery(url.searchParams)
-    const language = documentLanguage(url.searchParams)
-    const gathered = await results.gather(params.id!, query)
-    const { body, contentType } = await renderResultsFile(gathered.results, format, { language })
-    const fileName = resultsFileName(gathered.results, format, gathered, { language })
-    res.writeHead(200, {
-      'content-type': contentType,
-      'content-length': body.length,
-      'content-disposition': contentDisposition(fileName, { fallback: asciiFallback(fileName) }),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      // The HTML page carries note text from anyone at a table: even if
-      // something slipped past escaping, it could neither run nor load anything.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    })
-    res.end(body)
-  })
+  const { access, results } = deps
+  fastify.withTypeProvider<ZodTypeProvider>().get(
+    '/api/events/:id/results.:format',
+    {
+      schema: { tags: ['results'], params: resultsParams, querystring: resultsQuery },
+      // An unknown format is a route that does not exist, whoever asks.
+      onRequest: [checkFormat, guard(access, 'event.run')],
+    },
+    async (request, reply) => {
+      const { id, format } = request.params
+      const { lang, ...query } = request.query
+      const language: ResultsLanguage = lang ?? 'de'
+      const gathered = await results.gather(id, query)
+      const { body, contentType } = await renderResultsFile(gathered.results, format, { language })
+      const fileName = resultsFileName(gathered.results, format, gathered, { language })
+      return reply
+        .code(200)
+        .headers({
+          'content-type': contentType,
+          'content-length': body.length,
+          'content-disposition': contentDisposition(fileName, { fallback: asciiFallback(fileName) }),
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          // The HTML page carries note text from anyone at a table: even if
+          // something slipped past escaping, it could neither run nor load anything.
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        })
+        .send(body)
+    },
+  )
 }
 
-function resultsQuery(params: URLSearchParams): ResultsQuery {
-  const table = params.get('table')
-  const station = params.get('station')
-  return {
-    ...(table !== null && { table }),
-    ...(station !== null && { station }),
-  }
-}
-
-function documentLanguage(params: URLSearchParams): ResultsLanguage {
-  const lang = params.get('lang') ?? 'de'
-  if (!isResultsLanguage(lang)) {
-    const languages = RESULTS_LANGUAGES.join(', ')
-    throw new HttpError(
-      400,
-      ApiErrorCode.ValidationFailed,
-      `lang must be one of ${languages}`,
-      'lang',
+async function checkFormat(request: { params: unknown }): Promise<void> {
+  const { format } = request.params as { format: string }
+  if (!isResultsFormat(format)) {
+    throw new RequestError(
+      404,
+      ApiErrorCode.NotFound,
+      `No results format "${format}": one of ${RESULTS_FORMATS.join(', ')}`,
     )
   }
-  return lang
 }
+
+const resultsParams = decodedBy(ResultsParamsSchema, (input) => input as never)
+
+const resultsQuery = decodedBy(ResultsQuerySchema, (input) => {
+  const params = input as Record<string, string | string[] | undefined>
+  const one = (name: string) => {
+    const value = params[name]
+    return Array.isArray(value) ? value[0] : value
+  }
+  const table = one('table')
+  const station = one('station')
+  const lang = one('lang') ?? 'de'
+  if (!isResultsLanguage(lang)) {
+    throw new InvalidInputError(`lang must be one of ${RESULTS_LANGUAGES.join(', ')}`, 'lang')
+  }
+  const query: ResultsQuery & { lang: ResultsLanguage } = {
+    ...(table !== undefined && { table }),
+    ...(station !== undefined && { station }),
+    lang,
+  }
+  return query
+})
 
 /**
  * The name for clients that cannot read the UTF-8 one: umlauts lose their

@@ -1,18 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { PATH_SEGMENT } from '@tablecloth/shared'
 import { chooseContentCoding, PRECOMPRESSED, type ContentCoding } from './contentCoding'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
 /** The phone page's path: `/p/<eventId>/<tableId>`, ids as the sync endpoint accepts them. */
-const PHONE_PATH = /^\/p\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}\/?$/
+const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/${PATH_SEGMENT}/?$`)
 
 /** The phone page's own HTML shell, built from `client/phone.html`. */
 export const PHONE_SHELL = '/phone.html'
 
 /** A moderator's board link: `/e/<eventId>/t/<tableId>` (not its projector). */
-const BOARD_PATH = /^\/e\/[A-Za-z0-9_-]{1,64}\/t\/[A-Za-z0-9_-]{1,64}\/?$/
+const BOARD_PATH = new RegExp(`^/e/${PATH_SEGMENT}/t/${PATH_SEGMENT}/?$`)
 
 /** The app's shell for board links, with tldraw and the board's font preloaded (`client/board.html`). */
 export const BOARD_SHELL = '/board.html'

@@ -15,7 +15,7 @@ import {
 } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
 import { clientAddress } from '../http/clientAddress'
-import { RateLimiter } from '../http/rateLimiter'
+import { RateLimiter } from '../domain/rateLimiter'
 import type { UpdateCheck } from './Room'
 import { RoomRegistry, type OnBoardLoaded } from './RoomRegistry'
 import type { ConnectionInfo, GrantScope, SyncConnection } from './SyncConnection'

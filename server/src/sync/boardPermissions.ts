@@ -1,21 +1,7 @@
 import type { Role } from '@tablecloth/shared'
+import { roleMay } from '../access/accessPolicy'
 
-/**
- * Whether a role may change a table board over its sync socket. Moderators
- * capture the notes and organisers correct them; projectors (viewers) and
- * phones (participants) only watch.
- */
+/** Whether a role may change a table board over its sync socket; the rule lives in access/. */
 export function mayEditBoard(role: Role): boolean {
-  switch (role) {
-    case 'moderator':
-    case 'organiser':
-      return true
-    case 'participant':
-    case 'viewer':
-      return false
-    default: {
-      const unknownRole: never = role
-      throw new Error(`unknown role ${String(unknownRole)}`)
-    }
-  }
+  return roleMay(role, 'board.edit')
 }

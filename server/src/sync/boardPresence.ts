@@ -4,7 +4,7 @@ import type { ConnectionInfo, GrantScope } from './SyncConnection'
 
 /**
  * How a board socket shows in the control room, from the link it was opened
- * with. Who may open what is decided in `authorizeSync`; this only names it.
+ * with. Who may open what is decided in `access/Access.ts`; this only names it.
  */
 export function presenceKindOf(role: Role, scope: GrantScope): PresenceKind {
   switch (role) {

@@ -1,0 +1,50 @@
+import type { Role } from '@tablecloth/shared'
+import type { Grant } from '../store/tokenStore'
+
+/**
+ * What a link may do. Every route and the board socket name one of these
+ * actions; which roles hold it is decided here and nowhere else.
+ *
+ * - `event.read`: the event's config, station and timer (every page reads it).
+ * - `event.run`: everything the control room does: delete, overview, links,
+ *   rotation, stations, timer, snapshots, live boards, results, the review.
+ * - `note.add`: a note through the phone page's HTTP route. The table's own
+ *   links and the organiser; a projector (viewer) only watches.
+ * - `board.open`: a board socket. Everyone with a link to the table; phones
+ *   only when the organiser shows them the board (see `mayOpenBoard`).
+ * - `board.edit`: writing on a board over its socket. Moderators capture the
+ *   notes (co-moderators share the table's board link) and organisers correct
+ *   them; projectors and phones only watch.
+ */
+export type Action = 'event.read' | 'event.run' | 'note.add' | 'board.open' | 'board.edit'
+
+export const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
+  'event.read': ['organiser', 'moderator', 'participant', 'viewer'],
+  'event.run': ['organiser'],
+  'note.add': ['organiser', 'moderator', 'participant'],
+  'board.open': ['organiser', 'moderator', 'participant', 'viewer'],
+  'board.edit': ['organiser', 'moderator'],
+}
+
+/** Whether `role` holds `action` at all, whatever event or table it names. */
+export function roleMay(role: Role, action: Action): boolean {
+  return ROLES_FOR[action].includes(role)
+}
+
+/**
+ * Whether a grant reaches this place: its own event, and for table roles
+ * only their own table. Event-wide grants (organiser, gallery viewer) reach
+ * every table. With no table named, any grant of the event matches.
+ */
+export function grantReaches(grant: Grant, eventId: string, tableId?: string): boolean {
+  if (grant.eventId !== eventId) return false
+  return grant.tableId === null || tableId === undefined || grant.tableId === tableId
+}
+
+/** Whether a grant may open a table's board socket, given what the organiser shows phones. */
+export function mayOpenBoard(grant: Grant, showBoardToParticipants: boolean): boolean {
+  if (!roleMay(grant.role, 'board.open')) return false
+  // Participants write through the phone page's HTTP route; they see the board
+  // only when the organiser chose to show it to them.
+  return grant.role !== 'participant' || showBoardToParticipants
+}
