@@ -9,8 +9,10 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Many server tests start real processes and sockets; a busy CI machine
+          // (load ~10 on 2 cores) makes that slow, so the ceilings are generous.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -10,6 +10,7 @@ import { HiddenNoteStore } from './store/hiddenNoteStore'
 import { TokenStore } from './store/tokenStore'
 import { createBoardSchema } from './board/boardSchema'
 import { EventService } from './events/EventService'
+import { closeResultsRenderer } from './results/renderResultsFile'
 import { ResultsService } from './events/ResultsService'
 import { PhoneNoteService } from './events/PhoneNoteService'
 import { HiddenNoteService } from './events/HiddenNoteService'
@@ -137,6 +138,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
       if (retentionTimer) clearInterval(retentionTimer)
       await sync.close(CloseCode.ShuttingDown, CloseReason.ShuttingDown)
       await fastify.close()
+      await closeResultsRenderer()
       db.close()
     },
   }

@@ -11,7 +11,7 @@ import {
   winnendenTemplate,
   type CreateEventResponse,
 } from '@tablecloth/shared'
-import { NOTE_CORPUS } from '../../shared/src/testing/noteCorpus'
+import { NOTE_CORPUS } from '@tablecloth/shared/testing'
 import { noteSizer } from '../src/board/NoteSizer'
 import { docMatches, openBoard, synced, type BoardProvider } from './helpers/boardProvider'
 import { noteRecord, recordsOf } from './helpers/eventBoards'

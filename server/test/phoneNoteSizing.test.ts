@@ -25,7 +25,7 @@ import {
   type CreateEventResponse,
   type Rect,
 } from '@tablecloth/shared'
-import { NOTE_CORPUS } from '../../shared/src/testing/noteCorpus'
+import { NOTE_CORPUS } from '@tablecloth/shared/testing'
 import { NoteSizer, noteSizer } from '../src/board/NoteSizer'
 import { docMatches, openBoard, synced } from './helpers/boardProvider'
 import { noteRecord, recordsOf, useEventBoards } from './helpers/eventBoards'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
-import { fixtureNotes, resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { fixtureNotes, resultsFixture } from '@tablecloth/shared/testing'
 import { RESULTS_CSV_COLUMNS, resultsToCsv } from '../src/results/resultsCsv'
 
 describe('resultsToCsv', () => {

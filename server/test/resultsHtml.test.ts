@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'node-html-parser'
-import { fixtureNotes, resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { fixtureNotes, resultsFixture } from '@tablecloth/shared/testing'
 import { resultsToHtml } from '../src/results/resultsHtml'
 
 describe('resultsToHtml', () => {

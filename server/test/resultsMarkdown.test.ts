@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { parse, type HTMLElement } from 'node-html-parser'
-import { fixtureNotes, resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { fixtureNotes, resultsFixture } from '@tablecloth/shared/testing'
 import { resultsToMarkdown } from '../src/results/resultsMarkdown'
 
 /** Renders Markdown as GitHub does and parses the HTML. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ResultNote, Results } from '@tablecloth/shared'
-import { oneStationResults } from '../../shared/src/testing/oneStationResults'
+import { oneStationResults } from '@tablecloth/shared/testing'
 import { resultsToPdf } from '../src/results/resultsPdf'
 import { readPdf, unwrap } from './helpers/pdfReader'
 

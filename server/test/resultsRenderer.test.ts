@@ -1,7 +1,7 @@
 import { threadId } from 'node:worker_threads'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { resultsFixture } from '@tablecloth/shared/testing'
 import { ResultsRenderError, ResultsRenderer } from '../src/results/ResultsRenderer'
 
 const results = resultsFixture()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RESULTS_TEXT_FORMATS } from '@tablecloth/shared'
-import { resultsFixture } from '../../shared/src/testing/resultsFixture'
+import { resultsFixture } from '@tablecloth/shared/testing'
 import { renderResultsText } from '../src/results/renderResultsText'
 
 describe('renderResultsText', () => {

@@ -20,6 +20,7 @@ import {
   type TableOverview,
   type SnapshotSummary,
   type TimerState,
+  stationDurationSeconds,
 } from '@tablecloth/shared'
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain/errors'
 import type { EventStore, EventState, StoredEvent } from '../store/eventStore'
@@ -428,12 +429,8 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error
 }
 
-function stationSeconds(config: EventConfig, station: number): number {
-  return (config.stations[station]?.durationMinutes ?? 0) * 60
-}
-
 function idleTimer(config: EventConfig, station: number): TimerState {
-  return { durationSeconds: stationSeconds(config, station), runningSince: null, elapsedBeforeSeconds: 0 }
+  return { durationSeconds: stationDurationSeconds(config, station), runningSince: null, elapsedBeforeSeconds: 0 }
 }
 
 function runningTimer(config: EventConfig, station: number, now: number): TimerState {

@@ -1,6 +1,9 @@
 import {
   buildResults,
+  resultsFileName,
   roomName,
+  type ResultsFormat,
+  type ResultsLanguage,
   type EventConfig,
   type Results,
   type SnapshotSummary,
@@ -10,6 +13,7 @@ import {
 import { readRecords } from '../board/boardWriter'
 import type { BoardSchema } from '../board/boardSchema'
 import { InvalidInputError, NotFoundError } from '../domain/errors'
+import { renderResultsFile, type RenderedResultsFile } from '../results/renderResultsFile'
 import type { EventStore } from '../store/eventStore'
 import { DamagedSnapshotError, type SnapshotStore } from '../store/snapshotStore'
 import type { BoardRooms } from './BoardRooms'
@@ -63,6 +67,12 @@ export interface NotePlace {
   text: string
 }
 
+/** An export as the organiser downloads it. */
+export interface ResultsFile extends RenderedResultsFile {
+  /** The file name the download is saved under, with the event, table and station in it. */
+  fileName: string
+}
+
 /** The results with what they were narrowed to, resolved to ids. */
 export interface GatheredResults {
   results: Results
@@ -110,31 +120,35 @@ export class ResultsService {
         : [resolveStation(config, current, query.station)]
 
     const ended = latestStationChanges(this.deps.snapshots.list(eventId))
-    const boards = await Promise.all(
-      tables.map(async (table): Promise<TableBoard> => {
-        let live: Promise<StationReading['records']> | undefined
-        const readLive = () => {
-          live ??= this.deps.rooms
-            .encodeState(roomName(eventId, table.id))
-            .then((state) => [...this.readRecords(`room=${roomName(eventId, table.id)}`, state).values()])
-          return live
+    // Board by board, giving the event loop back after each reading: a day of
+    // 60 tables decodes hundreds of board states, and the live boards' sync and
+    // /healthz must not wait for all of them at once (docs/performance.md, exports).
+    const boards: TableBoard[] = []
+    for (const table of tables) {
+      let live: StationReading['records'] | undefined
+      const readLive = async () => {
+        const room = roomName(eventId, table.id)
+        live ??= [...this.readRecords(`room=${room}`, await this.deps.rooms.encodeState(room)).values()]
+        return live
+      }
+      const stations: StationReading[] = []
+      for (const stationIndex of stationIndexes) {
+        await yieldToEventLoop()
+        const snapshot = stationIndex < current ? ended.get(key(table.id, stationIndex)) : undefined
+        const fromSnapshot = snapshot && this.fromSnapshot(eventId, stationIndex, snapshot)
+        if (fromSnapshot) {
+          stations.push(fromSnapshot)
+          continue
         }
-        const stations = await Promise.all(
-          stationIndexes.map(async (stationIndex): Promise<StationReading> => {
-            const snapshot =
-              stationIndex < current ? ended.get(key(table.id, stationIndex)) : undefined
-            const fromSnapshot = snapshot && this.fromSnapshot(eventId, stationIndex, snapshot)
-            if (fromSnapshot) return fromSnapshot
-            // The running station, or an ended one whose snapshot is missing
-            // (e.g. deleted by hand) or damaged on disk: the live board still
-            // holds its notes, and `source` says they are read from there.
-            const at = new Date(this.now()).toISOString()
-            return { stationIndex, records: await readLive(), source: { kind: 'live', at } }
-          }),
-        )
-        return { tableId: table.id, stations }
-      }),
-    )
+        // The running station, or an ended one whose snapshot is missing
+        // (e.g. deleted by hand) or damaged on disk: the live board still
+        // holds its notes, and `source` says they are read from there.
+        const at = new Date(this.now()).toISOString()
+        stations.push({ stationIndex, records: await readLive(), source: { kind: 'live', at } })
+      }
+      boards.push({ tableId: table.id, stations })
+    }
+    await yieldToEventLoop()
     const hidden = options.includeHidden
       ? undefined
       : this.deps.hiddenNotes?.noteIds(eventId)
@@ -143,6 +157,22 @@ export class ResultsService {
       ...(query.table !== undefined && { tableId: tables[0]!.id }),
       ...(query.station !== undefined && { stationId: config.stations[stationIndexes[0]!]!.id }),
     }
+  }
+
+  /**
+   * The results as a file to download: gathered as `query` narrows them,
+   * rendered in `format` (PDF and DOCX in a worker thread) and named for the
+   * organiser's folder of the day.
+   */
+  async exportFile(
+    eventId: string,
+    format: ResultsFormat,
+    query: ResultsQuery,
+    language: ResultsLanguage,
+  ): Promise<ResultsFile> {
+    const gathered = await this.gather(eventId, query)
+    const { body, contentType } = await renderResultsFile(gathered.results, format, { language })
+    return { body, contentType, fileName: resultsFileName(gathered.results, format, gathered, { language }) }
   }
 
   /**
@@ -238,4 +268,9 @@ function resolveStation(config: EventConfig, current: number, station: string): 
     )
   }
   return index
+}
+
+/** Lets every callback that waits (socket frames, timers, /healthz) run before the next step. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

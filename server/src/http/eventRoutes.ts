@@ -16,6 +16,7 @@ import {
   type Role,
   type TimerRequest,
   type TimerState,
+  stationDurationSeconds,
 } from '@tablecloth/shared'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -270,7 +271,7 @@ function timerChange(request: TimerRequest): TimerChange {
     case 'start':
       return (timer, now) => resumeTimer(timer, now)
     case 'reset':
-      return (_timer, _now, config, station) => resetTimer((config.stations[station]?.durationMinutes ?? 0) * 60)
+      return (_timer, _now, config, station) => resetTimer(stationDurationSeconds(config, station))
     case 'extend':
       return (timer: TimerState, now: number) => extendTimer(timer, request.seconds ?? 0, now)
   }

@@ -7,7 +7,6 @@ import {
   RESULTS_LANGUAGES,
   ResultsParamsSchema,
   ResultsQuerySchema,
-  resultsFileName,
   type ResultsLanguage,
 } from '@tablecloth/shared'
 import type { FastifyInstance } from 'fastify'
@@ -15,7 +14,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Access } from '../access/Access'
 import { InvalidInputError } from '../domain/errors'
 import type { ResultsQuery, ResultsService } from '../events/ResultsService'
-import { renderResultsFile } from '../results/renderResultsFile'
 import { guard } from './guard'
 import { RequestError } from './RequestError'
 import { decodedBy } from './zodValidation'
@@ -41,9 +39,7 @@ export function registerResultRoutes(
       const { id, format } = request.params
       const { lang, ...query } = request.query
       const language: ResultsLanguage = lang ?? 'de'
-      const gathered = await results.gather(id, query)
-      const { body, contentType } = await renderResultsFile(gathered.results, format, { language })
-      const fileName = resultsFileName(gathered.results, format, gathered, { language })
+      const { body, contentType, fileName } = await results.exportFile(id, format, query, language)
       return reply
         .code(200)
         .headers({
