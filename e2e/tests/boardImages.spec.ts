@@ -83,7 +83,7 @@ test.describe('board images', () => {
     openBoard,
     openControlRoom,
   }, testInfo) => {
-    test.setTimeout(240_000)
+    test.setTimeout(480_000)
     const event = await api.createEvent(
       cafeConfig({
         title: TITLE,

@@ -221,7 +221,7 @@ test.describe('plenary gallery', () => {
     await gallery.expectTableShown('Sprache')
     await expect(gallery.countdown).toHaveText(/^Weiter in \d+ s$/)
     // Nobody touches anything: the next table comes on its own.
-    await expect(gallery.currentTable).toHaveText('Tisch 2 – Arbeit', { timeout: 15_000 })
+    await expect(gallery.currentTable).toHaveText('Tisch 2 – Arbeit')
 
     // Any key holds it; the button carries on.
     await gallery.press('Shift')
@@ -243,7 +243,7 @@ test.describe('plenary gallery', () => {
     server,
     openBoard,
   }, testInfo) => {
-    test.setTimeout(180_000)
+    test.setTimeout(360_000)
     const event = await api.createEvent(closingRoundConfig())
     const written = await writeClosingRound(server.baseUrl, event)
     // Dots on two notes of the first table, given at its board.

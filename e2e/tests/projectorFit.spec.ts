@@ -175,7 +175,7 @@ test('shows 40 notes per column at 18 px or more, or pages them with „noch n K
   openBoard,
   newContext,
 }, testInfo) => {
-  test.setTimeout(150_000)
+  test.setTimeout(360_000)
   const event = await api.createEvent(cafeConfig())
   const { table, columns } = await cafeTable(server.baseUrl, event, 40, openBoard)
   const projector = await openProjector(newContext, table.projector)
@@ -198,7 +198,7 @@ test('pages a column that does not fit at 18 px, every note reachable and „noc
   openBoard,
   newContext,
 }, testInfo) => {
-  test.setTimeout(150_000)
+  test.setTimeout(360_000)
   // Far more than a café table writes: long notes, 40 in one question.
   const long = (n: number) =>
     `${n + 1}. Qualifizierungsmaßnahmen und Kinderbetreuungsangebote müssen gemeinsam geplant werden, damit Frauen teilnehmen können`
