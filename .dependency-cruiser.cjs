@@ -132,7 +132,7 @@ module.exports = {
       name: 'gallery-and-control-not-to-board',
       severity: 'error',
       comment:
-        "The gallery and the control room draw boards through the shared canvas layer " +
+        'The gallery and the control room draw boards through the shared canvas layer ' +
         "(client/src/canvas), not through the moderator's board: the board page's editor, " +
         'capture keys and sync would otherwise load on screens that only show.',
       from: { path: '^client/src/(gallery|control)/' },
