@@ -3,6 +3,12 @@ import { defineConfig } from '@playwright/test'
 /**
  * Browser tests against the real server (started per test by the `server`
  * fixture) in Debian's Chromium. Flakes are bugs: no retries.
+ *
+ * Tests wait on events (a locator's state, a poll of the page, an HTTP answer,
+ * a server log line), never on the clock, so the ceilings below only decide how
+ * long a broken test takes to fail. They are generous because CI machines are
+ * busy: on two cores under a load average of ~10, opening a board (server
+ * start, page load, editor, websocket sync) took over 15 s.
  */
 export default defineConfig({
   testDir: 'tests',
@@ -12,16 +18,25 @@ export default defineConfig({
   // Two cores: one browser at a time, tests in file order.
   workers: 1,
   fullyParallel: false,
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  // One test may open a server and several devices, each of which may take a minute when busy.
+  timeout: 180_000,
+  // A hung run must not hold CI forever. A healthy one takes ~12 min on two quiet cores and
+  // took 28 min with a load average of 12–15 from other work on the machine.
+  globalTimeout: 60 * 60_000,
+  expect: {
+    timeout: 60_000,
+    // toPass ignores `timeout` above unless told, and would otherwise retry until the test ends.
+    toPass: { timeout: 60_000 },
+  },
   reporter: 'list',
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     locale: 'de-DE',
     serviceWorkers: 'allow',
-    actionTimeout: 15_000,
-    navigationTimeout: 30_000,
+    // Also the default for waitForFunction, waitForResponse and waitForEvent.
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

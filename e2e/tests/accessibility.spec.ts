@@ -35,10 +35,16 @@ function showsFocusRing(target: Locator): Promise<boolean> {
     for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) {
       const style = getComputedStyle(ancestor)
       const clip = ancestor.getBoundingClientRect()
-      if (style.overflowX !== 'visible' && (box.left - reach < clip.left || box.right + reach > clip.right)) {
+      if (
+        style.overflowX !== 'visible' &&
+        (box.left - reach < clip.left || box.right + reach > clip.right)
+      ) {
         return false
       }
-      if (style.overflowY !== 'visible' && (box.top - reach < clip.top || box.bottom + reach > clip.bottom)) {
+      if (
+        style.overflowY !== 'visible' &&
+        (box.top - reach < clip.top || box.bottom + reach > clip.bottom)
+      ) {
         return false
       }
     }
@@ -60,7 +66,10 @@ test.describe('accessibility', () => {
     expect((await auditAccessibility(setup.page, 'setup: created')).blocking).toEqual([])
   })
 
-  test('the control room has no serious or critical violations', async ({ api, openControlRoom }) => {
+  test('the control room has no serious or critical violations', async ({
+    api,
+    openControlRoom,
+  }) => {
     const event = await api.createEvent()
     const controlRoom = await openControlRoom(event.links.control)
     await expect(controlRoom.tableCard(event.links.tables[0]!.id)).toBeVisible()
@@ -68,7 +77,10 @@ test.describe('accessibility', () => {
     expect((await auditAccessibility(controlRoom.page, 'control room')).blocking).toEqual([])
   })
 
-  test('the phone page has no serious or critical violations on a 360 px phone', async ({ api, openPhone }) => {
+  test('the phone page has no serious or critical violations on a 360 px phone', async ({
+    api,
+    openPhone,
+  }) => {
     const event = await api.createEvent()
     const phone = await openPhone(event.links.tables[0]!.participant)
 
@@ -87,11 +99,15 @@ test.describe('accessibility', () => {
     await expect(board.stationTitle).toBeVisible()
     await expect(board.capture.field).toBeEnabled()
 
-    const chrome = await auditAccessibility(board.page, 'board chrome', { exclude: [TLDRAW_CANVAS] })
+    const chrome = await auditAccessibility(board.page, 'board chrome', {
+      exclude: [TLDRAW_CANVAS],
+    })
     expect(chrome.blocking).toEqual([])
 
     // Printed, not judged: tldraw's canvas is tldraw's to fix.
-    await auditAccessibility(board.page, 'board: tldraw canvas (not ours)', { include: [TLDRAW_CANVAS] })
+    await auditAccessibility(board.page, 'board: tldraw canvas (not ours)', {
+      include: [TLDRAW_CANVAS],
+    })
   })
 
   test('the control room works by keyboard: Tab reaches the language switch, the timer and the station change with a visible focus ring', async ({
@@ -119,7 +135,11 @@ test.describe('accessibility', () => {
     for (let presses = 0; presses < 40 && reached.size < targets.length; presses++) {
       await page.keyboard.press('Tab')
       for (const [index, target] of targets.entries()) {
-        if (reached.has(index) || !(await target.evaluate((element) => element === document.activeElement))) continue
+        if (
+          reached.has(index) ||
+          !(await target.evaluate((element) => element === document.activeElement))
+        )
+          continue
         reached.add(index)
         expect(await showsFocusRing(target), `focus ring on ${target.toString()}`).toBe(true)
       }

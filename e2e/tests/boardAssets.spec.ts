@@ -1,6 +1,10 @@
 import { expect, test } from '../fixtures/fixtures'
 
-test('the board draws its icons and fonts from our own server', async ({ api, openBoard, originGuard }) => {
+test('the board draws its icons and fonts from our own server', async ({
+  api,
+  openBoard,
+  originGuard,
+}) => {
   const event = await api.createEvent()
   const link = event.links.tables[0]?.board
   if (!link) throw new Error('The event has no tables')
@@ -15,12 +19,16 @@ test('the board draws its icons and fonts from our own server', async ({ api, op
   const iconUrls = await icons.evaluateAll((elements) =>
     elements.map((element) => {
       const style = getComputedStyle(element)
-      const mask = style.maskImage && style.maskImage !== 'none' ? style.maskImage : style.webkitMaskImage
+      const mask =
+        style.maskImage && style.maskImage !== 'none' ? style.maskImage : style.webkitMaskImage
       return /url\("?([^")]+)"?\)/.exec(mask)?.[1] ?? `no mask image: ${mask}`
     }),
   )
   expect(iconUrls.length, 'icons in the editor UI').toBeGreaterThanOrEqual(3)
-  expect(iconUrls.filter((url) => !URL.canParse(url) || !originGuard.isOwn(url)), 'icons from elsewhere').toEqual([])
+  expect(
+    iconUrls.filter((url) => !URL.canParse(url) || !originGuard.isOwn(url)),
+    'icons from elsewhere',
+  ).toEqual([])
 
   // Every distinct icon file actually arrives and decodes.
   const unloadable = await page.evaluate(async (urls) => {
@@ -39,7 +47,9 @@ test('the board draws its icons and fonts from our own server', async ({ api, op
   await expect
     .poll(() =>
       page.evaluate(() =>
-        [...document.fonts].filter((font) => font.family.includes('tldraw_draw')).map((font) => font.status),
+        [...document.fonts]
+          .filter((font) => font.family.includes('tldraw_draw'))
+          .map((font) => font.status),
       ),
     )
     .toContain('loaded')

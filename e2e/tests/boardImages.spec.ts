@@ -45,7 +45,10 @@ const NOTES: Record<'first' | 'second', string[][][]> = {
 /** Written on the second table's board just before the download: only the live board holds it. */
 const LATE_NOTE = 'Kurz vor dem Herunterladen: Fahrdienst „Ehrenamt“'
 /** Dots given at the boards: station 1 before its snapshot, station 3 on the live board. */
-const DOTS = { ended: { text: 'Sprachcafé „donnerstags“ ☕', dots: 4 }, live: { text: 'Noch nicht gesichert', dots: 12 } }
+const DOTS = {
+  ended: { text: 'Sprachcafé „donnerstags“ ☕', dots: 4 },
+  live: { text: 'Noch nicht gesichert', dots: 12 },
+}
 
 /** The folders the ZIP names after the tables: numbered, with path separators made safe. */
 const FOLDERS = { first: '01-Sprache & Begegnung', second: '02-Arbeit-Beruf' }
@@ -83,7 +86,7 @@ test.describe('board images', () => {
     openBoard,
     openControlRoom,
   }, testInfo) => {
-    test.setTimeout(240_000)
+    test.setTimeout(480_000)
     const event = await api.createEvent(
       cafeConfig({
         title: TITLE,
@@ -103,25 +106,40 @@ test.describe('board images', () => {
     }
 
     const organiser = async (path: string) => {
-      const response = await fetch(new URL(`/api/events/${encodeURIComponent(event.id)}${path}`, server.baseUrl), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${access.organiserToken}` },
-      })
+      const response = await fetch(
+        new URL(`/api/events/${encodeURIComponent(event.id)}${path}`, server.baseUrl),
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${access.organiserToken}` },
+        },
+      )
       expect(response.status, `POST ${path}`).toBe(200)
     }
 
     /** A note's dots as the server's live board holds them (the organiser's board endpoint). */
     const serverVotes = async (tableId: string, text: string) => {
-      const url = new URL(`/api/events/${encodeURIComponent(event.id)}/tables/${tableId}/board`, server.baseUrl)
-      const response = await fetch(url, { headers: { authorization: `Bearer ${access.organiserToken}` } })
-      const { records } = (await response.json()) as { records: Array<{ type?: string; meta?: { votes?: number } }> }
-      return records.find((record) => record.type === 'note' && JSON.stringify(record).includes(text))?.meta?.votes ?? 0
+      const url = new URL(
+        `/api/events/${encodeURIComponent(event.id)}/tables/${tableId}/board`,
+        server.baseUrl,
+      )
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${access.organiserToken}` },
+      })
+      const { records } = (await response.json()) as {
+        records: Array<{ type?: string; meta?: { votes?: number } }>
+      }
+      return (
+        records.find((record) => record.type === 'note' && JSON.stringify(record).includes(text))
+          ?.meta?.votes ?? 0
+      )
     }
 
     for (const stationIndex of [0, 1, 2]) {
       await test.step(`both tables write station ${stationIndex + 1}`, async () => {
         const station = STATIONS[stationIndex]!
-        await expect(control.stationHeading).toHaveText(`Station ${stationIndex + 1} von 3: ${station.title}`)
+        await expect(control.stationHeading).toHaveText(
+          `Station ${stationIndex + 1} von 3: ${station.title}`,
+        )
         for (const table of ['first', 'second'] as const) {
           await expect(boards[table].stationQuestions).toHaveText(station.columns)
           await writeStation(boards[table], NOTES[table][stationIndex]!)
@@ -130,11 +148,15 @@ test.describe('board images', () => {
         // Dots on station 1 before its snapshot is taken; on the running station at the end.
         if (stationIndex === 0) {
           await giveDots(boards.first.page, DOTS.ended.text, DOTS.ended.dots)
-          await expect.poll(() => serverVotes(tables.first.id, DOTS.ended.text)).toBe(DOTS.ended.dots)
+          await expect
+            .poll(() => serverVotes(tables.first.id, DOTS.ended.text))
+            .toBe(DOTS.ended.dots)
         }
         if (stationIndex === 2) {
           await giveDots(boards.second.page, DOTS.live.text, DOTS.live.dots)
-          await expect.poll(() => serverVotes(tables.second.id, DOTS.live.text)).toBe(DOTS.live.dots)
+          await expect
+            .poll(() => serverVotes(tables.second.id, DOTS.live.text))
+            .toBe(DOTS.live.dots)
         }
         if (stationIndex < 2) await organiser('/stations/next')
       })
@@ -146,12 +168,13 @@ test.describe('board images', () => {
     })
 
     const images = new BoardImagesBlock(control.page)
-    const zip = await test.step('the organiser downloads the board images by keyboard', async () => {
-      await expect(images.button).toHaveText('Tafelbilder herunterladen (ZIP)')
-      const zip = await images.download()
-      await expect(images.button, 'the button keeps the keyboard focus').toBeFocused()
-      return zip
-    })
+    const zip =
+      await test.step('the organiser downloads the board images by keyboard', async () => {
+        await expect(images.button).toHaveText('Tafelbilder herunterladen (ZIP)')
+        const zip = await images.download()
+        await expect(images.button, 'the button keeps the keyboard focus').toBeFocused()
+        return zip
+      })
     const snapshots = await api.snapshots(access)
 
     await test.step('the ZIP is named after the event and holds the images and a README', async () => {
@@ -163,7 +186,9 @@ test.describe('board images', () => {
       expect(zip.statuses.filter((status) => status.startsWith('Bild '))).toEqual(
         EXPECTED.map((_, index) => `Bild ${index + 1} von ${EXPECTED.length} …`),
       )
-      expect(zip.statuses.at(-1)).toBe(`${EXPECTED.length} Tafelbilder gespeichert: ${zip.fileName}`)
+      expect(zip.statuses.at(-1)).toBe(
+        `${EXPECTED.length} Tafelbilder gespeichert: ${zip.fileName}`,
+      )
     })
 
     await test.step('every SVG is well-formed, stands alone and shows exactly its station’s notes', async () => {
@@ -172,13 +197,17 @@ test.describe('board images', () => {
         expect(svg.wellFormed, image.path).toBe(true)
         expect(svg.outsideReferences, image.path).toEqual([])
         expect(svg.embeddedFonts, `${image.path}: tldraw's fonts embedded`).toBeGreaterThan(0)
-        const layout = stationLayout(image.stationIndex, STATIONS[image.stationIndex]!.columns.length)
+        const layout = stationLayout(
+          image.stationIndex,
+          STATIONS[image.stationIndex]!.columns.length,
+        )
         expect([svg.width, svg.height], `${image.path}: the station's band with a margin`).toEqual([
           layout.frame.w + 80,
           layout.frame.h + 80,
         ])
         expect(svg.text, image.path).toContain(STATIONS[image.stationIndex]!.title)
-        for (const question of STATIONS[image.stationIndex]!.columns) expect(svg.text, image.path).toContain(question)
+        for (const question of STATIONS[image.stationIndex]!.columns)
+          expect(svg.text, image.path).toContain(question)
         for (const table of ['first', 'second'] as const) {
           NOTES[table].forEach((station, stationIndex) => {
             for (const text of station.flat()) {
@@ -188,7 +217,9 @@ test.describe('board images', () => {
           })
         }
         const late = image.table === 'second' && image.stationIndex === 2
-        expect(svg.text.includes(LATE_NOTE), `${image.path}: the note written just before`).toBe(late)
+        expect(svg.text.includes(LATE_NOTE), `${image.path}: the note written just before`).toBe(
+          late,
+        )
         if (image.table === 'second' && image.stationIndex === 0) {
           // Hyphenated at its syllables, as the board draws it: soft hyphens, shown where it breaks.
           const word = svg.hyphenatedText
@@ -214,7 +245,8 @@ test.describe('board images', () => {
         ).toEqual(dots ? [[String(dots), String(dots)]] : [])
         const png = pngFacts(zip.files[`${image.path}.png`]!, BADGE_VIOLET, 6)
         // A badge is 72 units across: about 16,000 violet pixels at 2×, less its count.
-        if (dots) expect(png.colourPixels, `${image.path}: violet badge pixels`).toBeGreaterThan(8_000)
+        if (dots)
+          expect(png.colourPixels, `${image.path}: violet badge pixels`).toBeGreaterThan(8_000)
         else expect(png.colourPixels, `${image.path}: no badge`).toBeLessThan(200)
       }
     })
@@ -228,10 +260,18 @@ test.describe('board images', () => {
         // A 200-unit note is 400 × 400 pixels at 2×; its text and rounded shadow take some,
         // and a note whose text wraps onto more lines grows downwards.
         const notes = notesOf(image).length
-        expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeGreaterThan(notes * 100_000)
-        expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeLessThan(notes * 200_000 + 1)
-        expect(png.inkPixels, `${image.path}: more than the notes is drawn`).toBeGreaterThan(png.colourPixels)
-        sizes.push(`${image.path}.png ${png.width}×${png.height} ${zip.files[`${image.path}.png`]!.length} B`)
+        expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeGreaterThan(
+          notes * 100_000,
+        )
+        expect(png.colourPixels, `${image.path}: yellow note pixels`).toBeLessThan(
+          notes * 200_000 + 1,
+        )
+        expect(png.inkPixels, `${image.path}: more than the notes is drawn`).toBeGreaterThan(
+          png.colourPixels,
+        )
+        sizes.push(
+          `${image.path}.png ${png.width}×${png.height} ${zip.files[`${image.path}.png`]!.length} B`,
+        )
       }
       testInfo.annotations.push(
         { type: 'board images', description: `${zip.bytes.length} B ZIP in ${zip.millis} ms` },
@@ -256,8 +296,11 @@ test.describe('board images', () => {
         const end = lines.indexOf('', start)
         return lines.slice(start, end === -1 ? undefined : end)
       }
-      const id = (table: 'first' | 'second', stationIndex: number, reason: SnapshotSummary['reason']) =>
-        latestSnapshot(snapshots, tables[table].id, stationIndex, reason).id
+      const id = (
+        table: 'first' | 'second',
+        stationIndex: number,
+        reason: SnapshotSummary['reason'],
+      ) => latestSnapshot(snapshots, tables[table].id, stationIndex, reason).id
       const live = (running: boolean) =>
         new RegExp(
           `^    Quelle: ${running ? 'Station läuft noch' : 'Beim Stationswechsel wurde kein Stand gesichert'}; Board live gelesen am \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}:\\d{2}$`,
@@ -268,16 +311,22 @@ test.describe('board images', () => {
           `  Thementisch ${table === 'first' ? 1 : 2}: ${table === 'first' ? 'Sprache & Begegnung' : 'Arbeit/Beruf'}`,
           '  Station 1: Ankommen',
           `    Dateien: ${STEMS[0]}.svg, ${STEMS[0]}.png`,
-          expect.stringMatching(sourceLine('Stand beim Stationswechsel', id(table, 0, 'station-change'))),
+          expect.stringMatching(
+            sourceLine('Stand beim Stationswechsel', id(table, 0, 'station-change')),
+          ),
           '  Station 2: Bleiben',
           `    Dateien: ${STEMS[1]}.svg, ${STEMS[1]}.png`,
-          expect.stringMatching(sourceLine('Stand beim Stationswechsel', id(table, 1, 'station-change'))),
+          expect.stringMatching(
+            sourceLine('Stand beim Stationswechsel', id(table, 1, 'station-change')),
+          ),
           '  Station 3: Abschluss',
           `    Dateien: ${STEMS[2]}.svg, ${STEMS[2]}.png`,
           expect.stringMatching(live(true)),
         ])
       }
-      expect(readme).toContain('Die laufende Station zeigt das Board, wie es beim Herunterladen war')
+      expect(readme).toContain(
+        'Die laufende Station zeigt das Board, wie es beim Herunterladen war',
+      )
     })
   })
 
@@ -295,10 +344,14 @@ test.describe('board images', () => {
     const zip = await new BoardImagesBlock(control.page).download()
     const tables = event.links.tables.length
     expect(zip.statuses.at(-1)).toBe(`${tables} Tafelbilder gespeichert: ${zip.fileName}`)
-    const first = Object.keys(zip.files).find((path) => path.startsWith('01-') && path.endsWith('.svg'))!
+    const first = Object.keys(zip.files).find(
+      (path) => path.startsWith('01-') && path.endsWith('.svg'),
+    )!
     const svg = await svgFacts(control.page, strFromU8(zip.files[first]!))
     expect(svg.text).toContain('Gerade geschrieben')
-    expect(strFromU8(zip.files['README.txt']!)).toMatch(/Quelle: Station läuft noch; Board live gelesen am/)
+    expect(strFromU8(zip.files['README.txt']!)).toMatch(
+      /Quelle: Station läuft noch; Board live gelesen am/,
+    )
   })
 })
 
@@ -311,7 +364,11 @@ async function writeStation(board: BoardPage, columns: string[][]): Promise<void
 }
 
 /** Waits until the server holds the notes: the control room counts them per column. */
-async function expectCounts(control: ControlRoomPage, tableId: string, columns: string[][]): Promise<void> {
+async function expectCounts(
+  control: ControlRoomPage,
+  tableId: string,
+  columns: string[][],
+): Promise<void> {
   for (const [index, notes] of columns.entries()) {
     await expect(control.columnCount(tableId, index)).toHaveText(String(notes.length))
   }
@@ -324,14 +381,22 @@ function latestSnapshot(
   reason: SnapshotSummary['reason'],
 ): SnapshotSummary {
   const matching = snapshots.filter(
-    (snapshot) => snapshot.tableId === tableId && snapshot.stationIndex === stationIndex && snapshot.reason === reason,
+    (snapshot) =>
+      snapshot.tableId === tableId &&
+      snapshot.stationIndex === stationIndex &&
+      snapshot.reason === reason,
   )
-  expect(matching.length, `${reason} snapshots of ${tableId} at station ${stationIndex + 1}`).toBeGreaterThan(0)
+  expect(
+    matching.length,
+    `${reason} snapshots of ${tableId} at station ${stationIndex + 1}`,
+  ).toBeGreaterThan(0)
   return matching.at(-1)!
 }
 
 /** "    Quelle: <what>, <date and time> (Snapshot <id>)" */
 function sourceLine(what: string, snapshotId: string): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`^    Quelle: ${escape(what)}, \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}:\\d{2} \\(Snapshot ${escape(snapshotId)}\\)$`)
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(
+    `^    Quelle: ${escapeRegExp(what)}, \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}:\\d{2} \\(Snapshot ${escapeRegExp(snapshotId)}\\)$`,
+  )
 }

@@ -1,5 +1,5 @@
 import { rectsOverlap, type Rect } from '@tablecloth/shared'
-import { BoardPage, type BoardNote } from '../fixtures/BoardPage'
+import type { BoardPage, BoardNote } from '../fixtures/BoardPage'
 import { cafeConfig, type EventApi } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
 import { ProjectorPage } from '../fixtures/ProjectorPage'
@@ -184,7 +184,9 @@ test.describe('capture at the board', () => {
     await expect(noteEditor).toBeFocused()
     // Editing starts with the whole text selected, a moment after focus. Typing the whole new
     // text over a selection made explicitly does not depend on when that happens.
-    await expect.poll(() => board.page.evaluate(() => window.getSelection()?.toString())).toBe('C gut')
+    await expect
+      .poll(() => board.page.evaluate(() => window.getSelection()?.toString()))
+      .toBe('C gut')
     await board.page.keyboard.press('ControlOrMeta+A')
     await board.page.keyboard.type('C gut und mehr')
     // Leave editing only once the text is in the editor, so Escape cannot overtake the typing.

@@ -32,7 +32,10 @@ async function harvestedFirstColumn(
 async function expectNothingCovered(board: BoardPage): Promise<void> {
   const rects = [
     ...(await board.notes()).map((note) => ({ label: note.text, bounds: note.bounds })),
-    ...(await clusterHeadings(board)).map((h) => ({ label: `heading ${h.clusterId}`, bounds: h.bounds })),
+    ...(await clusterHeadings(board)).map((h) => ({
+      label: `heading ${h.clusterId}`,
+      bounds: h.bounds,
+    })),
   ]
   for (const [index, a] of rects.entries()) {
     for (const b of rects.slice(index + 1)) {
@@ -54,7 +57,9 @@ async function noteId(board: BoardPage, text: string): Promise<string> {
 async function nameHeading(board: BoardPage, heading: string): Promise<void> {
   const editor = board.page.locator('.ProseMirror[contenteditable="true"]')
   await expect(editor).toBeFocused()
-  await expect.poll(() => board.page.evaluate(() => window.getSelection()?.toString())).toBe('Überschrift')
+  await expect
+    .poll(() => board.page.evaluate(() => window.getSelection()?.toString()))
+    .toBe('Überschrift')
   await board.page.keyboard.type(heading)
   await expect(editor).toHaveText(heading)
   await board.page.keyboard.press('Escape')
@@ -111,7 +116,9 @@ test.describe('clusters', () => {
     const cluster = projector.room.getByTestId('room-cluster')
     await expect(cluster).toHaveCount(1)
     await expect
-      .poll(async () => (await cluster.getByTestId('room-cluster-heading').textContent())?.replaceAll('\u00AD', ''))
+      .poll(async () =>
+        (await cluster.getByTestId('room-cluster-heading').textContent())?.replaceAll('\u00AD', ''),
+      )
       .toBe('„Sprachkurse“ für alle')
     await expect(cluster.getByTestId('room-note')).toHaveCount(2)
   })
@@ -126,7 +133,9 @@ test.describe('clusters', () => {
     const texts = ['Vereine', 'Feuerwehr', 'Kochabend', 'Chor', 'Bus fährt selten']
     for (const text of texts) await board.capture.writeNote(text)
     await expect.poll(async () => (await board.notes()).length).toBe(5)
-    const [clubs, brigade, cooking, choir, bus] = await Promise.all(texts.map((t) => noteId(board, t)))
+    const [clubs, brigade, cooking, choir, bus] = await Promise.all(
+      texts.map((t) => noteId(board, t)),
+    )
 
     // Select two notes with the mouse (Shift adds to the selection), then the button under them.
     const at = async (id: string) => screenCentre(board, id)
@@ -148,7 +157,11 @@ test.describe('clusters', () => {
     await expect(board.page.getByTestId('cluster-button')).toHaveCount(0)
     expect((await clusterIds(board))[cooking!]).toBeUndefined()
     expect(await clusterHeadings(board)).toHaveLength(1)
-    expect(await board.page.evaluate(() => window.__tablecloth!.editor.getCurrentPageShapes().some((s) => s.type === 'group'))).toBe(false)
+    expect(
+      await board.page.evaluate(() =>
+        window.__tablecloth!.editor.getCurrentPageShapes().some((s) => s.type === 'group'),
+      ),
+    ).toBe(false)
 
     // Dropping a note onto another makes a second cluster of the two.
     await dragTo(board, choir!, await screenCentre(board, cooking!))
@@ -168,20 +181,23 @@ test.describe('clusters', () => {
     const free = await at(bus!)
     await dragTo(board, clubs!, { x: free.x, y: free.y + 150 })
     await expect.poll(async () => (await clusterIds(board))[clubs!]).toBeUndefined()
-    await expect.poll(async () => (await clusterHeadings(board)).map((h) => h.clusterId)).toEqual([
-      kultur.clusterId,
-    ])
+    await expect
+      .poll(async () => (await clusterHeadings(board)).map((h) => h.clusterId))
+      .toEqual([kultur.clusterId])
     await expectNothingCovered(board)
 
     const harvest = await harvestedFirstColumn(server.baseUrl, event)
-    expect(harvest.filter(([, cluster]) => cluster === 'Kultur').map(([text]) => text).sort()).toEqual([
-      'Chor',
-      'Kochabend',
-    ])
-    expect(harvest.filter(([, cluster]) => cluster === undefined).map(([text]) => text).sort()).toEqual([
-      'Bus fährt selten',
-      'Feuerwehr',
-      'Vereine',
-    ])
+    expect(
+      harvest
+        .filter(([, cluster]) => cluster === 'Kultur')
+        .map(([text]) => text)
+        .sort(),
+    ).toEqual(['Chor', 'Kochabend'])
+    expect(
+      harvest
+        .filter(([, cluster]) => cluster === undefined)
+        .map(([text]) => text)
+        .sort(),
+    ).toEqual(['Bus fährt selten', 'Feuerwehr', 'Vereine'])
   })
 })

@@ -75,7 +75,9 @@ test.describe('setup: the event’s language and the timer setting', () => {
     const eventId = control.pathname.split('/')[2]!
     const token = new URLSearchParams(control.hash.slice(1)).get('token')!
     const view = (await (
-      await fetch(`${server.baseUrl}/api/events/${eventId}`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${server.baseUrl}/api/events/${eventId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
     ).json()) as EventView
     expect(view.config).toMatchObject({ language: 'en', startTimerOnStationChange: true })
   })

@@ -8,7 +8,11 @@ import { expect, test } from '../fixtures/fixtures'
  * the event for good.
  */
 test.describe('event administration', () => {
-  test('saves every board at the last station without moving on', async ({ api, openBoard, openControlRoom }) => {
+  test('saves every board at the last station without moving on', async ({
+    api,
+    openBoard,
+    openControlRoom,
+  }) => {
     const event = await api.createEvent()
     const board = await openBoard(event.links.tables[0]!.board)
     const controlRoom = await openControlRoom(event.links.control)
@@ -16,7 +20,9 @@ test.describe('event administration', () => {
     await board.capture.writeNote('Zum Schluss: „Danke“ 🙏')
 
     await controlRoom.saveNow()
-    await expect(controlRoom.page.getByRole('status').filter({ hasText: '3 Boards gesichert.' })).toBeVisible()
+    await expect(
+      controlRoom.page.getByRole('status').filter({ hasText: '3 Boards gesichert.' }),
+    ).toBeVisible()
     await expect(controlRoom.stationHeading).toHaveText('Station 2 von 2')
     const snapshots = await api.snapshots(organiserAccessOf(event.links.control))
     const manual = snapshots.filter((snapshot) => snapshot.reason === 'manual')
@@ -73,7 +79,9 @@ test.describe('event administration', () => {
     const controlRoom = await openControlRoom(event.links.control)
 
     await controlRoom.deleteEvent('Zukunftswerkstatt Winnenden')
-    await expect(controlRoom.page.getByRole('heading', { name: 'Veranstaltung gelöscht' })).toBeVisible()
+    await expect(
+      controlRoom.page.getByRole('heading', { name: 'Veranstaltung gelöscht' }),
+    ).toBeVisible()
     await expect(board.page.getByRole('alert')).toContainText('Board nicht gefunden')
     const gone = await fetch(new URL(`/api/events/${event.id}`, event.links.control), {
       headers: { authorization: `Bearer ${organiserAccessOf(event.links.control).organiserToken}` },

@@ -4,7 +4,13 @@ import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { giveDots } from '../fixtures/dotVotes'
 import { organiserAccessOf } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
-import { closingRoundConfig, notesPerColumn, QUESTIONS, TOPICS, writeClosingRound } from '../fixtures/galleryDay'
+import {
+  closingRoundConfig,
+  notesPerColumn,
+  QUESTIONS,
+  TOPICS,
+  writeClosingRound,
+} from '../fixtures/galleryDay'
 import { GalleryPage, type ShownNote } from '../fixtures/GalleryPage'
 import { chooseLanguage } from '../fixtures/languageSwitch'
 
@@ -71,7 +77,9 @@ test.describe('plenary gallery', () => {
     await gallery.expectTileShows('Sprache', SPRACHE, ARBEIT)
     await gallery.expectTileShows('Arbeit', ARBEIT, SPRACHE)
     // An empty board still shows its questions.
-    await expect.poll(() => gallery.tileQuestions('Wohnen')).toEqual(['Was läuft gut?', 'Wo hakt es?'])
+    await expect
+      .poll(() => gallery.tileQuestions('Wohnen'))
+      .toEqual(['Was läuft gut?', 'Wo hakt es?'])
     await expect(gallery.canvases, 'no tldraw editor in the gallery').toHaveCount(0)
     expect(sockets.filter((path) => path.startsWith('/sync/')).sort()).toEqual(
       event.links.tables.map((table) => `/sync/${event.id}/${table.id}`).sort(),
@@ -153,7 +161,9 @@ test.describe('plenary gallery', () => {
     await gallery.expectTileShows('Sprache', [FIRST])
     // Dots show wherever notes show.
     await expect
-      .poll(async () => (await gallery.tileNotes('Sprache')).find((note) => note.text === FIRST)?.dots)
+      .poll(
+        async () => (await gallery.tileNotes('Sprache')).find((note) => note.text === FIRST)?.dots,
+      )
       .toBe('3')
     // Station 2 has not started: nothing to step to.
     await expect(gallery.nextStationButton).toBeDisabled()
@@ -189,7 +199,9 @@ test.describe('plenary gallery', () => {
     const walk: string[] = []
     for (let step = 0; step < 6; step++) {
       await expect(gallery.sequence.getByTestId('room-station')).toBeVisible()
-      walk.push(`${await gallery.stationShown.textContent()} · ${await gallery.currentTable.textContent()}`)
+      walk.push(
+        `${await gallery.stationShown.textContent()} · ${await gallery.currentTable.textContent()}`,
+      )
       if (step < 5) await gallery.press('PageDown')
     }
     expect(walk).toEqual([
@@ -221,7 +233,7 @@ test.describe('plenary gallery', () => {
     await gallery.expectTableShown('Sprache')
     await expect(gallery.countdown).toHaveText(/^Weiter in \d+ s$/)
     // Nobody touches anything: the next table comes on its own.
-    await expect(gallery.currentTable).toHaveText('Tisch 2 – Arbeit', { timeout: 15_000 })
+    await expect(gallery.currentTable).toHaveText('Tisch 2 – Arbeit')
 
     // Any key holds it; the button carries on.
     await gallery.press('Shift')
@@ -243,7 +255,7 @@ test.describe('plenary gallery', () => {
     server,
     openBoard,
   }, testInfo) => {
-    test.setTimeout(180_000)
+    test.setTimeout(360_000)
     const event = await api.createEvent(closingRoundConfig())
     const written = await writeClosingRound(server.baseUrl, event)
     // Dots on two notes of the first table, given at its board.
@@ -276,7 +288,9 @@ test.describe('plenary gallery', () => {
           await expect(column).toHaveAttribute('data-notes', String(total))
           const shown = await column.getByTestId('room-note').count()
           if (shown < total) {
-            await expect(column.getByTestId('room-more')).toContainText(`noch ${total - shown} Karte`)
+            await expect(column.getByTestId('room-more')).toContainText(
+              `noch ${total - shown} Karte`,
+            )
             paged.push(`${topic} ${columnIndex + 1}: ${shown}/${total}`)
           } else {
             await expect(column.getByTestId('room-more')).toHaveCount(0)
@@ -295,9 +309,13 @@ test.describe('plenary gallery', () => {
     // One table large, as the projector shows it, with its dots.
     await gallery.tileButton('Sprache').click()
     await gallery.expectTableShown('Sprache')
-    await expect(gallery.sequence.locator('[data-testid="gallery-station-view"][data-fitted="true"]')).toHaveCount(1)
+    await expect(
+      gallery.sequence.locator('[data-testid="gallery-station-view"][data-fitted="true"]'),
+    ).toHaveCount(1)
     const large = await gallery.sequenceNotes()
-    const dots = Object.fromEntries(large.filter((note) => note.dots).map((note) => [note.text, note.dots]))
+    const dots = Object.fromEntries(
+      large.filter((note) => note.dots).map((note) => [note.text, note.dots]),
+    )
     expect(dots).toEqual({
       'Sprachcafé donnerstags im Familienzentrum': '7',
       'Kinderbetreuungsangebote während der Integrationskurse': '2',

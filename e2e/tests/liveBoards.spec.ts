@@ -12,7 +12,10 @@ async function firstBoardLink(api: EventApi): Promise<string> {
 const sorted = (texts: string[]) => [...texts].sort()
 
 test.describe('live boards', () => {
-  test('two devices on one board see each other’s notes and named cursors', async ({ api, openBoard }) => {
+  test('two devices on one board see each other’s notes and named cursors', async ({
+    api,
+    openBoard,
+  }) => {
     const link = await firstBoardLink(api)
     const ana = await openBoard(link, { userName: 'Ana' })
     const ben = await openBoard(link, { userName: 'Ben' })
@@ -67,13 +70,19 @@ test.describe('live boards', () => {
     await expect
       .poll(() => laptop.noteTexts())
       .toEqual(sorted(['Vor dem Ausfall', 'Offline eins', 'Offline zwei']))
-    expect(await tablet.noteTexts(), 'offline notes must not travel before the network returns').toEqual(
-      sorted(['Vor dem Ausfall', 'Derweil am Tablet']),
-    )
+    expect(
+      await tablet.noteTexts(),
+      'offline notes must not travel before the network returns',
+    ).toEqual(sorted(['Vor dem Ausfall', 'Derweil am Tablet']))
 
     await laptop.setOffline(false)
     await laptop.expectConnection('online')
-    const everything = sorted(['Vor dem Ausfall', 'Offline eins', 'Offline zwei', 'Derweil am Tablet'])
+    const everything = sorted([
+      'Vor dem Ausfall',
+      'Offline eins',
+      'Offline zwei',
+      'Derweil am Tablet',
+    ])
     await expect.poll(() => laptop.noteTexts()).toEqual(everything)
     await expect.poll(() => tablet.noteTexts()).toEqual(everything)
   })
@@ -127,7 +136,12 @@ test.describe('live boards', () => {
     await expect.poll(() => latecomer.noteTexts()).toEqual(['Bleibt erhalten'])
   })
 
-  test('the board page asks nothing of any host but its own server', async ({ api, openBoard, originGuard, server }) => {
+  test('the board page asks nothing of any host but its own server', async ({
+    api,
+    openBoard,
+    originGuard,
+    server,
+  }) => {
     const link = await firstBoardLink(api)
     const board = await openBoard(link)
     await board.addNote('Nur aus dem eigenen Netz', 0, 0)
@@ -136,9 +150,13 @@ test.describe('live boards', () => {
 
     // The guard saw the traffic it is there to judge: the page, its code and the sync socket.
     const seen = originGuard.requests
-    expect(seen.some((r) => r.kind === 'document' && r.url.startsWith(`${server.baseUrl}/e/`))).toBe(true)
+    expect(
+      seen.some((r) => r.kind === 'document' && r.url.startsWith(`${server.baseUrl}/e/`)),
+    ).toBe(true)
     expect(seen.some((r) => r.kind === 'script')).toBe(true)
-    expect(seen.some((r) => r.kind === 'websocket' && new URL(r.url).pathname.startsWith('/sync/'))).toBe(true)
+    expect(
+      seen.some((r) => r.kind === 'websocket' && new URL(r.url).pathname.startsWith('/sync/')),
+    ).toBe(true)
     expect(originGuard.outsideRequests()).toEqual([])
     // The link's token travels in the socket's Sec-WebSocket-Protocol header, never in a URL.
     const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token')!

@@ -20,23 +20,40 @@ async function createDay(api: EventApi): Promise<CreateEventResponse> {
     cafeConfig({
       stations: [
         { title: 'Station 1', columns: ['Was läuft gut?', 'Wo hakt es?'], durationMinutes: 45 },
-        { title: 'Station 2', columns: ['Was brauchen wir?', 'Wer packt an?', 'Was zuerst?'], durationMinutes: 30 },
+        {
+          title: 'Station 2',
+          columns: ['Was brauchen wir?', 'Wer packt an?', 'Was zuerst?'],
+          durationMinutes: 30,
+        },
       ],
     }),
   )
 }
 
 /** Fills the first station from phones: `left` notes in the first column, `right` in the second. */
-async function fillStation(baseUrl: string, event: CreateEventResponse, left: number, right: number) {
+async function fillStation(
+  baseUrl: string,
+  event: CreateEventResponse,
+  left: number,
+  right: number,
+) {
   const notes = [
-    ...Array.from({ length: left }, (_, i) => ({ text: NOTE_CORPUS[i % NOTE_CORPUS.length]!, column: 0 })),
-    ...Array.from({ length: right }, (_, i) => ({ text: NOTE_CORPUS[(i + 11) % NOTE_CORPUS.length]!, column: 1 })),
+    ...Array.from({ length: left }, (_, i) => ({
+      text: NOTE_CORPUS[i % NOTE_CORPUS.length]!,
+      column: 0,
+    })),
+    ...Array.from({ length: right }, (_, i) => ({
+      text: NOTE_CORPUS[(i + 11) % NOTE_CORPUS.length]!,
+      column: 1,
+    })),
   ]
   return sendPhoneNotes(baseUrl, event, notes)
 }
 
 function covers(rect: Rect, notes: readonly ShownNote[], except: readonly string[]): string[] {
-  return notes.filter((note) => !except.includes(note.id) && rectsOverlap(rect, note.screen)).map((note) => note.id)
+  return notes
+    .filter((note) => !except.includes(note.id) && rectsOverlap(rect, note.screen))
+    .map((note) => note.id)
 }
 
 /** Keeps a screenshot with the test's output, to look at as a moderator would. */
@@ -55,12 +72,17 @@ test.describe('the moderator’s board on a 1366×768 laptop', () => {
     await fillStation(server.baseUrl, event, 14, 24)
     const laptop = await ModeratorLaptop.open(await newContext(), boardLink(event))
     await laptop.cameraSettled()
-    await keepScreenshot(laptop, 'moderator-open-14-24.png', testInfo.outputPath('moderator-open-14-24.png'))
+    await keepScreenshot(
+      laptop,
+      'moderator-open-14-24.png',
+      testInfo.outputPath('moderator-open-14-24.png'),
+    )
 
     expect(await laptop.zoom()).toBeGreaterThanOrEqual(14 / 25)
     const onScreen = await laptop.notesOnScreen()
     expect(onScreen.length).toBeGreaterThanOrEqual(9)
-    for (const note of await laptop.notes()) expect(note.textPixels, note.shownText).toBeGreaterThanOrEqual(14)
+    for (const note of await laptop.notes())
+      expect(note.textPixels, note.shownText).toBeGreaterThanOrEqual(14)
     // Both columns across; more rows than fit: the lowest ones, where the next notes go.
     const columns = await laptop.board.columns()
     const view = await laptop.board.viewport()
@@ -69,19 +91,28 @@ test.describe('the moderator’s board on a 1366×768 laptop', () => {
       expect(column.bounds.x + column.bounds.w).toBeLessThanOrEqual(view.x + view.w)
     }
     const notes = await laptop.board.notes()
-    const lowest = notes.reduce((a, b) => (b.bounds.y + b.bounds.h > a.bounds.y + a.bounds.h ? b : a))
+    const lowest = notes.reduce((a, b) =>
+      b.bounds.y + b.bounds.h > a.bounds.y + a.bounds.h ? b : a,
+    )
     expect(onScreen.map((note) => note.id)).toContain(lowest.id)
 
     // A new station opens on its own columns, all three across, text still 14 px or more.
     const advanced = await fetch(new URL(`/api/events/${event.id}/stations/next`, server.baseUrl), {
       method: 'POST',
-      headers: { authorization: `Bearer ${event.organiserToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${event.organiserToken}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ from: 0 }),
     })
     expect(advanced.status).toBe(200)
     await expect(laptop.board.stationTitle).toHaveText(/^Station 2 von 2/)
     await laptop.cameraSettled()
-    await keepScreenshot(laptop, 'moderator-station-2.png', testInfo.outputPath('moderator-station-2.png'))
+    await keepScreenshot(
+      laptop,
+      'moderator-station-2.png',
+      testInfo.outputPath('moderator-station-2.png'),
+    )
     expect(await laptop.zoom()).toBeGreaterThanOrEqual(14 / 25)
     const next = await laptop.board.viewport()
     for (const column of (await laptop.board.columns()).filter((c) => c.stationIndex === 1)) {
@@ -91,12 +122,20 @@ test.describe('the moderator’s board on a 1366×768 laptop', () => {
     }
   })
 
-  test('a station with few notes opens with all of them and its questions in view', async ({ api, server, newContext }, testInfo) => {
+  test('a station with few notes opens with all of them and its questions in view', async ({
+    api,
+    server,
+    newContext,
+  }, testInfo) => {
     const event = await createDay(api)
     await fillStation(server.baseUrl, event, 4, 5)
     const laptop = await ModeratorLaptop.open(await newContext(), boardLink(event))
     await laptop.cameraSettled()
-    await keepScreenshot(laptop, 'moderator-open-4-5.png', testInfo.outputPath('moderator-open-4-5.png'))
+    await keepScreenshot(
+      laptop,
+      'moderator-open-4-5.png',
+      testInfo.outputPath('moderator-open-4-5.png'),
+    )
     expect(await laptop.notesOnScreen()).toHaveLength(9)
     const view = await laptop.board.viewport()
     for (const column of (await laptop.board.columns()).filter((c) => c.stationIndex === 0)) {
@@ -158,19 +197,32 @@ test.describe('the moderator’s board on a 1366×768 laptop', () => {
       const rect = (await laptop.rectInCanvas(button))!
       expect(covers(rect, await laptop.notes(), [note.id]), `+1 of ${note.shownText}`).toEqual([])
     }
-    await keepScreenshot(laptop, 'moderator-plus-one.png', testInfo.outputPath('moderator-plus-one.png'))
+    await keepScreenshot(
+      laptop,
+      'moderator-plus-one.png',
+      testInfo.outputPath('moderator-plus-one.png'),
+    )
 
     // Two notes side by side in the lowest row: the group button covers no other note.
     const byRow = [...onScreen].sort((a, b) => b.screen.y - a.screen.y || a.screen.x - b.screen.x)
     const [first, second] = byRow
-      .map((note) => [note, byRow.find((other) => other.screen.x > note.screen.x && Math.abs(other.screen.y - note.screen.y) < 1)])
+      .map((note) => [
+        note,
+        byRow.find(
+          (other) => other.screen.x > note.screen.x && Math.abs(other.screen.y - note.screen.y) < 1,
+        ),
+      ])
       .find(([, beside]) => beside !== undefined) as [ShownNote, ShownNote]
     await laptop.select(first.id, second.id)
     const group = laptop.board.page.getByTestId('cluster-button')
     await expect(group).toHaveText('Gruppieren')
     const groupRect = (await laptop.rectInCanvas(group))!
     expect(covers(groupRect, await laptop.notes(), [first.id, second.id])).toEqual([])
-    await keepScreenshot(laptop, 'moderator-group-button.png', testInfo.outputPath('moderator-group-button.png'))
+    await keepScreenshot(
+      laptop,
+      'moderator-group-button.png',
+      testInfo.outputPath('moderator-group-button.png'),
+    )
 
     // Ctrl+G on a single note: no cluster, no heading, no tldraw group, and no group button.
     await laptop.board.capture.toBoard()

@@ -43,7 +43,9 @@ test.describe('notes sized by the server', () => {
     const laptop = await ModeratorLaptop.open(await newContext(), boardLink(event))
     await laptop.hyphenationShown()
     await laptop.board.page.evaluate(() => {
-      ;(window.__tablecloth!.editor as unknown as { zoomToFit(o: { immediate: boolean }): void }).zoomToFit({
+      ;(
+        window.__tablecloth!.editor as unknown as { zoomToFit(o: { immediate: boolean }): void }
+      ).zoomToFit({
         immediate: true,
       })
     })
@@ -75,11 +77,19 @@ test.describe('notes sized by the server', () => {
       // Long words break at syllables with a hyphen: the board shows soft hyphens exactly where the server laid them out.
       expect(note.shownText.replaceAll(SOFT_HYPHEN, ''), text).toBe(text.replaceAll('\n', ''))
     }
-    await testInfo.attach('server-vs-chromium.txt', { body: report.join('\n'), contentType: 'text/plain' })
-    console.log(`server vs Chromium text heights: largest difference ${widest}px over ${ids.length} notes`)
+    await testInfo.attach('server-vs-chromium.txt', {
+      body: report.join('\n'),
+      contentType: 'text/plain',
+    })
+    console.log(
+      `server vs Chromium text heights: largest difference ${widest}px over ${ids.length} notes`,
+    )
   })
 
-  test('the server sizes every note of the reference day as Chromium draws it', async ({ api, newContext }, testInfo) => {
+  test('the server sizes every note of the reference day as Chromium draws it', async ({
+    api,
+    newContext,
+  }, testInfo) => {
     const event = await api.createEvent(cafeConfig())
     const laptop = await ModeratorLaptop.open(await newContext(), boardLink(event))
     // The patterns are in once the board shows a long word hyphenated.
@@ -99,9 +109,17 @@ test.describe('notes sized by the server', () => {
             createShapes(shapes: unknown[]): void
             deleteShapes(ids: string[]): void
             getCurrentPageShapes(): Array<{ id: string }>
-            zoomToBounds(bounds: { x: number; y: number; w: number; h: number }, options: { immediate: boolean }): void
+            zoomToBounds(
+              bounds: { x: number; y: number; w: number; h: number },
+              options: { immediate: boolean },
+            ): void
           }
-          editor.deleteShapes(editor.getCurrentPageShapes().map((shape) => shape.id).filter((id) => id.startsWith('shape:reference-')))
+          editor.deleteShapes(
+            editor
+              .getCurrentPageShapes()
+              .map((shape) => shape.id)
+              .filter((id) => id.startsWith('shape:reference-')),
+          )
           editor.createShapes(
             batch.map((id, i) => ({
               id,
@@ -114,18 +132,27 @@ test.describe('notes sized by the server', () => {
                 richText: {
                   type: 'doc',
                   content: texts[i]!.split('\n').map((line) =>
-                    line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' },
+                    line
+                      ? { type: 'paragraph', content: [{ type: 'text', text: line }] }
+                      : { type: 'paragraph' },
                   ),
                 },
               },
             })),
           )
-          editor.zoomToBounds({ x: 10_000, y: 10_000, w: 10 * 224, h: 5 * 500 }, { immediate: true })
+          editor.zoomToBounds(
+            { x: 10_000, y: 10_000, w: 10 * 224, h: 5 * 500 },
+            { immediate: true },
+          )
         },
         { batch, texts: texts.slice(start, start + 50) },
       )
       await expect
-        .poll(async () => (await laptop.notes()).filter((note) => batch.includes(note.id) && note.textHeight > 0).length)
+        .poll(
+          async () =>
+            (await laptop.notes()).filter((note) => batch.includes(note.id) && note.textHeight > 0)
+              .length,
+        )
         .toBe(batch.length)
       for (const note of await laptop.notes()) if (batch.includes(note.id)) shown.set(note.id, note)
     }
@@ -139,7 +166,9 @@ test.describe('notes sized by the server', () => {
       const difference = server.lines.length * noteLineHeight(server.fontSize) - browser.textHeight
       differences.set(difference, (differences.get(difference) ?? 0) + 1)
       if (difference !== 0 || server.fit.growY !== browser.stored.growY) {
-        report.push(`${JSON.stringify(text)}: server ${JSON.stringify(server.fit)}, Chromium ${JSON.stringify(browser.stored)}, text ${difference}px`)
+        report.push(
+          `${JSON.stringify(text)}: server ${JSON.stringify(server.fit)}, Chromium ${JSON.stringify(browser.stored)}, text ${difference}px`,
+        )
       }
       expect.soft(server.fit.fontSizeAdjustment, text).toBe(browser.stored.fontSizeAdjustment)
       expect.soft(server.fit.growY, text).toBeGreaterThanOrEqual(browser.stored.growY)
@@ -147,29 +176,50 @@ test.describe('notes sized by the server', () => {
       expect.soft(Math.abs(difference), text).toBeLessThanOrEqual(2)
       expect.soft(browser.textHeight, text).toBeLessThanOrEqual(browser.roomForText)
     }
-    const summary = [...differences.entries()].sort(([a], [b]) => a - b).map(([d, n]) => `${d}px: ${n}`).join(', ')
-    await testInfo.attach('reference-notes.txt', { body: [summary, ...report].join('\n'), contentType: 'text/plain' })
+    const summary = [...differences.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([d, n]) => `${d}px: ${n}`)
+      .join(', ')
+    await testInfo.attach('reference-notes.txt', {
+      body: [summary, ...report].join('\n'),
+      contentType: 'text/plain',
+    })
     console.log(`reference day, ${ids.length} notes, server minus Chromium text height: ${summary}`)
     if (process.env.NOTE_SIZING_REPORT) console.log(report.join('\n'))
   })
 
-  test('a column of phone notes stays in the tidy grid, nothing covering anything', async ({ api, server, newContext }) => {
+  test('a column of phone notes stays in the tidy grid, nothing covering anything', async ({
+    api,
+    server,
+    newContext,
+  }) => {
     const event = await api.createEvent(cafeConfig())
     await sendPhoneNotes(
       server.baseUrl,
       event,
-      Array.from({ length: 24 }, (_, i) => ({ text: NOTE_CORPUS[i % NOTE_CORPUS.length]!, column: 1 })),
+      Array.from({ length: 24 }, (_, i) => ({
+        text: NOTE_CORPUS[i % NOTE_CORPUS.length]!,
+        column: 1,
+      })),
     )
     const laptop = await ModeratorLaptop.open(await newContext(), boardLink(event))
     const column = await laptop.board.column(0, 1)
-    const notes = (await laptop.board.notes()).filter((note) => rectContainsPoint(column.bounds, rectCentre(note.bounds)))
+    const notes = (await laptop.board.notes()).filter((note) =>
+      rectContainsPoint(column.bounds, rectCentre(note.bounds)),
+    )
     expect(notes).toHaveLength(24)
     for (const [i, note] of notes.entries()) {
-      for (const other of notes.slice(i + 1)) expect(rectsOverlap(note.bounds, other.bounds), `${note.text} / ${other.text}`).toBe(false)
+      for (const other of notes.slice(i + 1))
+        expect(rectsOverlap(note.bounds, other.bounds), `${note.text} / ${other.text}`).toBe(false)
     }
-    const inputs: LayoutNote[] = notes.map((note) => ({ id: note.id, text: note.text, bounds: note.bounds }))
+    const inputs: LayoutNote[] = notes.map((note) => ({
+      id: note.id,
+      text: note.text,
+      bounds: note.bounds,
+    }))
     const tidy = layoutColumn(column.bounds, inputs)
-    for (const note of notes) expect(tidy.notes.get(note.id), note.text).toEqual({ x: note.bounds.x, y: note.bounds.y })
+    for (const note of notes)
+      expect(tidy.notes.get(note.id), note.text).toEqual({ x: note.bounds.x, y: note.bounds.y })
   })
 
   test('hyphens are for the screen only: the note’s text, its editing and its copy stay as typed', async ({
@@ -189,12 +239,17 @@ test.describe('notes sized by the server', () => {
 
     const copied = await laptop.board.page.evaluate((id) => {
       const editor = window.__tablecloth!.editor as unknown as {
-        getShape(id: string): { props: { richText: { content: Array<{ content?: Array<{ text: string }> }> } } }
+        getShape(id: string): {
+          props: { richText: { content: Array<{ content?: Array<{ text: string }> }> } }
+        }
         getShapeUtil(type: string): { getText(shape: unknown): string }
       }
       const shape = editor.getShape(id)
       return {
-        stored: shape.props.richText.content.flatMap((p) => p.content ?? []).map((t) => t.text).join(''),
+        stored: shape.props.richText.content
+          .flatMap((p) => p.content ?? [])
+          .map((t) => t.text)
+          .join(''),
         copied: editor.getShapeUtil('note').getText(shape),
       }
     }, note!.id)
@@ -215,9 +270,13 @@ test.describe('notes sized by the server', () => {
     // Copied with Ctrl+C, the note's text comes without soft hyphens; a drawn image of it shows them.
     await laptop.select(note!.id)
     await laptop.board.page.keyboard.press('ControlOrMeta+c')
-    await expect.poll(() => laptop.board.page.evaluate(() => navigator.clipboard.readText())).toBe(text)
+    await expect
+      .poll(() => laptop.board.page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(text)
     const svg = await laptop.board.page.evaluate(async (id) => {
-      const editor = window.__tablecloth!.editor as unknown as { getSvgString(ids: string[]): Promise<{ svg: string }> }
+      const editor = window.__tablecloth!.editor as unknown as {
+        getSvgString(ids: string[]): Promise<{ svg: string }>
+      }
       return (await editor.getSvgString([id])).svg
     }, note!.id)
     expect(svg).toContain(SOFT_HYPHEN)

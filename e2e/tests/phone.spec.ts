@@ -38,7 +38,9 @@ test.describe('participants’ phones', () => {
     expect(await phone.scrollsSideways(), 'the page must fit a 360 px screen').toBe(false)
     expect(phone.page.url(), 'the token leaves the address bar').not.toContain('token=')
     // Nobody else's notes on a phone unless the organiser shows the board.
-    await expect(phone.page.getByRole('link', { name: 'Board dieses Tisches ansehen' })).toHaveCount(0)
+    await expect(
+      phone.page.getByRole('link', { name: 'Board dieses Tisches ansehen' }),
+    ).toHaveCount(0)
 
     const text = '„Mehr Kita-Plätze“ – dringend 🚸'
     await phone.sendNote('Wo hakt es?', text)
@@ -73,7 +75,10 @@ test.describe('participants’ phones', () => {
     expect(card!.spills).toBe(false)
     expect(card!.box.right).toBeLessThanOrEqual(screen.viewport.width)
     expect(card!.fontPx).toBeGreaterThanOrEqual(14)
-    expect(screen.columns.map((column) => column.question)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
+    expect(screen.columns.map((column) => column.question)).toEqual([
+      'Was läuft gut?',
+      'Wo hakt es?',
+    ])
     for (const column of screen.columns) expect(column.headingPx).toBeLessThanOrEqual(24)
     // Read-only: no capture bar, no tldraw at all.
     await expect(phone.page.getByRole('textbox', { name: /Notiz für Spalte/ })).toHaveCount(0)

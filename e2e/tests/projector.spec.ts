@@ -66,7 +66,9 @@ test.describe('projector', () => {
     expect(await arabic.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl')
     testInfo.annotations.push({
       type: 'note text size',
-      description: screen.columns.map((column) => `${column.question}: ${column.fontPx} px`).join('; '),
+      description: screen.columns
+        .map((column) => `${column.question}: ${column.fontPx} px`)
+        .join('; '),
     })
     await projector.page.screenshot({ path: testInfo.outputPath('projector-station-1.png') })
 
@@ -81,7 +83,9 @@ test.describe('projector', () => {
       new URL(`/api/events/${encodeURIComponent(event.id)}/stations/next`, server.baseUrl),
       {
         method: 'POST',
-        headers: { authorization: `Bearer ${organiserAccessOf(event.links.control).organiserToken}` },
+        headers: {
+          authorization: `Bearer ${organiserAccessOf(event.links.control).organiserToken}`,
+        },
       },
     )
     expect(response.status).toBe(200)
@@ -109,7 +113,9 @@ test.describe('projector', () => {
     const code = projector.page.getByRole('complementary', { name: 'Notizen vom Handy' })
     await expect(code).toBeVisible()
     await expect(code).toContainText('Eigene Notizen? QR-Code scannen')
-    const image = code.getByRole('img', { name: `QR-Code: Notizen vom Handy an „${links.title}“ schicken` })
+    const image = code.getByRole('img', {
+      name: `QR-Code: Notizen vom Handy an „${links.title}“ schicken`,
+    })
     await expect(image).toBeVisible()
     // It encodes the participant link the organiser hands out for this table.
     const size = moduleCount(links.participant)

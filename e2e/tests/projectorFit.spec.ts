@@ -1,7 +1,13 @@
 import type { CreateEventResponse } from '@tablecloth/shared'
 import type { BrowserContext } from '@playwright/test'
 import type { BoardPage } from '../fixtures/BoardPage'
-import { clusterAndDots, fillColumns, PHONE_NOTES, sendNote, sendPhoneNotes } from '../fixtures/cafeTable'
+import {
+  clusterAndDots,
+  fillColumns,
+  PHONE_NOTES,
+  sendNote,
+  sendPhoneNotes,
+} from '../fixtures/cafeTable'
 import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { cafeConfig } from '../fixtures/eventApi'
 import { chooseLanguage } from '../fixtures/languageSwitch'
@@ -41,7 +47,12 @@ async function cafeTable(
   const board = await openBoard(table.board)
   await expect.poll(async () => (await board.notes()).length).toBe(perColumn * 2)
   const clustered = columns[0]!.slice(3, 6)
-  const dots = { [columns[0]![1]!]: 3, [columns[0]![7]!]: 1, [columns[1]![2]!]: 5, [columns[1]![5]!]: 2 }
+  const dots = {
+    [columns[0]![1]!]: 3,
+    [columns[0]![7]!]: 1,
+    [columns[1]![2]!]: 5,
+    [columns[1]![5]!]: 2,
+  }
   await clusterAndDots(board, { ...CLUSTER, texts: clustered }, dots)
   return { table, columns, clustered, dots }
 }
@@ -66,18 +77,24 @@ const inside = (box: Box, outer: Box) =>
   box.bottom <= outer.bottom + 0.5
 
 const overlap = (a: Box, b: Box) =>
-  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+  a.left < b.right - 0.5 &&
+  b.left < a.right - 0.5 &&
+  a.top < b.bottom - 0.5 &&
+  b.top < a.bottom - 0.5
 
 /** The guarantee, on one screen: whole, below the bar, uncovered, no spill, headings over their columns. */
 function expectWholeAndReadable(screen: RoomScreen, leastPx: number) {
   const viewport = { left: 0, top: 0, right: screen.viewport.width, bottom: screen.viewport.height }
   for (const card of screen.cards) {
     expect(inside(card.box, viewport), `${card.text} lies on the screen`).toBe(true)
-    expect(card.box.top, `${card.text} is below the station bar`).toBeGreaterThanOrEqual(screen.stationBar.bottom)
+    expect(card.box.top, `${card.text} is below the station bar`).toBeGreaterThanOrEqual(
+      screen.stationBar.bottom,
+    )
     expect(card.spills, `${card.text} stays inside its card`).toBe(false)
     expect(card.fontPx, card.text).toBeGreaterThanOrEqual(leastPx)
     for (const other of screen.cards) {
-      if (other !== card) expect(overlap(card.box, other.box), `${card.text} / ${other.text}`).toBe(false)
+      if (other !== card)
+        expect(overlap(card.box, other.box), `${card.text} / ${other.text}`).toBe(false)
     }
   }
   for (const column of screen.columns) {
@@ -108,7 +125,9 @@ function expectPagingShown(screen: RoomScreen) {
   expect(screen.indicators).toHaveLength(paged.length)
   for (const column of paged) {
     const onScreen = screen.cards.filter((card) => inside(card.box, column.box)).length
-    expect(screen.indicators).toContain(`${moreCards(column.notes - onScreen)} ${column.page}/${column.pages}`)
+    expect(screen.indicators).toContain(
+      `${moreCards(column.notes - onScreen)} ${column.page}/${column.pages}`,
+    )
   }
 }
 
@@ -120,26 +139,40 @@ for (const perColumn of [14, 24]) {
     newContext,
   }, testInfo) => {
     const event = await api.createEvent(cafeConfig())
-    const { table, columns, clustered, dots } = await cafeTable(server.baseUrl, event, perColumn, openBoard)
+    const { table, columns, clustered, dots } = await cafeTable(
+      server.baseUrl,
+      event,
+      perColumn,
+      openBoard,
+    )
     const projector = await openProjector(newContext, table.projector)
     await projector.waitForNotes(perColumn * 2)
 
     const screen = await projector.screen()
-    await projector.page.screenshot({ path: testInfo.outputPath(`projector-${perColumn}-per-column.png`) })
-    expect(screen.columns.map((column) => column.question)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
+    await projector.page.screenshot({
+      path: testInfo.outputPath(`projector-${perColumn}-per-column.png`),
+    })
+    expect(screen.columns.map((column) => column.question)).toEqual([
+      'Was läuft gut?',
+      'Wo hakt es?',
+    ])
     expect(screen.columns.map((column) => column.pages)).toEqual([1, 1])
     await expect(projector.indicators).toHaveCount(0)
     expectWholeAndReadable(screen, LEGIBLE_PX)
     testInfo.annotations.push({
       type: 'text size per column',
-      description: screen.columns.map((column) => `${column.question} ${column.fontPx} px × ${column.perRow}`).join('; '),
+      description: screen.columns
+        .map((column) => `${column.question} ${column.fontPx} px × ${column.perRow}`)
+        .join('; '),
     })
 
     // Every note is there, each under its own question, phone notes among them.
     const texts = screen.cards.map((card) => card.text).sort()
     expect(texts).toEqual([...columns[0]!, ...columns[1]!].sort())
     for (const [index, column] of screen.columns.entries()) {
-      const shown = screen.cards.filter((card) => inside(card.box, column.box)).map((card) => card.text)
+      const shown = screen.cards
+        .filter((card) => inside(card.box, column.box))
+        .map((card) => card.text)
       expect(shown.sort()).toEqual([...columns[index]!].sort())
     }
     for (const note of PHONE_NOTES) expect(texts).toContain(note.text)
@@ -147,9 +180,9 @@ for (const perColumn of [14, 24]) {
     // The cluster: its heading and its three notes together in one box.
     const cluster = projector.room.getByTestId('room-cluster')
     await expect(cluster).toHaveCount(1)
-    expect((await cluster.getByTestId('room-cluster-heading').textContent())?.replaceAll('\u00AD', '')).toBe(
-      CLUSTER.heading,
-    )
+    expect(
+      (await cluster.getByTestId('room-cluster-heading').textContent())?.replaceAll('\u00AD', ''),
+    ).toBe(CLUSTER.heading)
     await expect(cluster.getByTestId('room-note')).toHaveCount(3)
     const inCluster = (await cluster.getByTestId('room-note').allTextContents()).map((text) =>
       text.replaceAll('\u00AD', ''),
@@ -164,8 +197,12 @@ for (const perColumn of [14, 24]) {
 
     // Lists under real headings, readable for a screen reader too.
     await expect(projector.room.getByRole('list', { name: 'Was läuft gut?' })).toBeVisible()
-    await expect(projector.room.getByRole('heading', { level: 3, name: CLUSTER.heading })).toBeVisible()
-    expect((await auditAccessibility(projector.page, `projector, ${perColumn} per column`)).blocking).toEqual([])
+    await expect(
+      projector.room.getByRole('heading', { level: 3, name: CLUSTER.heading }),
+    ).toBeVisible()
+    expect(
+      (await auditAccessibility(projector.page, `projector, ${perColumn} per column`)).blocking,
+    ).toEqual([])
   })
 }
 
@@ -175,7 +212,7 @@ test('shows 40 notes per column at 18 px or more, or pages them with „noch n K
   openBoard,
   newContext,
 }, testInfo) => {
-  test.setTimeout(150_000)
+  test.setTimeout(360_000)
   const event = await api.createEvent(cafeConfig())
   const { table, columns } = await cafeTable(server.baseUrl, event, 40, openBoard)
   const projector = await openProjector(newContext, table.projector)
@@ -195,10 +232,9 @@ test('shows 40 notes per column at 18 px or more, or pages them with „noch n K
 test('pages a column that does not fit at 18 px, every note reachable and „noch n Karten“ shown', async ({
   api,
   server,
-  openBoard,
   newContext,
 }, testInfo) => {
-  test.setTimeout(150_000)
+  test.setTimeout(360_000)
   // Far more than a café table writes: long notes, 40 in one question.
   const long = (n: number) =>
     `${n + 1}. Qualifizierungsmaßnahmen und Kinderbetreuungsangebote müssen gemeinsam geplant werden, damit Frauen teilnehmen können`

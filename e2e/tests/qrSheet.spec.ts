@@ -9,10 +9,12 @@ const A4 = { width: 595.28, height: 841.89 }
 function pdfPages(pdf: Buffer): Array<{ width: number; height: number }> {
   const text = pdf.toString('latin1')
   const pages = [...text.matchAll(/\/Type\s*\/Page\b(?!s)/g)]
-  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((box) => ({
-    width: Number(box[1]),
-    height: Number(box[2]),
-  }))
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(
+    (box) => ({
+      width: Number(box[1]),
+      height: Number(box[2]),
+    }),
+  )
   expect(boxes.length, 'every page has its MediaBox').toBe(pages.length)
   return boxes
 }
@@ -29,8 +31,12 @@ test('„Alle QR-Codes drucken“ prints one A4 page per table with its number, 
 
   await test.step('one page per table, numbered as in setup, with the topic', async () => {
     await expect(pages).toHaveCount(template.tables.length)
-    await expect(pages.getByTestId('qr-sheet-number')).toHaveText(template.tables.map((_, index) => `Tisch ${index + 1}`))
-    await expect(pages.getByTestId('qr-sheet-topic')).toHaveText(template.tables.map((table) => table.topic))
+    await expect(pages.getByTestId('qr-sheet-number')).toHaveText(
+      template.tables.map((_, index) => `Tisch ${index + 1}`),
+    )
+    await expect(pages.getByTestId('qr-sheet-topic')).toHaveText(
+      template.tables.map((table) => table.topic),
+    )
   })
 
   await test.step('the board, projector and phone codes of each page lead to that table’s links', async () => {
@@ -44,7 +50,9 @@ test('„Alle QR-Codes drucken“ prints one A4 page per table with its number, 
         const figure = page.locator(`figure[data-kind="${kind}"]`)
         await expect(figure.locator('figcaption strong')).toHaveText(label)
         const image = figure.getByRole('img')
-        await expect(image).toHaveAccessibleName(`QR-Code „${label}“ für Tisch ${index + 1} – ${template.tables[index]!.topic}`)
+        await expect(image).toHaveAccessibleName(
+          `QR-Code „${label}“ für Tisch ${index + 1} – ${template.tables[index]!.topic}`,
+        )
         expect(await modulesOf(image, moduleCount(link)), `${kind} of table ${index + 1}`).toEqual(
           expectedModules(link),
         )

@@ -105,24 +105,34 @@ test.describe('review before publishing', () => {
       if (index > 0) await board.capture.nextColumn()
       for (const text of notes) await board.capture.writeNote(text)
     }
-    await expect.poll(() => resultTexts(server.baseUrl, organiser).then(sorted)).toEqual(sorted(WRITTEN.flat()))
+    await expect
+      .poll(() => resultTexts(server.baseUrl, organiser).then(sorted))
+      .toEqual(sorted(WRITTEN.flat()))
 
     const controlRoom = await openControlRoom(event.links.control)
-    await expect(controlRoom.hiddenNotes.getByRole('heading')).toHaveText('Ausgeblendete Notizen (0)')
+    await expect(controlRoom.hiddenNotes.getByRole('heading')).toHaveText(
+      'Ausgeblendete Notizen (0)',
+    )
     for (const text of KEPT) await controlRoom.waitForReviewNote(text)
 
     await controlRoom.hideNote(PERSONAL)
-    await expect(controlRoom.hiddenNotes.getByRole('heading')).toHaveText('Ausgeblendete Notizen (1)')
-    await expect(controlRoom.hiddenNote(PERSONAL)).toContainText('Sprache · Station 1 · Was läuft gut?')
+    await expect(controlRoom.hiddenNotes.getByRole('heading')).toHaveText(
+      'Ausgeblendete Notizen (1)',
+    )
+    await expect(controlRoom.hiddenNote(PERSONAL)).toContainText(
+      'Sprache · Station 1 · Was läuft gut?',
+    )
     await expect(controlRoom.reviewNote(PERSONAL)).toContainText('Ausgeblendet')
-    for (const text of KEPT) await expect(controlRoom.reviewNote(text)).toHaveAttribute('data-hidden', 'false')
+    for (const text of KEPT)
+      await expect(controlRoom.reviewNote(text)).toHaveAttribute('data-hidden', 'false')
 
     // The CSV download leaves the hidden note out and keeps every other note intact.
     const download = await controlRoom.downloadResults('csv')
     expect(download.suggestedFilename()).toMatch(/Ergebnisse\.csv$/)
     const records = csvRecords(await fs.readFile(await download.path(), 'utf8'))
-    expect(sorted(records.map((record) => record['text']!))).toEqual(sorted(KEPT))
-    for (const record of records) expect(record).toMatchObject({ table: 'Sprache', station: 'Station 1' })
+    expect(sorted(records.map((record) => record.text!))).toEqual(sorted(KEPT))
+    for (const record of records)
+      expect(record).toMatchObject({ table: 'Sprache', station: 'Station 1' })
     expect(JSON.stringify(records)).not.toContain('Schulze')
     expect(sorted(await resultTexts(server.baseUrl, organiser))).toEqual(sorted(KEPT))
 
@@ -130,10 +140,14 @@ test.describe('review before publishing', () => {
     expect(await board.noteTexts()).toContain(PERSONAL)
 
     await controlRoom.showNoteAgain(PERSONAL)
-    await expect(controlRoom.hiddenNotes.getByRole('heading')).toHaveText('Ausgeblendete Notizen (0)')
+    await expect(controlRoom.hiddenNotes.getByRole('heading')).toHaveText(
+      'Ausgeblendete Notizen (0)',
+    )
     expect(sorted(await resultTexts(server.baseUrl, organiser))).toEqual(sorted(WRITTEN.flat()))
-    const again = csvRecords(await fs.readFile(await (await controlRoom.downloadResults('csv')).path(), 'utf8'))
-    expect(sorted(again.map((record) => record['text']!))).toEqual(sorted(WRITTEN.flat()))
+    const again = csvRecords(
+      await fs.readFile(await (await controlRoom.downloadResults('csv')).path(), 'utf8'),
+    )
+    expect(sorted(again.map((record) => record.text!))).toEqual(sorted(WRITTEN.flat()))
     expect(await board.noteTexts()).toContain(PERSONAL)
   })
 
@@ -147,7 +161,9 @@ test.describe('review before publishing', () => {
     const organiser = organiserAccessOf(event.links.control)
     const board = await openBoard(event.links.tables[1]!.board)
     for (const text of ['WLAN in allen Unterkünften', PERSONAL]) await board.capture.writeNote(text)
-    await expect.poll(() => resultTexts(server.baseUrl, organiser).then((texts) => texts.length)).toBe(2)
+    await expect
+      .poll(() => resultTexts(server.baseUrl, organiser).then((texts) => texts.length))
+      .toBe(2)
 
     const controlRoom = await openControlRoom(event.links.control)
     const page = controlRoom.page
@@ -162,9 +178,9 @@ test.describe('review before publishing', () => {
     await expect(entry).toHaveAttribute('data-hidden', 'true')
     await expect(toggle).toHaveText('Wieder zeigen')
     await expect(toggle).toBeFocused()
-    await expect(controlRoom.resultsPanel.getByRole('status').filter({ hasText: 'ausgeblendet' })).toHaveText(
-      `„${PERSONAL}“ ist ausgeblendet und fehlt in den Ergebnissen.`,
-    )
+    await expect(
+      controlRoom.resultsPanel.getByRole('status').filter({ hasText: 'ausgeblendet' }),
+    ).toHaveText(`„${PERSONAL}“ ist ausgeblendet und fehlt in den Ergebnissen.`)
     const ring = await toggle.evaluate((element) => getComputedStyle(element).outlineStyle)
     expect(ring, 'focus ring on the focused toggle').not.toBe('none')
 

@@ -9,7 +9,9 @@ testOnServerWith({ SETUP_PIN: PIN })(
     const setup = await openSetup()
     await setup.loadTemplate()
     await expect(setup.pinField).toBeVisible()
-    await expect(setup.pinField).toHaveAccessibleDescription(/Die PIN bekommst du von der Person, die den Server betreibt\./)
+    await expect(setup.pinField).toHaveAccessibleDescription(
+      /Die PIN bekommst du von der Person, die den Server betreibt\./,
+    )
     const title = setup.page.locator('#setup-title')
     await title.fill('Café mit PIN')
 

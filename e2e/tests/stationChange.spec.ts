@@ -44,14 +44,17 @@ test('a second control room that missed the station change is told so, and the d
   page.once('dialog', (dialog) => void dialog.accept())
   const answered = page.waitForResponse(
     (response) =>
-      response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/stations/next'),
+      response.request().method() === 'POST' &&
+      new URL(response.url()).pathname.endsWith('/stations/next'),
   )
   await slow.advanceButton.click()
   const response = await answered
   expect(response.status()).toBe(409)
   expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ from: 0 })
 
-  await expect(page.locator('section[aria-labelledby="station-heading"]').getByRole('alert')).toHaveText(
+  await expect(
+    page.locator('section[aria-labelledby="station-heading"]').getByRole('alert'),
+  ).toHaveText(
     'Die Station wurde inzwischen schon gewechselt, hier oder in einem anderen Kontrollraum: Jetzt läuft „Station 2“. Prüfe, ob du wirklich noch weiterschalten willst.',
   )
   await expect(slow.stationHeading).toHaveText('Station 2 von 2')
