@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, MessageType, type Role } from '@tablecloth/shared'
 import { StorageError } from '../src/store/docStore'
-import { mayEditBoard } from '../src/sync/boardPermissions'
+import { roleMay } from '../src/access/accessPolicy'
 import { encodeAwareness } from '../src/sync/messageCodec'
 import { notesOf } from './docStoreContract'
 import { frame, MemoryClient, type MemoryClientOptions } from './helpers/memoryClient'
@@ -114,7 +114,7 @@ describe('board room', () => {
       ['participant', false],
       ['viewer', false],
     ])('%s may edit: %s', (role, may) => {
-      expect(mayEditBoard(role)).toBe(may)
+      expect(roleMay(role, 'board.edit')).toBe(may)
     })
 
     it('ignores a viewer answering the sync with nothing new', async () => {

@@ -1,5 +1,5 @@
 import { CloseCode, CloseReason, type Role } from '@tablecloth/shared'
-import { mayEditBoard } from './boardPermissions'
+import { roleMay } from '../access/accessPolicy'
 import { MessageBudget } from './MessageBudget'
 import { decodeFrame } from './messageCodec'
 import type { Room } from './Room'
@@ -67,7 +67,7 @@ export class SyncConnection {
     private readonly limits: ConnectionLimits,
     private readonly log: (line: string) => void,
   ) {
-    this.canWrite = mayEditBoard(info.role)
+    this.canWrite = roleMay(info.role, 'board.edit')
     this.budget = new MessageBudget(limits.messagesPerSecond, limits.messageBurst)
     this.byteBudget = this.canWrite
       ? new MessageBudget(limits.writerBytesPerSecond, limits.writerByteBurst)
