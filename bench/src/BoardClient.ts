@@ -122,16 +122,12 @@ export class BoardClient {
   untilStation(stationIndex: number): Promise<number> {
     if (this.stationIndex() >= stationIndex) return Promise.resolve(performance.now())
     return new Promise((resolve) => {
-      const stop = observeBoardMeta(
-        this.doc,
-        () => {
-          if (this.stationIndex() < stationIndex) return
-          const at = performance.now()
-          stop()
-          resolve(at)
-        },
-        [BOARD_META.day],
-      )
+      const stop = observeBoardMeta(this.doc, () => {
+        if (this.stationIndex() < stationIndex) return
+        const at = performance.now()
+        stop()
+        resolve(at)
+      }, [BOARD_META.day])
     })
   }
 

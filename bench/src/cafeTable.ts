@@ -10,7 +10,11 @@ import { WHAT_WORKS, WHERE_IT_STICKS } from '@tablecloth/shared/testing'
 import type { BoardClient } from './BoardClient'
 
 /** The cluster the café table forms in its first column, named by a heading on the board. */
-export const CAFE_CLUSTER = { id: 'cluster:bench-sprache', heading: 'Sprachkurse', notes: 3 } as const
+export const CAFE_CLUSTER = {
+  id: 'cluster:bench-sprache',
+  heading: 'Sprachkurse',
+  notes: 3,
+} as const
 
 /** Which notes (0-based, in writing order per column) carry dots, and how many. */
 function votesFor(column: number, n: number): number {

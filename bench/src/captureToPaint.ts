@@ -115,7 +115,9 @@ export async function measureCaptureToPaint(
     const landingPlace = gap ? (columns[0] ?? []).indexOf(gap) : -1
     if (!gap) {
       const first = new Set(columns[0] ?? [])
-      const counts = inView.map((ids) => `${[...ids].filter((id) => first.has(id)).length} of ${ids.size}`)
+      const counts = inView.map(
+        (ids) => `${[...ids].filter((id) => first.has(id)).length} of ${ids.size}`,
+      )
       throw new Error(
         `no note of the first column is in full view on both screens (first column in view: ${counts.join(' on the board, ')} on the projector)`,
       )
@@ -212,11 +214,15 @@ async function showLastPage(projector: Screen): Promise<void> {
     (selector) => Number(document.querySelector<HTMLElement>(selector)?.dataset.pages ?? 1),
     ROOM_COLUMNS,
   )
-  await projector.page.evaluate((at) => {
-    Date.now = () => at
-  }, (pages - 1) * PAGE_MS)
+  await projector.page.evaluate(
+    (at) => {
+      Date.now = () => at
+    },
+    (pages - 1) * PAGE_MS,
+  )
   await projector.page.waitForFunction(
-    ({ selector, last }) => document.querySelector<HTMLElement>(selector)?.dataset.page === String(last),
+    ({ selector, last }) =>
+      document.querySelector<HTMLElement>(selector)?.dataset.page === String(last),
     { selector: ROOM_COLUMNS, last: pages },
     { timeout: 2 * PAGE_MS + LOAD_TIMEOUT_MS },
   )
@@ -265,7 +271,12 @@ async function notesInView(screen: Screen): Promise<Set<string>> {
       const height = document.documentElement.clientHeight
       return [...document.querySelectorAll<HTMLElement>(selector)].flatMap((card) => {
         const box = card.getBoundingClientRect()
-        const whole = card.checkVisibility() && box.top >= 0 && box.left >= 0 && box.bottom <= height && box.right <= width
+        const whole =
+          card.checkVisibility() &&
+          box.top >= 0 &&
+          box.left >= 0 &&
+          box.bottom <= height &&
+          box.right <= width
         return whole && card.dataset.noteId ? [card.dataset.noteId] : []
       })
     }, ROOM_CARDS)

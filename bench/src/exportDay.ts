@@ -73,12 +73,7 @@ function noteText(table: number, station: number, column: number, n: number): st
   return `${line} (${table + 1}.${station + 1}.${column + 1}.${n + 1})`
 }
 
-function notesFor(
-  stationId: string,
-  table: number,
-  station: number,
-  column: number,
-): NoteRecord[] {
+function notesFor(stationId: string, table: number, station: number, column: number): NoteRecord[] {
   return Array.from({ length: NOTES_PER_COLUMN }, (_, n) => {
     const id = `shape:export-${station}-${column}-${n}`
     const text = noteText(table, station, column, n)

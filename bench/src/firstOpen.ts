@@ -43,7 +43,9 @@ export async function measureFirstOpens(
   targets: readonly OpenTarget[],
   runs: number,
 ): Promise<FirstOpenFigures> {
-  const times = new Map(targets.map((target) => [target.label, { cold: [], warm: [] } as OpenTimes]))
+  const times = new Map(
+    targets.map((target) => [target.label, { cold: [], warm: [] } as OpenTimes]),
+  )
   for (const target of targets) await openColdThenWarm(browser, target)
   const machine = sampleMachine()
   for (let run = 0; run < runs; run++) {
@@ -84,10 +86,17 @@ async function openColdThenWarm(
 export function printFirstOpens(figures: FirstOpenFigures, board: string, bare: string): void {
   const boardTimes = figures.times.get(board)
   const bareTimes = figures.times.get(bare)
-  if (!boardTimes || !bareTimes) throw new Error('first opens of the board or the bare page are missing')
+  if (!boardTimes || !bareTimes)
+    throw new Error('first opens of the board or the bare page are missing')
   const row = (label: string, samples: number[], target: string) => {
     const distribution = distributionOf(samples)
-    return [label, formatMs(distribution.p50), formatMs(Math.min(...samples)), formatMs(distribution.max), target]
+    return [
+      label,
+      formatMs(distribution.p50),
+      formatMs(Math.min(...samples)),
+      formatMs(distribution.max),
+      target,
+    ]
   }
   const median = (samples: number[]) => distributionOf(samples).p50
   printTable(
@@ -95,18 +104,30 @@ export function printFirstOpens(figures: FirstOpenFigures, board: string, bare: 
     [
       row(`${board}, cold`, boardTimes.cold, ''),
       row(`${bare}, cold`, bareTimes.cold, ''),
-      ['board / bare tldraw, cold', formatRatio(median(boardTimes.cold), median(bareTimes.cold)), '', '', '≤ 1.15'],
+      [
+        'board / bare tldraw, cold',
+        formatRatio(median(boardTimes.cold), median(bareTimes.cold)),
+        '',
+        '',
+        '≤ 1.15',
+      ],
       row(`${board}, warm`, boardTimes.warm, 'p50 < 1 s'),
       row(`${bare}, warm`, bareTimes.warm, ''),
-      ['board / bare tldraw, warm', formatRatio(median(boardTimes.warm), median(bareTimes.warm)), '', '', ''],
+      [
+        'board / bare tldraw, warm',
+        formatRatio(median(boardTimes.warm), median(bareTimes.warm)),
+        '',
+        '',
+        '',
+      ],
     ],
   )
   console.log(
     [
       `${figures.runs} runs each, the pages taking turns, after one round not counted. Cold: a fresh`,
       'browser context (empty HTTP cache and IndexedDB, service workers blocked). Warm: the same',
-      'context reloading the page. Ready: the board\'s capture field is enabled (tldraw mounted, the',
-      'board synced or read from IndexedDB, the station known); the bare page\'s tldraw editor has',
+      "context reloading the page. Ready: the board's capture field is enabled (tldraw mounted, the",
+      "board synced or read from IndexedDB, the station known); the bare page's tldraw editor has",
       'mounted. Timed in the page from the start of navigation to the end of the first frame showing',
       'it. Both are served by the Tablecloth server (pre-compressed, hashed assets cached for good).',
       `Machine CPU while opening: ${formatPercent(figures.machineCpuPercent)} of one core.`,

@@ -33,7 +33,13 @@ export function newNote(
   position: { x: number; y: number },
   stamp: ProbeStamp,
 ): NoteRecord {
-  const note = noteRecordJson({ id, parentId: BOARD_PAGE_ID, ...position, index: noteIndex(n), text })
+  const note = noteRecordJson({
+    id,
+    parentId: BOARD_PAGE_ID,
+    ...position,
+    index: noteIndex(n),
+    text,
+  })
   return { ...note, meta: { bench: stamp } }
 }
 

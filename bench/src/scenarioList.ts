@@ -7,4 +7,11 @@ import { soak } from './scenarios/soak'
 import { stationChange } from './scenarios/stationChange'
 
 /** Every scenario, in the order `pnpm bench` runs them when none is named. */
-export const scenarios: Scenario[] = [liveBoards, stationChange, clientPages, projector, exportFormats, soak]
+export const scenarios: Scenario[] = [
+  liveBoards,
+  stationChange,
+  clientPages,
+  projector,
+  exportFormats,
+  soak,
+]

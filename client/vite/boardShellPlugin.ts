@@ -33,7 +33,8 @@ export function boardShellPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        if (!context.filename.endsWith(BOARD_SHELL) || !context.bundle || !context.chunk) return html
+        if (!context.filename.endsWith(BOARD_SHELL) || !context.bundle || !context.chunk)
+          return html
         const bundle = context.bundle as unknown as Record<string, BundleChunk | { type: 'asset' }>
         const font = Object.keys(bundle).find((name) => REQUIRED_FONT.test(name))
         if (!font) {
@@ -53,7 +54,13 @@ export function boardShellPlugin(): Plugin {
         const tags: HtmlTagDescriptor[] = [
           {
             tag: 'link',
-            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `/${font}`, crossorigin: '' },
+            attrs: {
+              rel: 'preload',
+              as: 'font',
+              type: 'font/woff2',
+              href: `/${font}`,
+              crossorigin: '',
+            },
             injectTo: 'head',
           },
           ...ahead.map(
@@ -79,7 +86,10 @@ export function boardShellPlugin(): Plugin {
 }
 
 /** The chunks `roots` name and everything they import statically, each once. */
-function staticGraph(bundle: Record<string, BundleChunk | { type: 'asset' }>, roots: readonly string[]): string[] {
+function staticGraph(
+  bundle: Record<string, BundleChunk | { type: 'asset' }>,
+  roots: readonly string[],
+): string[] {
   const seen = new Set<string>()
   const visit = (file: string) => {
     if (seen.has(file)) return

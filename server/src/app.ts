@@ -63,7 +63,8 @@ export function createApp(config: Config, log: (line: string) => void = console.
     limits: { maxBoardBytes: config.maxBoardBytes },
     checkUpdate: (decoded, doc) => boardUpdateGate(schema, doc, decoded),
     // A board from the store is repaired and brought in line with the day before anyone sees it.
-    onLoaded: (room, doc, transact) => repairLoadedBoard({ room, doc, transact, schema, events, log }),
+    onLoaded: (room, doc, transact) =>
+      repairLoadedBoard({ room, doc, transact, schema, events, log }),
     trustProxy: config.trustProxy,
     log,
   })
@@ -83,7 +84,14 @@ export function createApp(config: Config, log: (line: string) => void = console.
   })
   // One results service for exports and the review: both leave the notes the
   // organiser hid out of every format (server/test/hiddenNotes.test.ts).
-  const results = new ResultsService({ events, snapshots, rooms, hiddenNotes: hiddenNoteStore, schema, log })
+  const results = new ResultsService({
+    events,
+    snapshots,
+    rooms,
+    hiddenNotes: hiddenNoteStore,
+    schema,
+    log,
+  })
   const phoneNotes = new PhoneNoteService({
     events: service,
     rooms,
@@ -94,7 +102,8 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const hiddenNotes = new HiddenNoteService({ events, hiddenNotes: hiddenNoteStore, results })
   // Expired events are deleted when the server starts and then every hour
   // (RETENTION_DAYS; docs/operations.md, "Data protection").
-  const sweepExpired = () => sweepExpiredEvents(events, service, config.retentionDays, Date.now(), log)
+  const sweepExpired = () =>
+    sweepExpiredEvents(events, service, config.retentionDays, Date.now(), log)
   let retentionTimer: NodeJS.Timeout | null = null
 
   const fastify: FastifyInstance = Fastify(httpOptions(config, log))

@@ -33,7 +33,13 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
@@ -55,7 +61,10 @@ function setupPin(env: NodeJS.ProcessEnv): string | null {
   if (!SETUP_PIN.test(raw)) {
     // The value itself stays out of the message: it is a secret, and start-up errors reach logs.
     const length = [...raw].length
-    const why = length < 4 || length > 64 ? `it has ${length}` : 'it holds a space or a character outside ASCII'
+    const why =
+      length < 4 || length > 64
+        ? `it has ${length}`
+        : 'it holds a space or a character outside ASCII'
     throw new ConfigError(
       `SETUP_PIN must be 4 to 64 characters of letters, digits or ASCII punctuation, without spaces; ${why}`,
     )
@@ -67,7 +76,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const serverDir = path.resolve(import.meta.dirname, '..')
   const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || null
   if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
-    throw new ConfigError(`PUBLIC_URL must be an origin like https://cafe.example.org, got "${publicUrl}"`)
+    throw new ConfigError(
+      `PUBLIC_URL must be an origin like https://cafe.example.org, got "${publicUrl}"`,
+    )
   }
   return {
     port: int(env, 'PORT', 8080, 0, 65535),

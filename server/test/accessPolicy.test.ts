@@ -23,7 +23,9 @@ function eventsShowingBoard(show: boolean): EventStore {
     id,
     config: { tables: [{ id: 't1' }, { id: 't2' }], showBoardToParticipants: show },
   })
-  return { get: (id: string) => (id === 'ev1' || id === 'ev2' ? event(id) : null) } as unknown as EventStore
+  return {
+    get: (id: string) => (id === 'ev1' || id === 'ev2' ? event(id) : null),
+  } as unknown as EventStore
 }
 
 const organiser = tokenFor('organiser', 'ev1', null)
@@ -35,7 +37,12 @@ const otherOrganiser = tokenFor('organiser', 'ev2', null)
 
 type Outcome = 'ok' | 'NotFoundError' | 'UnauthorizedError' | 'ForbiddenError'
 
-function httpOutcome(token: string | null, eventId: string, action: Action, tableId?: string): Outcome {
+function httpOutcome(
+  token: string | null,
+  eventId: string,
+  action: Action,
+  tableId?: string,
+): Outcome {
   try {
     new Access(tokens, eventsShowingBoard(false)).require(token, eventId, action, tableId)
     return 'ok'
@@ -52,10 +59,31 @@ describe('the access policy over HTTP', () => {
     ['moderator reads', moderator, 'ev1', 'event.read', undefined, 'ok'],
     ['moderator may not run the day', moderator, 'ev1', 'event.run', undefined, 'ForbiddenError'],
     ['moderator adds a note at the own table', moderator, 'ev1', 'note.add', 't1', 'ok'],
-    ['moderator adds no note at another table', moderator, 'ev1', 'note.add', 't2', 'ForbiddenError'],
+    [
+      'moderator adds no note at another table',
+      moderator,
+      'ev1',
+      'note.add',
+      't2',
+      'ForbiddenError',
+    ],
     ['participant adds a note at the own table', participant, 'ev1', 'note.add', 't1', 'ok'],
-    ['participant adds no note at another table', participant, 'ev1', 'note.add', 't2', 'ForbiddenError'],
-    ['participant may not run the day', participant, 'ev1', 'event.run', undefined, 'ForbiddenError'],
+    [
+      'participant adds no note at another table',
+      participant,
+      'ev1',
+      'note.add',
+      't2',
+      'ForbiddenError',
+    ],
+    [
+      'participant may not run the day',
+      participant,
+      'ev1',
+      'event.run',
+      undefined,
+      'ForbiddenError',
+    ],
     ['projector reads', projector, 'ev1', 'event.read', undefined, 'ok'],
     ['projector adds no note', projector, 'ev1', 'note.add', 't1', 'ForbiddenError'],
     ['gallery reads', gallery, 'ev1', 'event.read', undefined, 'ok'],
@@ -64,15 +92,27 @@ describe('the access policy over HTTP', () => {
     ['no token', null, 'ev1', 'event.read', undefined, 'UnauthorizedError'],
     ['an unknown token', 'x'.repeat(43), 'ev1', 'event.read', undefined, 'UnauthorizedError'],
     ['no token on a deleted event', null, 'gone', 'event.read', undefined, 'NotFoundError'],
-    ['an unknown token on a deleted event', 'x'.repeat(43), 'gone', 'event.run', undefined, 'NotFoundError'],
+    [
+      'an unknown token on a deleted event',
+      'x'.repeat(43),
+      'gone',
+      'event.run',
+      undefined,
+      'NotFoundError',
+    ],
   ])('%s', (_, token, eventId, action, tableId, outcome) => {
     expect(httpOutcome(token, eventId, action, tableId)).toBe(outcome)
   })
 })
 
 describe('the access policy for board sockets', () => {
-  const socket = (token: string | null, eventId: string, tableId: string, show = false, protocol?: string) =>
-    new Access(tokens, eventsShowingBoard(show)).socket({ eventId, tableId, token, protocol })
+  const socket = (
+    token: string | null,
+    eventId: string,
+    tableId: string,
+    show = false,
+    protocol?: string,
+  ) => new Access(tokens, eventsShowingBoard(show)).socket({ eventId, tableId, token, protocol })
 
   it.each<[string, string | null, string, string, boolean, number | Role]>([
     ['organiser on any table', organiser, 'ev1', 't2', false, 'organiser'],
@@ -89,13 +129,19 @@ describe('the access policy for board sockets', () => {
   ])('%s', (_, token, eventId, tableId, show, expected) => {
     const decision = socket(token, eventId, tableId, show)
     if (typeof expected === 'number') expect(decision).toMatchObject({ closeCode: expected })
-    else expect(decision).toMatchObject({ role: expected, scope: GRANTS[token!]!.tableId === null ? 'event' : 'table' })
+    else
+      expect(decision).toMatchObject({
+        role: expected,
+        scope: GRANTS[token!]!.tableId === null ? 'event' : 'table',
+      })
   })
 
   it('refuses another protocol version before anything else', () => {
     expect(socket(organiser, 'ev1', 't1', false, String(PROTOCOL_VERSION + 1))).toMatchObject({
       closeCode: CloseCode.ProtocolMismatch,
     })
-    expect(socket(organiser, 'ev1', 't1', false, String(PROTOCOL_VERSION))).toMatchObject({ role: 'organiser' })
+    expect(socket(organiser, 'ev1', 't1', false, String(PROTOCOL_VERSION))).toMatchObject({
+      role: 'organiser',
+    })
   })
 })

@@ -28,17 +28,23 @@ describe('GET /api/openapi.json', () => {
       expect(paths, path).toContain(path)
     }
     // The docs' own routes are no part of the contract.
-    expect(paths.filter((path) => path.startsWith('/api/docs') || path === '/api/openapi.json')).toEqual([])
+    expect(
+      paths.filter((path) => path.startsWith('/api/docs') || path === '/api/openapi.json'),
+    ).toEqual([])
 
     const schemaOf = (body: any) => body.content['application/json'].schema
     const resolve = (schema: any) =>
       schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema
-    const note = resolve(schemaOf(doc.paths['/api/events/{id}/tables/{tableId}/notes'].post.requestBody))
+    const note = resolve(
+      schemaOf(doc.paths['/api/events/{id}/tables/{tableId}/notes'].post.requestBody),
+    )
     expect(note.required).toEqual(expect.arrayContaining(['text', 'column']))
     const timer = resolve(schemaOf(doc.paths['/api/events/{id}/timer'].post.requestBody))
     expect(timer.properties.action.enum).toEqual(['start', 'pause', 'resume', 'extend', 'reset'])
     const created = resolve(schemaOf(doc.paths['/api/events'].post.requestBody))
-    expect(created.required).toEqual(expect.arrayContaining(['title', 'date', 'tables', 'stations']))
+    expect(created.required).toEqual(
+      expect.arrayContaining(['title', 'date', 'tables', 'stations']),
+    )
     const results = doc.paths['/api/events/{id}/results.{format}'].get
     const format = results.parameters.find((parameter: any) => parameter.name === 'format')
     expect(format.schema.enum).toEqual(['json', 'csv', 'md', 'html', 'pdf', 'docx'])
@@ -74,7 +80,9 @@ describe('the API page at /api/docs', () => {
       expect(asset.status, reference).toBe(200)
       await asset.arrayBuffer()
     }
-    const initializerUrl = references.find((reference) => reference.endsWith('/swagger-initializer.js'))!
+    const initializerUrl = references.find((reference) =>
+      reference.endsWith('/swagger-initializer.js'),
+    )!
     const initializer = await (await fetch(new URL(initializerUrl, page.url))).text()
     // The validator badge would be fetched from validator.swagger.io.
     expect(initializer).toMatch(/"validatorUrl":\s*null/)

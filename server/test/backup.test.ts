@@ -47,13 +47,22 @@ describe('backup and restore', () => {
     const write = (index: number) =>
       records.set(
         `shape:n${index}`,
-        noteRecord({ id: `shape:n${index}`, parentId: frame, x: 40, y: 40 + index, text: `Notiz ${index} – Größe „ok“` }),
+        noteRecord({
+          id: `shape:n${index}`,
+          parentId: frame,
+          x: 40,
+          y: 40 + index,
+          text: `Notiz ${index} – Größe „ok“`,
+        }),
       )
     for (let index = 0; index < 20; index++) write(index)
     // The 20 notes are stored once the server has relayed them back to another client.
     const observer = await boards.openTable(event, 0)
     const stored = () => new YKeyValue<TLRecord>(observer.doc.getArray(BOARD_DOC.records))
-    await until(observer.doc, () => [...stored().map.keys()].filter((id) => id.startsWith('shape:n')).length === 20)
+    await until(
+      observer.doc,
+      () => [...stored().map.keys()].filter((id) => id.startsWith('shape:n')).length === 20,
+    )
 
     // The server keeps writing while the backup runs.
     const target = path.join(tempDir('backup'), 'nested', 'tablecloth.db')
@@ -73,10 +82,15 @@ describe('backup and restore', () => {
     expect(restored.kept).toBeNull()
     const server = await startTestServer({}, restoredDir)
     try {
-      const results = await api(server, 'GET', `/api/events/${event.id}/results.json`, { token: event.organiserToken })
+      const results = await api(server, 'GET', `/api/events/${event.id}/results.json`, {
+        token: event.organiserToken,
+      })
       expect(results.status).toBe(200)
-      const notes = (results.body as Results).tables[0]!.stations[0]!.columns[0]!.notes.map((note) => note.text)
-      for (let index = 0; index < 20; index++) expect(notes).toContain(`Notiz ${index} – Größe „ok“`)
+      const notes = (results.body as Results).tables[0]!.stations[0]!.columns[0]!.notes.map(
+        (note) => note.text,
+      )
+      for (let index = 0; index < 20; index++)
+        expect(notes).toContain(`Notiz ${index} – Größe „ok“`)
     } finally {
       await server.close()
     }
@@ -97,8 +111,17 @@ describe('backup and restore', () => {
     expect(restored.kept).toMatch(/tablecloth\.db\.before-restore-/)
     const server = await startTestServer({}, otherDir)
     try {
-      expect((await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken })).status).toBe(200)
-      expect((await api(server, 'GET', `/api/events/${otherEvent.body.id}`, { token: otherEvent.body.organiserToken })).status).toBe(404)
+      expect(
+        (await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken }))
+          .status,
+      ).toBe(200)
+      expect(
+        (
+          await api(server, 'GET', `/api/events/${otherEvent.body.id}`, {
+            token: otherEvent.body.organiserToken,
+          })
+        ).status,
+      ).toBe(404)
     } finally {
       await server.close()
     }
@@ -156,7 +179,9 @@ describe('backup and restore', () => {
       // Neither names the running server's address: only the lock can tell.
       const refused = await restoreCli(dataDir, backup, { PORT: '1', HOST: '127.0.0.3' })
       expect(refused.code).toBe(1)
-      expect(refused.stderr).toContain(`Restore failed: A Tablecloth server is using ${dataDir}. Stop it first, then restore.`)
+      expect(refused.stderr).toContain(
+        `Restore failed: A Tablecloth server is using ${dataDir}. Stop it first, then restore.`,
+      )
       expect(fs.readdirSync(dataDir).filter((name) => name.includes('before-restore'))).toEqual([])
 
       expect((await server.stop('SIGTERM')).code).toBe(0)

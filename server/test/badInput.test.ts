@@ -16,7 +16,12 @@ describe('bad input on the HTTP routes', () => {
       {
         path: `/api/events/${event.id}/timer`,
         token: event.organiserToken,
-        wrongTypes: [[], { action: 7 }, { action: 'extend', seconds: '60' }, { action: 'extend', seconds: 1e9 }],
+        wrongTypes: [
+          [],
+          { action: 7 },
+          { action: 'extend', seconds: '60' },
+          { action: 'extend', seconds: 1e9 },
+        ],
       },
       {
         path: `/api/events/${event.id}/links/rotate`,
@@ -26,12 +31,22 @@ describe('bad input on the HTTP routes', () => {
       {
         path: `/api/events/${event.id}/tables/${table.id}/notes`,
         token: table.tokens.participant,
-        wrongTypes: [[], { text: 5, column: 0 }, { text: 'x', column: '0' }, { text: 'x'.repeat(501), column: 0 }, { text: 'x', column: 99 }],
+        wrongTypes: [
+          [],
+          { text: 5, column: 0 },
+          { text: 'x', column: '0' },
+          { text: 'x'.repeat(501), column: 0 },
+          { text: 'x', column: 99 },
+        ],
       },
     ]
     for (const route of routes) {
       const send = (rawBody: string, contentType = 'application/json') =>
-        boards.api('POST', route.path, { ...(route.token && { token: route.token }), rawBody, contentType })
+        boards.api('POST', route.path, {
+          ...(route.token && { token: route.token }),
+          rawBody,
+          contentType,
+        })
       for (const rawBody of ['{', '{"a":}', '\u0000\u0001', 'ünïcödé', '']) {
         const { status, body } = await send(rawBody)
         expect(status, `${route.path} with ${JSON.stringify(rawBody)}`).toBeGreaterThanOrEqual(400)
@@ -40,7 +55,10 @@ describe('bad input on the HTTP routes', () => {
       }
       for (const value of route.wrongTypes) {
         const { status, body } = await send(JSON.stringify(value))
-        expect(status, `${route.path} with ${JSON.stringify(value).slice(0, 40)}`).toBeGreaterThanOrEqual(400)
+        expect(
+          status,
+          `${route.path} with ${JSON.stringify(value).slice(0, 40)}`,
+        ).toBeGreaterThanOrEqual(400)
         expect(status).toBeLessThan(500)
         expect(body.error.code).toBeTruthy()
       }
@@ -51,7 +69,11 @@ describe('bad input on the HTTP routes', () => {
     const view = await boards.api('GET', `/api/events/${event.id}`, { token: event.organiserToken })
     expect(view.status).toBe(200)
     expect(view.body.currentStation).toBe(0)
-    const results = await boards.api('GET', `/api/events/${event.id}/results.json`, { token: event.organiserToken })
-    expect(results.body.tables[0].stations[0].columns.flatMap((c: { notes: unknown[] }) => c.notes)).toEqual([])
+    const results = await boards.api('GET', `/api/events/${event.id}/results.json`, {
+      token: event.organiserToken,
+    })
+    expect(
+      results.body.tables[0].stations[0].columns.flatMap((c: { notes: unknown[] }) => c.notes),
+    ).toEqual([])
   })
 })

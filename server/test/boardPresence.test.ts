@@ -85,9 +85,7 @@ describe('GET /api/events/:id/overview, who is on each board', () => {
     const overview = async () =>
       (await api('GET', `/api/events/${event.id}/overview`, { token: event.organiserToken }))
         .body as EventOverview
-    await expect
-      .poll(async () => (await overview()).tables[0]!.names.length)
-      .toBe(2)
+    await expect.poll(async () => (await overview()).tables[0]!.names.length).toBe(2)
     const { tables } = await overview()
     expect(tables[0]).toMatchObject({
       connections: 6,
@@ -101,7 +99,13 @@ describe('GET /api/events/:id/overview, who is on each board', () => {
       names: [],
       moderatorNames: [],
     })
-    expect(tables[2]!.presence).toEqual({ moderators: 0, organisers: 0, projectors: 0, gallery: 0, phones: 0 })
+    expect(tables[2]!.presence).toEqual({
+      moderators: 0,
+      organisers: 0,
+      projectors: 0,
+      gallery: 0,
+      phones: 0,
+    })
 
     // The moderator's board drops: the table shows no moderator, everyone else stays.
     moderator.provider.disconnect()

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { BOARD_DOC, BOARD_META, boardDay, parseEventConfig, winnendenTemplate } from '@tablecloth/shared'
+import {
+  BOARD_DOC,
+  BOARD_META,
+  boardDay,
+  parseEventConfig,
+  winnendenTemplate,
+} from '@tablecloth/shared'
 import { createBoardSchema } from '../src/board/boardSchema'
 import { boardUpdateProblem } from '../src/board/boardUpdateGate'
 import { writeBoardDay } from '../src/board/boardWriter'
@@ -70,7 +76,8 @@ describe('what honest clients send', () => {
   it('accepts an offline session of many notes in one update, and one that overlaps what the board has', () => {
     const server = serverBoard()
     const client = clientOf(server)
-    for (let i = 0; i < 50; i++) records(client).set(`shape:n${i}`, note(`shape:n${i}`, `Karte ${i}`))
+    for (let i = 0; i < 50; i++)
+      records(client).set(`shape:n${i}`, note(`shape:n${i}`, `Karte ${i}`))
     const half = clientOf(server)
     Y.applyUpdate(half, Y.encodeStateAsUpdate(client))
     expect(problemOf(server, Y.encodeStateAsUpdate(client))).toBeNull()
@@ -129,9 +136,13 @@ describe('what the gate refuses', () => {
     ]
     // Yjs integrates only the third entry, after the second, but into the
     // parent the struct names: naming meta would put an entry of records there.
-    const intoMeta = craftUpdate(id, [{ clock: clock - 2, parent: 'meta', content: { ref: ContentRef.Any, values: entries } }])
+    const intoMeta = craftUpdate(id, [
+      { clock: clock - 2, parent: 'meta', content: { ref: ContentRef.Any, values: entries } },
+    ])
     expect(problemOf(server, intoMeta)).toBe('place=outside-records')
-    const honest = craftUpdate(id, [{ clock: clock - 2, parent: 'records', content: { ref: ContentRef.Any, values: entries } }])
+    const honest = craftUpdate(id, [
+      { clock: clock - 2, parent: 'records', content: { ref: ContentRef.Any, values: entries } },
+    ])
     expect(problemOf(server, honest)).toBeNull()
     Y.applyUpdate(server, honest)
     expect(records(server).has('shape:c')).toBe(true)
@@ -140,8 +151,16 @@ describe('what the gate refuses', () => {
   it('refuses a chain of items that refer to each other in a circle', () => {
     const server = serverBoard()
     const update = craftUpdate(5151, [
-      { clock: 0, origin: { client: 5151, clock: 1 }, content: { ref: ContentRef.Any, values: [{ key: 'shape:a', val: note('shape:a') }] } },
-      { clock: 1, origin: { client: 5151, clock: 0 }, content: { ref: ContentRef.Any, values: [{ key: 'shape:b', val: note('shape:b') }] } },
+      {
+        clock: 0,
+        origin: { client: 5151, clock: 1 },
+        content: { ref: ContentRef.Any, values: [{ key: 'shape:a', val: note('shape:a') }] },
+      },
+      {
+        clock: 1,
+        origin: { client: 5151, clock: 0 },
+        content: { ref: ContentRef.Any, values: [{ key: 'shape:b', val: note('shape:b') }] },
+      },
     ])
     expect(problemOf(server, update)).toBe('place=unknown-neighbour')
   })
@@ -149,7 +168,14 @@ describe('what the gate refuses', () => {
   it('refuses a record type that belongs to one device, such as a camera', () => {
     const server = serverBoard()
     const update = craftUpdate(6161, [
-      { clock: 0, parent: 'records', content: { ref: ContentRef.Any, values: [{ key: 'camera:page:page', val: { id: 'camera:page:page' } }] } },
+      {
+        clock: 0,
+        parent: 'records',
+        content: {
+          ref: ContentRef.Any,
+          values: [{ key: 'camera:page:page', val: { id: 'camera:page:page' } }],
+        },
+      },
     ])
     expect(problemOf(server, update)).toBe('entry=not-a-document-record')
   })

@@ -6,7 +6,10 @@ import { winnendenTemplate, type CreateEventResponse } from '@tablecloth/shared'
 import { api, startTestServer } from './helpers/testServer'
 
 function request(remoteAddress: string, forwarded?: string | string[]): IncomingMessage {
-  return { socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } } as never
+  return {
+    socket: { remoteAddress },
+    headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+  } as never
 }
 
 describe('clientAddress', () => {
@@ -15,8 +18,12 @@ describe('clientAddress', () => {
   })
 
   it('behind a trusted proxy, counts the address the proxy appended, not what the client claimed', () => {
-    expect(clientAddress(request('127.0.0.1', '198.51.100.1, 203.0.113.9'), true)).toBe('203.0.113.9')
-    expect(clientAddress(request('127.0.0.1', ['198.51.100.1', '203.0.113.9']), true)).toBe('203.0.113.9')
+    expect(clientAddress(request('127.0.0.1', '198.51.100.1, 203.0.113.9'), true)).toBe(
+      '203.0.113.9',
+    )
+    expect(clientAddress(request('127.0.0.1', ['198.51.100.1', '203.0.113.9']), true)).toBe(
+      '203.0.113.9',
+    )
     expect(clientAddress(request('127.0.0.1'), true)).toBe('127.0.0.1')
   })
 
@@ -32,15 +39,18 @@ describe('clientAddress', () => {
       const event = created.body as CreateEventResponse
       const table = event.links.tables[0]!
       const send = async (from: string) => {
-        const response = await fetch(`${server.origin}/api/events/${event.id}/tables/${table.id}/notes`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${table.tokens.participant}`,
-            'content-type': 'application/json',
-            'x-forwarded-for': from,
+        const response = await fetch(
+          `${server.origin}/api/events/${event.id}/tables/${table.id}/notes`,
+          {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${table.tokens.participant}`,
+              'content-type': 'application/json',
+              'x-forwarded-for': from,
+            },
+            body: JSON.stringify({ text: `Von ${from}`, column: 0 }),
           },
-          body: JSON.stringify({ text: `Von ${from}`, column: 0 }),
-        })
+        )
         return response.status
       }
       for (let i = 0; i < 3; i++) expect(await send('203.0.113.9')).toBe(201)

@@ -10,7 +10,9 @@ describe('readConfig', () => {
   })
 
   it('resolves a relative DATA_DIR against the folder the command was typed in', () => {
-    expect(readConfig({ DATA_DIR: 'state' }, '/opt/app').dataDir).toBe(path.resolve('/opt/app/state'))
+    expect(readConfig({ DATA_DIR: 'state' }, '/opt/app').dataDir).toBe(
+      path.resolve('/opt/app/state'),
+    )
   })
 
   it('refuses invalid values with a message naming the variable', () => {

@@ -32,7 +32,9 @@ describe('a corrupt row in the store', () => {
     first.store.append(ROOM, noteUpdate('shape:a'))
     first.store.append(ROOM, noteUpdate('shape:b'))
     // A row damaged on disk: bytes that are no Yjs update.
-    first.db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)').run(ROOM, Buffer.from('\xff\x13garbage'))
+    first.db
+      .prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
+      .run(ROOM, Buffer.from('\xff\x13garbage'))
     first.store.append(ROOM, noteUpdate('shape:c'))
     first.registry.close()
     first.db.close()
@@ -40,11 +42,7 @@ describe('a corrupt row in the store', () => {
 
     const loaded = new Y.Doc()
     Y.applyUpdate(loaded, current.registry.encodeState(ROOM))
-    expect(recordIds(loaded)).toEqual([
-      'shape:a',
-      'shape:b',
-      'shape:c',
-    ])
+    expect(recordIds(loaded)).toEqual(['shape:a', 'shape:b', 'shape:c'])
     expect(current.logs.filter((line) => line.startsWith('store corrupt-row'))).toEqual([
       `store corrupt-row room=${ROOM} part=update:3`,
     ])
@@ -61,13 +59,19 @@ describe('a corrupt row in the store', () => {
     browser.on('update', (update: Uint8Array) => seqs.push(first.store.append(ROOM, update)))
     const ids = Array.from({ length: 83 }, (_, index) => `shape:n${index}`)
     ids.forEach((id, index) =>
-      records.set(id, noteRecord({ id, parentId: 'page:page', x: 0, y: index * 10, text: `Notiz ${index}` })),
+      records.set(
+        id,
+        noteRecord({ id, parentId: 'page:page', x: 0, y: index * 10, text: `Notiz ${index}` }),
+      ),
     )
     expect(seqs).toHaveLength(83)
     // Flip one bit of the clock in the 4th note's row: the bytes still decode,
     // only with other ids, so decoding alone cannot tell.
     const damaged = seqs[3]!
-    const row = first.db.prepare('SELECT data FROM doc_updates WHERE seq = ?').pluck().get(damaged) as Buffer
+    const row = first.db
+      .prepare('SELECT data FROM doc_updates WHERE seq = ?')
+      .pluck()
+      .get(damaged) as Buffer
     const flipped = Buffer.from(row)
     // A V1 update starts: 1 client, 1 struct run, client 4242 (2 bytes), then the clock.
     flipped[4] = flipped[4]! ^ 0x01
@@ -84,7 +88,14 @@ describe('a corrupt row in the store', () => {
       const registry = createTestRegistry({
         dataDir,
         onLoaded: (room, doc, transact) =>
-          repairLoadedBoard({ room, doc, transact, schema, events, log: (line) => logs.push(line) }),
+          repairLoadedBoard({
+            room,
+            doc,
+            transact,
+            schema,
+            events,
+            log: (line) => logs.push(line),
+          }),
       })
       return { ...registry, logs: registry.logs, repairLogs: logs }
     }
@@ -99,7 +110,11 @@ describe('a corrupt row in the store', () => {
       `store corrupt-row room=${ROOM} part=update:${damaged}`,
     ])
     expect(repaired.repairLogs).toEqual([
-      expect.stringMatching(new RegExp(`^store pending-updates room=${ROOM} waiting-for=4242:\\d+ structs=\\d+ salvaged=79$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^store pending-updates room=${ROOM} waiting-for=4242:\\d+ structs=\\d+ salvaged=79$`,
+        ),
+      ),
     ])
 
     // Salvaged notes are stored again: they are back after a restart as well.

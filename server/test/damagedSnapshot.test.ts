@@ -4,7 +4,14 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { BOARD_DOC, parseEventConfig, roomName, winnendenTemplate, type EventConfig, type Results } from '@tablecloth/shared'
+import {
+  BOARD_DOC,
+  parseEventConfig,
+  roomName,
+  winnendenTemplate,
+  type EventConfig,
+  type Results,
+} from '@tablecloth/shared'
 import { createBoardSchema } from '../src/board/boardSchema'
 import type { BoardRooms } from '../src/events/BoardRooms'
 import { ResultsService } from '../src/events/ResultsService'
@@ -28,7 +35,10 @@ function boardWith(noteId: string, text: string): Uint8Array {
 
 /** Flips one bit in the middle of a snapshot's stored state. */
 function damage(db: Database.Database, snapshotId: string): void {
-  const state = db.prepare('SELECT state FROM snapshots WHERE id = ?').pluck().get(snapshotId) as Buffer
+  const state = db
+    .prepare('SELECT state FROM snapshots WHERE id = ?')
+    .pluck()
+    .get(snapshotId) as Buffer
   const damaged = Buffer.from(state)
   const middle = Math.floor(damaged.length / 2)
   damaged[middle] = damaged[middle]! ^ 0x04
@@ -94,7 +104,10 @@ describe('a damaged snapshot in the store', () => {
     const old = boardWith('shape:old', 'Alt')
     db.prepare('UPDATE snapshots SET checksum = NULL, state = ? WHERE id = ?').run(old, snapshotId)
     expect(snapshots.get(EVENT, snapshotId)?.state).toEqual(old)
-    db.prepare('UPDATE snapshots SET state = ? WHERE id = ?').run(Buffer.from([0xff, 0x13]), snapshotId)
+    db.prepare('UPDATE snapshots SET state = ? WHERE id = ?').run(
+      Buffer.from([0xff, 0x13]),
+      snapshotId,
+    )
     expect(() => snapshots.get(EVENT, snapshotId)).toThrow(DamagedSnapshotError)
   })
 
@@ -151,7 +164,9 @@ describe('a damaged snapshot behind the API', () => {
   /** An event whose first station ended, with its first table's snapshot damaged on disk. */
   async function eventWithDamagedSnapshot() {
     const event = await boards.createEvent()
-    const next = await boards.api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    const next = await boards.api('POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+    })
     expect(next.status).toBe(200)
     const snapshot = (next.body.snapshots as Array<{ id: string; tableId: string }>).find(
       (entry) => entry.tableId === event.links.tables[0]!.id,
@@ -169,7 +184,9 @@ describe('a damaged snapshot behind the API', () => {
   it('does not fail the results export: that table reads the station live', async () => {
     const { event } = await eventWithDamagedSnapshot()
 
-    const response = await boards.api('GET', `/api/events/${event.id}/results.json`, { token: event.organiserToken })
+    const response = await boards.api('GET', `/api/events/${event.id}/results.json`, {
+      token: event.organiserToken,
+    })
 
     expect(response.status).toBe(200)
     const [first, second] = (response.body as Results).tables
@@ -181,9 +198,13 @@ describe('a damaged snapshot behind the API', () => {
   it('answers a restore of it with 409, and leaves the board as it is', async () => {
     const { event, snapshot } = await eventWithDamagedSnapshot()
 
-    const response = await boards.api('POST', `/api/events/${event.id}/snapshots/${snapshot.id}/restore`, {
-      token: event.organiserToken,
-    })
+    const response = await boards.api(
+      'POST',
+      `/api/events/${event.id}/snapshots/${snapshot.id}/restore`,
+      {
+        token: event.organiserToken,
+      },
+    )
 
     expect(response.status).toBe(409)
     expect(response.body.error.code).toBe('conflict')

@@ -142,8 +142,14 @@ describe('SQLite doc store checksums', () => {
     store.append('evt/t1', update)
     store.compact('evt/t2', board.state())
 
-    const logged = db.prepare('SELECT data, checksum FROM doc_updates').get() as { data: Buffer; checksum: number }
-    const state = db.prepare('SELECT state, checksum FROM doc_states').get() as { state: Buffer; checksum: number }
+    const logged = db.prepare('SELECT data, checksum FROM doc_updates').get() as {
+      data: Buffer
+      checksum: number
+    }
+    const state = db.prepare('SELECT state, checksum FROM doc_states').get() as {
+      state: Buffer
+      checksum: number
+    }
     expect(logged.checksum).toBe(crc32(update))
     expect(state.checksum).toBe(crc32(state.state))
   })

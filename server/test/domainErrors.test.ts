@@ -17,15 +17,45 @@ import { errorReply } from '../src/http/errorReply'
 /** One domain error, two transports: the HTTP answer and the websocket close code. */
 describe('domain errors', () => {
   it.each([
-    [new InvalidInputError('tableId is required', 'tableId'), 400, ApiErrorCode.ValidationFailed, CloseCode.InvalidMessage],
-    [new UnauthorizedError('Missing, unknown or revoked token'), 401, ApiErrorCode.Unauthorized, CloseCode.Unauthorized],
-    [new ForbiddenError('This link does not allow that'), 403, ApiErrorCode.Forbidden, CloseCode.Forbidden],
-    [new SetupPinRefusedError('The setup PIN is wrong'), 403, ApiErrorCode.SetupPinRequired, CloseCode.InvalidMessage],
+    [
+      new InvalidInputError('tableId is required', 'tableId'),
+      400,
+      ApiErrorCode.ValidationFailed,
+      CloseCode.InvalidMessage,
+    ],
+    [
+      new UnauthorizedError('Missing, unknown or revoked token'),
+      401,
+      ApiErrorCode.Unauthorized,
+      CloseCode.Unauthorized,
+    ],
+    [
+      new ForbiddenError('This link does not allow that'),
+      403,
+      ApiErrorCode.Forbidden,
+      CloseCode.Forbidden,
+    ],
+    [
+      new SetupPinRefusedError('The setup PIN is wrong'),
+      403,
+      ApiErrorCode.SetupPinRequired,
+      CloseCode.InvalidMessage,
+    ],
     [new NotFoundError('No such event'), 404, ApiErrorCode.NotFound, CloseCode.NotFound],
     [new ConflictError('moved on', 'from'), 409, ApiErrorCode.Conflict, CloseCode.InvalidMessage],
-    [new TooManyRequestsError('Too many notes; try again in 7 s', 7), 429, ApiErrorCode.RateLimited, CloseCode.RateLimited],
+    [
+      new TooManyRequestsError('Too many notes; try again in 7 s', 7),
+      429,
+      ApiErrorCode.RateLimited,
+      CloseCode.RateLimited,
+    ],
     [new BoardFullDomainError('full'), 507, ApiErrorCode.BoardFull, CloseCode.BoardFull],
-    [new StorageFailureError('not saved'), 507, ApiErrorCode.StorageFailure, CloseCode.StorageFailure],
+    [
+      new StorageFailureError('not saved'),
+      507,
+      ApiErrorCode.StorageFailure,
+      CloseCode.StorageFailure,
+    ],
   ])('maps %s to HTTP %i %s and close code %i', (error, status, code, closeCode) => {
     const reply = errorReply(error)!
     expect(reply.status).toBe(status)
@@ -49,7 +79,10 @@ describe('domain errors', () => {
   })
 
   it("answers Fastify's own refusals with fixed messages that quote nothing", () => {
-    const tooLarge = Object.assign(new Error('body of secret text'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })
+    const tooLarge = Object.assign(new Error('body of secret text'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    })
     expect(errorReply(tooLarge, 4096)!.body.error).toEqual({
       code: ApiErrorCode.PayloadTooLarge,
       message: 'Request body exceeds 4096 bytes',

@@ -52,9 +52,15 @@ describe('POST /api/events', () => {
       rawBody: 'title=x',
       contentType: 'application/x-www-form-urlencoded',
     })
-    expect(wrongType).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } })
+    expect(wrongType).toMatchObject({
+      status: 415,
+      body: { error: { code: 'unsupported_media_type' } },
+    })
     const notAnObject = await api(server, 'POST', '/api/events', { body: [1, 2, 3] })
-    expect(notAnObject).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } })
+    expect(notAnObject).toMatchObject({
+      status: 400,
+      body: { error: { code: 'validation_failed' } },
+    })
     const wrongField = await api(server, 'POST', '/api/events', {
       body: { ...winnendenTemplate(), tables: 'Sprache' },
     })

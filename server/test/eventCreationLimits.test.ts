@@ -72,7 +72,9 @@ describe('creating events, per address', () => {
   it('does not count a form sent back with a mistake', async () => {
     await withServer({ TRUST_PROXY: '1' }, async (server) => {
       for (let i = 0; i < EVENT_CREATION_BURST + 3; i++) {
-        const invalid = await createFrom(server, '203.0.113.9', { body: { ...winnendenTemplate(), title: 42 } })
+        const invalid = await createFrom(server, '203.0.113.9', {
+          body: { ...winnendenTemplate(), title: 42 },
+        })
         expect(invalid.status).toBe(400)
       }
       for (let i = 0; i < EVENT_CREATION_BURST; i++) {
@@ -103,7 +105,9 @@ describe('creating events, per address', () => {
     })
     await withServer({ EVENTS_PER_HOUR: '0' }, async (server) => {
       for (let i = 0; i < EVENT_CREATION_BURST * 2; i++) {
-        expect((await api(server, 'POST', '/api/events', { body: winnendenTemplate() })).status).toBe(201)
+        expect(
+          (await api(server, 'POST', '/api/events', { body: winnendenTemplate() })).status,
+        ).toBe(201)
       }
     })
     expect(() => readConfig({ EVENTS_PER_HOUR: '-1' })).toThrow(/EVENTS_PER_HOUR/)
@@ -129,7 +133,10 @@ describe('the setup PIN (SETUP_PIN)', () => {
 
       const wrong = await createFrom(server, '203.0.113.9', { pin: 'kaffee-2025' })
       expect(wrong.status).toBe(403)
-      expect(wrong.body.error).toEqual({ code: ApiErrorCode.SetupPinRequired, message: 'The setup PIN is wrong' })
+      expect(wrong.body.error).toEqual({
+        code: ApiErrorCode.SetupPinRequired,
+        message: 'The setup PIN is wrong',
+      })
 
       // A prefix or an extension of the PIN is as wrong as any other.
       expect((await createFrom(server, '203.0.113.9', { pin: PIN.slice(0, -1) })).status).toBe(403)
@@ -179,11 +186,19 @@ describe('SetupPinCheck', () => {
     expect(check.check('a', 'one')).toEqual({ allowed: false, reason: 'wrong' })
     now = 30_000
     expect(check.check('a', 'two')).toEqual({ allowed: false, reason: 'wrong' })
-    expect(check.check('a', PIN)).toEqual({ allowed: false, reason: 'locked', retryAfterSeconds: 30 })
+    expect(check.check('a', PIN)).toEqual({
+      allowed: false,
+      reason: 'locked',
+      retryAfterSeconds: 30,
+    })
     now = 60_000
     expect(check.check('a', PIN)).toEqual({ allowed: true })
     expect(check.check('a', 'three')).toEqual({ allowed: false, reason: 'wrong' })
-    expect(check.check('a', PIN)).toEqual({ allowed: false, reason: 'locked', retryAfterSeconds: 30 })
+    expect(check.check('a', PIN)).toEqual({
+      allowed: false,
+      reason: 'locked',
+      retryAfterSeconds: 30,
+    })
   })
 
   it('keeps its memory bounded, forgetting the addresses whose failures are oldest', () => {

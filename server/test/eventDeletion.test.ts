@@ -4,7 +4,13 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
-import { BOARD_DOC, CloseCode, roomName, stationFrameId, type CreateEventResponse } from '@tablecloth/shared'
+import {
+  BOARD_DOC,
+  CloseCode,
+  roomName,
+  stationFrameId,
+  type CreateEventResponse,
+} from '@tablecloth/shared'
 import { closedWith, opened, rawSocket, until } from './helpers/boardProvider'
 import { noteRecord, useEventBoards } from './helpers/eventBoards'
 
@@ -44,11 +50,18 @@ describe('deleting an event', () => {
     const event = await boards.createEvent()
     const other = await boards.createEvent()
     const board = await boards.openTable(event, 0)
-    const stationId = (await boards.api('GET', `/api/events/${event.id}`, { token: event.organiserToken })).body
-      .config.stations[0].id as string
+    const stationId = (
+      await boards.api('GET', `/api/events/${event.id}`, { token: event.organiserToken })
+    ).body.config.stations[0].id as string
     new YKeyValue<TLRecord>(board.doc.getArray(BOARD_DOC.records)).set(
       'shape:geheim',
-      noteRecord({ id: 'shape:geheim', parentId: stationFrameId(stationId, 0), x: 40, y: 40, text: 'Frau Müller-Geheim' }),
+      noteRecord({
+        id: 'shape:geheim',
+        parentId: stationFrameId(stationId, 0),
+        x: 40,
+        y: 40,
+        text: 'Frau Müller-Geheim',
+      }),
     )
     const table = event.links.tables[0]!
     const phone = await boards.api('POST', `/api/events/${event.id}/tables/${table.id}/notes`, {
@@ -56,9 +69,13 @@ describe('deleting an event', () => {
       body: { text: 'Telefon GEHEIMNUMMER', column: 1 },
     })
     expect(phone.status).toBe(201)
-    await until(board.doc, () => JSON.stringify(board.doc.getArray(BOARD_DOC.records).toJSON()).includes('GEHEIMNUMMER'))
+    await until(board.doc, () =>
+      JSON.stringify(board.doc.getArray(BOARD_DOC.records).toJSON()).includes('GEHEIMNUMMER'),
+    )
     // A station change stores snapshots of every board.
-    const next = await boards.api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    const next = await boards.api('POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+    })
     expect(next.status).toBe(200)
     return { event, other }
   }
@@ -66,7 +83,11 @@ describe('deleting an event', () => {
   it('leaves nothing of the event in the store, closes its boards, and every link answers 404', async () => {
     const { event, other } = await seed()
     const table = event.links.tables[0]!
-    const socket = rawSocket(`${boards.server().wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+    const socket = rawSocket(
+      `${boards.server().wsOrigin}/sync`,
+      roomName(event.id, table.id),
+      table.tokens.moderator,
+    )
     await opened(socket)
     const closed = closedWith(socket)
     const dataDir = boards.server().dataDir
@@ -75,8 +96,13 @@ describe('deleting an event', () => {
     expect(before.some((row) => row.includes(event.id))).toBe(true)
     expect(before.filter((row) => row.includes('Geheim')).length).toBeGreaterThan(1)
 
-    expect((await boards.api('DELETE', `/api/events/${event.id}`, { token: table.tokens.moderator })).status).toBe(403)
-    const deleted = await boards.api('DELETE', `/api/events/${event.id}`, { token: event.organiserToken })
+    expect(
+      (await boards.api('DELETE', `/api/events/${event.id}`, { token: table.tokens.moderator }))
+        .status,
+    ).toBe(403)
+    const deleted = await boards.api('DELETE', `/api/events/${event.id}`, {
+      token: event.organiserToken,
+    })
     expect(deleted.status).toBe(204)
     expect((await closed).code).toBe(CloseCode.NotFound)
 
@@ -88,12 +114,21 @@ describe('deleting an event', () => {
     expect(await gone(`/api/events/${event.id}/results.json`, event.organiserToken)).toBe(404)
     expect(await gone(`/api/events/${event.id}/snapshots`, event.organiserToken)).toBe(404)
     expect(
-      await gone(`/api/events/${event.id}/tables/${table.id}/notes`, table.tokens.participant, 'POST', {
-        text: 'noch da?',
-        column: 0,
-      }),
+      await gone(
+        `/api/events/${event.id}/tables/${table.id}/notes`,
+        table.tokens.participant,
+        'POST',
+        {
+          text: 'noch da?',
+          column: 0,
+        },
+      ),
     ).toBe(404)
-    const reopened = rawSocket(`${boards.server().wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+    const reopened = rawSocket(
+      `${boards.server().wsOrigin}/sync`,
+      roomName(event.id, table.id),
+      table.tokens.moderator,
+    )
     expect((await closedWith(reopened)).code).toBe(CloseCode.NotFound)
     expect(await gone(`/api/events/${event.id}`, event.organiserToken, 'DELETE')).toBe(404)
 
@@ -106,7 +141,10 @@ describe('deleting an event', () => {
     const rows = everyRow(dataDir)
     // Blobs are searched as bytes, so the markers are plain ASCII.
     for (const secret of [event.id, 'Geheim', 'GEHEIMNUMMER']) {
-      expect(rows.filter((row) => row.includes(secret)), secret).toEqual([])
+      expect(
+        rows.filter((row) => row.includes(secret)),
+        secret,
+      ).toEqual([])
     }
     expect(rows.some((row) => row.includes(other.id))).toBe(true)
     expectNoTrace(dataDir, [event.id, 'Geheim', 'GEHEIMNUMMER'])

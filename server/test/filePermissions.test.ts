@@ -28,7 +28,12 @@ describe('files of the store and its backups', () => {
       new DocStore(db).append('evt/t1', new BoardEditor().note('n1', 'Geheimer Vorschlag'))
       expect(modeOf(path.dirname(dataDir))).toBe(0o700)
       expect(modeOf(dataDir)).toBe(0o700)
-      for (const file of ['tablecloth.db', 'tablecloth.db-wal', 'tablecloth.db-shm', 'tablecloth.lock']) {
+      for (const file of [
+        'tablecloth.db',
+        'tablecloth.db-wal',
+        'tablecloth.db-shm',
+        'tablecloth.lock',
+      ]) {
         expect(modeOf(path.join(dataDir, file)), file).toBe(0o600)
       }
     } finally {

@@ -18,7 +18,9 @@ it('reports health and the client configuration', async () => {
 it('hands the configured tldraw licence key to the client', async () => {
   const licensed = await startTestServer({ TLDRAW_LICENSE_KEY: 'tldraw-key-for-tests' })
   try {
-    expect((await api(licensed, 'GET', '/api/config')).body.tldrawLicenseKey).toBe('tldraw-key-for-tests')
+    expect((await api(licensed, 'GET', '/api/config')).body.tldrawLicenseKey).toBe(
+      'tldraw-key-for-tests',
+    )
   } finally {
     await licensed.close()
   }

@@ -2,15 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { YKeyValue } from 'y-utility/y-keyvalue'
-import type { TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { parse as parseHtml } from 'node-html-parser'
 import {
-  BOARD_DOC,
   RESULTS_FORMATS,
   winnendenTemplate,
   type CreateEventResponse,
@@ -62,7 +59,9 @@ async function seedDay(): Promise<CreateEventResponse> {
   for (const table of [0, 1]) {
     const watcher = await openTable(event, table)
     const records = recordsOf(watcher.doc)
-    const ids = Object.values(NOTES).filter((note) => note.table === table).map((note) => note.id)
+    const ids = Object.values(NOTES)
+      .filter((note) => note.table === table)
+      .map((note) => note.id)
     await until(watcher.doc, () => ids.every((id) => records.has(id)))
   }
   return event
@@ -119,7 +118,9 @@ const NOTE_TEXT_READERS: Record<string, (bytes: Uint8Array) => Promise<string[]>
       extensions: [gfm()],
       htmlExtensions: [gfmHtml()],
     })
-    return parseHtml(html).querySelectorAll('li').map((item) => item.text)
+    return parseHtml(html)
+      .querySelectorAll('li')
+      .map((item) => item.text)
   },
   async html(bytes) {
     return [parseHtml(Buffer.from(bytes).toString()).text]
@@ -219,7 +220,9 @@ describe('hiding a note from the results', () => {
   it('names the field for a malformed note id, a missing or malformed table id, and a bad body', async () => {
     const event = await seedDay()
     const path = hiddenPath(event, 'not a note')
-    expect(await api('PUT', path, { ...organiser(event), body: { tableId: tableId(event, 0) } })).toMatchObject({
+    expect(
+      await api('PUT', path, { ...organiser(event), body: { tableId: tableId(event, 0) } }),
+    ).toMatchObject({
       status: 400,
       body: { error: { code: 'validation_failed', field: 'noteId' } },
     })
@@ -229,17 +232,26 @@ describe('hiding a note from the results', () => {
     })
     const notePath = hiddenPath(event, NOTES.personal.id)
     for (const body of [{}, { tableId: 7 }, { tableId: '../x' }, [tableId(event, 0)], 'x']) {
-      expect(await api('PUT', notePath, { ...organiser(event), body }), JSON.stringify(body)).toMatchObject({
+      expect(
+        await api('PUT', notePath, { ...organiser(event), body }),
+        JSON.stringify(body),
+      ).toMatchObject({
         status: 400,
         body: { error: { code: 'validation_failed', field: 'tableId' } },
       })
     }
-    expect(await api('PUT', notePath, { ...organiser(event), rawBody: '{"tableId":' })).toMatchObject({
+    expect(
+      await api('PUT', notePath, { ...organiser(event), rawBody: '{"tableId":' }),
+    ).toMatchObject({
       status: 400,
       body: { error: { code: 'invalid_json' } },
     })
     expect(
-      await api('PUT', notePath, { ...organiser(event), rawBody: 'tableId=x', contentType: 'text/plain' }),
+      await api('PUT', notePath, {
+        ...organiser(event),
+        rawBody: 'tableId=x',
+        contentType: 'text/plain',
+      }),
     ).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } })
     expect(await api('POST', notePath, organiser(event))).toMatchObject({
       status: 405,
@@ -284,7 +296,12 @@ describe('hiding a note from the results', () => {
     const table = event.links.tables[0]!
     const body = { tableId: table.id }
     const notePath = hiddenPath(event, NOTES.personal.id)
-    for (const token of [table.tokens.moderator, table.tokens.participant, table.tokens.viewer, other.organiserToken]) {
+    for (const token of [
+      table.tokens.moderator,
+      table.tokens.participant,
+      table.tokens.viewer,
+      other.organiserToken,
+    ]) {
       expect(await api('GET', hiddenPath(event), { token })).toMatchObject({
         status: 403,
         body: { error: { code: 'forbidden' } },
@@ -310,7 +327,9 @@ describe('every results format', () => {
     const event = await seedDay()
     expect((await hide(event, NOTES.personal)).status).toBe(201)
     for (const format of RESULTS_FORMATS) {
-      expect(await carries(event, format, NOTES.personal.text), `${format}: hidden note`).toBe(false)
+      expect(await carries(event, format, NOTES.personal.text), `${format}: hidden note`).toBe(
+        false,
+      )
       expect(await carries(event, format, NOTES.kept.text), `${format}: kept note`).toBe(true)
       expect(await carries(event, format, NOTES.other.text), `${format}: other table`).toBe(true)
     }
@@ -324,7 +343,9 @@ describe('every results format', () => {
   it('leaves a hidden note out of the snapshot of an ended station and out of narrowed results', async () => {
     const event = await seedDay()
     expect((await hide(event, NOTES.personal)).status).toBe(201)
-    expect((await api('POST', `/api/events/${event.id}/stations/next`, organiser(event))).status).toBe(200)
+    expect(
+      (await api('POST', `/api/events/${event.id}/stations/next`, organiser(event))).status,
+    ).toBe(200)
     const narrowed = `results.json?table=${tableId(event, 0)}&station=s1`
     const texts = await NOTE_TEXT_READERS.json!(await download(event, narrowed))
     expect(texts).toEqual([NOTES.kept.text])
@@ -337,7 +358,10 @@ describe('HiddenNoteStore', () => {
     const config = { ...winnendenTemplate(), groups: [], tables: [], stations: [] }
     let db = openDatabase(dataDir)
     const events = new EventStore(db)
-    const state = { currentStation: 0, timer: { durationSeconds: 0, runningSince: null, elapsedBeforeSeconds: 0 } }
+    const state = {
+      currentStation: 0,
+      timer: { durationSeconds: 0, runningSince: null, elapsedBeforeSeconds: 0 },
+    }
     for (const id of ['ev1', 'ev2']) {
       events.create({ id, config: config as never, state, createdAt: '2019-07-02T08:00:00.000Z' })
     }
@@ -348,7 +372,9 @@ describe('HiddenNoteStore', () => {
 
     db = openDatabase(dataDir)
     const hidden = new HiddenNoteStore(db)
-    expect(hidden.list('ev1')).toEqual([{ noteId: 'shape:a', tableId: 't1', hiddenAt: at.toISOString() }])
+    expect(hidden.list('ev1')).toEqual([
+      { noteId: 'shape:a', tableId: 't1', hiddenAt: at.toISOString() },
+    ])
     expect(new EventStore(db).delete('ev1')).toBe(true)
     expect(hidden.list('ev1')).toEqual([])
     expect(hidden.noteIds('ev2')).toEqual(new Set(['shape:a']))

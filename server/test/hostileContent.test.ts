@@ -59,7 +59,11 @@ async function createEvent(): Promise<CreateEventResponse> {
 
 async function openTable(event: CreateEventResponse, tableIndex = 0): Promise<BoardProvider> {
   const table = event.links.tables[tableIndex]!
-  const board = openBoard(`${server!.wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+  const board = openBoard(
+    `${server!.wsOrigin}/sync`,
+    roomName(event.id, table.id),
+    table.tokens.moderator,
+  )
   boards.push(board)
   await synced(board)
   return board
@@ -96,7 +100,11 @@ function noteTexts(results: Results): string[] {
 /** Sends one crafted update from a raw moderator socket and resolves with the close it gets. */
 async function sendCrafted(event: CreateEventResponse, update: Uint8Array) {
   const table = event.links.tables[0]!
-  const socket = rawSocket(`${server!.wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+  const socket = rawSocket(
+    `${server!.wsOrigin}/sync`,
+    roomName(event.id, table.id),
+    table.tokens.moderator,
+  )
   await opened(socket)
   const closed = closedWith(socket)
   socket.send(updateFrame(update))
@@ -117,31 +125,58 @@ describe('content the gate refuses from a moderator socket', () => {
           texts: [JSON.stringify({ key: 'shape:json', val: { id: 'shape:json' } })],
         }),
     ],
-    ['a string in records', (doc) => craftRecordsItem(doc, { ref: ContentRef.String, text: 'Hallo' })],
-    ['binary in records', (doc) => craftRecordsItem(doc, { ref: ContentRef.Binary, bytes: new Uint8Array(8) })],
-    ['a nested Y.Map in records', (doc) => craftRecordsItem(doc, { ref: ContentRef.Type, typeRef: 1 })],
-    ['a subdocument in records', (doc) => craftRecordsItem(doc, { ref: ContentRef.Doc, guid: 'sub' })],
-    ['an embed in records', (doc) => craftRecordsItem(doc, { ref: ContentRef.Embed, value: { x: 1 } })],
+    [
+      'a string in records',
+      (doc) => craftRecordsItem(doc, { ref: ContentRef.String, text: 'Hallo' }),
+    ],
+    [
+      'binary in records',
+      (doc) => craftRecordsItem(doc, { ref: ContentRef.Binary, bytes: new Uint8Array(8) }),
+    ],
+    [
+      'a nested Y.Map in records',
+      (doc) => craftRecordsItem(doc, { ref: ContentRef.Type, typeRef: 1 }),
+    ],
+    [
+      'a subdocument in records',
+      (doc) => craftRecordsItem(doc, { ref: ContentRef.Doc, guid: 'sub' }),
+    ],
+    [
+      'an embed in records',
+      (doc) => craftRecordsItem(doc, { ref: ContentRef.Embed, value: { x: 1 } }),
+    ],
     [
       'null, text and a number as entries',
       (doc) => craftRecordsItem(doc, { ref: ContentRef.Any, values: [null, 'text', 42] }),
     ],
     [
       'an entry in a root of its own',
-      () => craftUpdate(7777, [{ clock: 0, parent: 'evil', content: { ref: ContentRef.Any, values: [1] } }]),
+      () =>
+        craftUpdate(7777, [
+          { clock: 0, parent: 'evil', content: { ref: ContentRef.Any, values: [1] } },
+        ]),
     ],
     [
       'a map-style entry on records',
       () =>
         craftUpdate(7777, [
-          { clock: 0, parent: 'records', parentSub: 'x', content: { ref: ContentRef.Any, values: [1] } },
+          {
+            clock: 0,
+            parent: 'records',
+            parentSub: 'x',
+            content: { ref: ContentRef.Any, values: [1] },
+          },
         ]),
     ],
     [
       'an entry after an item nobody has',
       () =>
         craftUpdate(7777, [
-          { clock: 0, origin: { client: 424242, clock: 9 }, content: { ref: ContentRef.Any, values: [1] } },
+          {
+            clock: 0,
+            origin: { client: 424242, clock: 9 },
+            content: { ref: ContentRef.Any, values: [1] },
+          },
         ]),
     ],
   ]
@@ -162,7 +197,12 @@ describe('content the gate refuses from a moderator socket', () => {
 
       writeNote(writer, frame, 'shape:after', 'Nachher')
       await until(watcher.doc, () => recordsOf(watcher.doc).has('shape:after'))
-      expect(watcher.doc.getArray(BOARD_DOC.records).toArray().every((entry) => isEntry(entry))).toBe(true)
+      expect(
+        watcher.doc
+          .getArray(BOARD_DOC.records)
+          .toArray()
+          .every((entry) => isEntry(entry)),
+      ).toBe(true)
       expect(noteTexts(await resultsJson(event)).sort()).toEqual(['Nachher', 'Vorher'])
     })
   }
@@ -174,11 +214,16 @@ describe('content the gate refuses from a moderator socket', () => {
     const writer = await openTable(event)
     const closed = serverClose(writer)
     writer.doc.getMap(BOARD_DOC.meta).set(BOARD_META.schema, 'garbage')
-    expect(await closed).toEqual({ code: CloseCode.InvalidMessage, reason: CONTENT_REJECTED_REASON })
+    expect(await closed).toEqual({
+      code: CloseCode.InvalidMessage,
+      reason: CONTENT_REJECTED_REASON,
+    })
     writer.provider.disconnect()
 
     const next = await openTable(event)
-    expect(next.doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).toEqual(createBoardSchema().serialize())
+    expect(next.doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).toEqual(
+      createBoardSchema().serialize(),
+    )
     expect(watcher.doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).not.toBe('garbage')
   })
 
@@ -200,7 +245,13 @@ describe('content the gate refuses from a moderator socket', () => {
     let deep: Record<string, unknown> = {}
     for (let i = 0; i < 64; i++) deep = { deeper: deep }
     const closed = serverClose(writer)
-    const note = noteRecord({ id: 'shape:deep', parentId: firstColumn(event), x: 0, y: 0, text: 'x' })
+    const note = noteRecord({
+      id: 'shape:deep',
+      parentId: firstColumn(event),
+      x: 0,
+      y: 0,
+      text: 'x',
+    })
     recordsOf(writer.doc).set('shape:deep', { ...note, meta: deep } as TLRecord)
     expect(await closed).toEqual({ code: CloseCode.InvalidMessage, reason: RECORD_REJECTED_REASON })
   })
@@ -227,7 +278,9 @@ describe('a board stored with content the gate refuses today', () => {
     local.getArray(BOARD_DOC.records).push([new Y.Map()])
     local.getArray('evil').push([{ hello: 'world' }])
     local.getMap(BOARD_DOC.meta).set(BOARD_META.schema, 'garbage')
-    local.getMap(BOARD_DOC.meta).set(BOARD_META.day, { stationIndex: 99, stationId: 'nope', timer: null })
+    local
+      .getMap(BOARD_DOC.meta)
+      .set(BOARD_META.day, { stationIndex: 99, stationId: 'nope', timer: null })
     local.getMap(BOARD_DOC.meta).set('extra', 1)
     updates.push(craftRecordsItem(local, { ref: ContentRef.Json, texts: [deepJsonText(100_000)] }))
     boards.splice(0).forEach((open) => open.destroy())
@@ -245,9 +298,17 @@ describe('a board stored with content the gate refuses today', () => {
     const records = reopened.doc.getArray(BOARD_DOC.records).toArray()
     expect(records.every(isEntry)).toBe(true)
     expect(reopened.doc.getArray('evil').length).toBe(0)
-    expect(reopened.doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).toEqual(createBoardSchema().serialize())
-    expect(reopened.doc.getMap(BOARD_DOC.meta).get(BOARD_META.day)).toMatchObject({ stationIndex: 0 })
-    expect([...reopened.doc.getMap(BOARD_DOC.meta).keys()].sort()).toEqual(['day', 'protocol', 'schema'])
+    expect(reopened.doc.getMap(BOARD_DOC.meta).get(BOARD_META.schema)).toEqual(
+      createBoardSchema().serialize(),
+    )
+    expect(reopened.doc.getMap(BOARD_DOC.meta).get(BOARD_META.day)).toMatchObject({
+      stationIndex: 0,
+    })
+    expect([...reopened.doc.getMap(BOARD_DOC.meta).keys()].sort()).toEqual([
+      'day',
+      'protocol',
+      'schema',
+    ])
     expect(logs.some((line) => line.startsWith(`board repaired room=${room}`))).toBe(true)
 
     const token = event.organiserToken
@@ -257,19 +318,51 @@ describe('a board stored with content the gate refuses today', () => {
       })
       expect(response.status, format).toBe(200)
     }
-    expect(noteTexts(await resultsJson(event)).sort()).toEqual(['Kinderbetreuungsangebote fehlen', 'Mehr „Sprachkurse“ 🗣️'])
-    expect((await api(server, 'GET', `/api/events/${event.id}/overview`, { token })).status).toBe(200)
-    expect((await api(server, 'POST', `/api/events/${event.id}/timer`, { token, body: { action: 'start' } })).status).toBe(200)
-    const phone = await api(server, 'POST', `/api/events/${event.id}/tables/${event.links.tables[0]!.id}/notes`, {
-      token: event.links.tables[0]!.tokens.participant,
-      body: { text: 'Vom Handy', column: 0 },
-    })
+    expect(noteTexts(await resultsJson(event)).sort()).toEqual([
+      'Kinderbetreuungsangebote fehlen',
+      'Mehr „Sprachkurse“ 🗣️',
+    ])
+    expect((await api(server, 'GET', `/api/events/${event.id}/overview`, { token })).status).toBe(
+      200,
+    )
+    expect(
+      (
+        await api(server, 'POST', `/api/events/${event.id}/timer`, {
+          token,
+          body: { action: 'start' },
+        })
+      ).status,
+    ).toBe(200)
+    const phone = await api(
+      server,
+      'POST',
+      `/api/events/${event.id}/tables/${event.links.tables[0]!.id}/notes`,
+      {
+        token: event.links.tables[0]!.tokens.participant,
+        body: { text: 'Vom Handy', column: 0 },
+      },
+    )
     expect(phone.status).toBe(201)
-    const next = await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token, body: { from: 0 } })
+    const next = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+      token,
+      body: { from: 0 },
+    })
     expect(next.status).toBe(200)
-    await until(reopened.doc, () => (reopened.doc.getMap(BOARD_DOC.meta).get(BOARD_META.day) as { stationIndex: number }).stationIndex === 1)
-    const snapshot = next.body.snapshots.find((entry: { tableId: string }) => entry.tableId === event.links.tables[0]!.id)
-    const restore = await api(server, 'POST', `/api/events/${event.id}/snapshots/${snapshot.id}/restore`, { token })
+    await until(
+      reopened.doc,
+      () =>
+        (reopened.doc.getMap(BOARD_DOC.meta).get(BOARD_META.day) as { stationIndex: number })
+          .stationIndex === 1,
+    )
+    const snapshot = next.body.snapshots.find(
+      (entry: { tableId: string }) => entry.tableId === event.links.tables[0]!.id,
+    )
+    const restore = await api(
+      server,
+      'POST',
+      `/api/events/${event.id}/snapshots/${snapshot.id}/restore`,
+      { token },
+    )
     expect(restore.status).toBe(200)
 
     // The repair is stored: after a restart the board loads clean, with nothing left to repair.
@@ -286,7 +379,9 @@ describe('a board stored with content the gate refuses today', () => {
 /** An item appended to the end of `records`, by a client of its own, with the given content. */
 function craftRecordsItem(doc: Y.Doc, content: CraftedContent): Uint8Array {
   const origin = lastRecordsItem(doc)
-  return craftUpdate(9999, [{ clock: 0, ...(origin ? { origin } : { parent: 'records' }), content }])
+  return craftUpdate(9999, [
+    { clock: 0, ...(origin ? { origin } : { parent: 'records' }), content },
+  ])
 }
 
 function isEntry(entry: unknown): boolean {

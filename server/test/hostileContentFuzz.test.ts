@@ -60,7 +60,8 @@ import { api, startTestServer, type TestServer } from './helpers/testServer'
  */
 
 const RUNS = Number(process.env.HOSTILE_FUZZ_RUNS ?? 40)
-const SEED = process.env.HOSTILE_FUZZ_SEED === undefined ? undefined : Number(process.env.HOSTILE_FUZZ_SEED)
+const SEED =
+  process.env.HOSTILE_FUZZ_SEED === undefined ? undefined : Number(process.env.HOSTILE_FUZZ_SEED)
 const PATH = process.env.HOSTILE_FUZZ_PATH
 const KNOWN_HOLES = process.env.HOSTILE_FUZZ_KNOWN_HOLES === '1'
 
@@ -72,7 +73,14 @@ const FAULTS = new RegExp(
   [
     ...['frame-failed', 'apply-failed', 'repair-failed', 'storage-failed', 'compaction-failed'],
     ...['connect-failed', 'unload-failed', 'room-dropped', 'internal error', 'corrupt-row'],
-    ...['day-write-failed', 'bad-entry', 'board repaired', 'board-full', 'rate-limited', 'invalid-frame'],
+    ...[
+      'day-write-failed',
+      'bad-entry',
+      'board repaired',
+      'board-full',
+      'rate-limited',
+      'invalid-frame',
+    ],
   ].join('|'),
 )
 
@@ -141,7 +149,9 @@ it('survives random decodable updates from a moderator socket, and every reader 
         // The server never closes an honest client's socket, whatever another socket sends.
         const closes: number[] = []
         for (const honest of [writer, watcher]) {
-          honest.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0))
+          honest.provider.on('connection-close', (event: { code: number } | null) =>
+            closes.push(event?.code ?? 0),
+          )
         }
         const honestRecords = recordsOf(writer.doc)
         Y.applyUpdate(mirror, Y.encodeStateAsUpdate(watcher.doc))
@@ -164,7 +174,10 @@ it('survives random decodable updates from a moderator socket, and every reader 
         }
 
         const expected = [...board.honest.keys(), ...board.accepted]
-        await patiently(until(watcher.doc, () => hasAll(watcher.doc, expected)), 'the watcher to receive every note')
+        await patiently(
+          until(watcher.doc, () => hasAll(watcher.doc, expected)),
+          'the watcher to receive every note',
+        )
         expectOnlyBoardContent(watcher.doc, board, 0)
         expect(closes, 'honest sockets closed by the server').toEqual([])
         expect((await fetch(`${server.origin}/healthz`)).status).toBe(200)
@@ -175,7 +188,11 @@ it('survives random decodable updates from a moderator socket, and every reader 
         release(watcher)
       }
     }),
-    { numRuns: RUNS, ...(SEED !== undefined && { seed: SEED }), ...(PATH !== undefined && { path: PATH }) },
+    {
+      numRuns: RUNS,
+      ...(SEED !== undefined && { seed: SEED }),
+      ...(PATH !== undefined && { path: PATH }),
+    },
   )
   expect(faults()).toEqual([])
 
@@ -192,15 +209,23 @@ it('survives random decodable updates from a moderator socket, and every reader 
         if (format === 'csv' || format === 'md' || format === 'html') {
           const text = Buffer.from(response.bytes).toString()
           for (const board of attacked) {
-            expect([...board.honest.values()].filter((note) => !text.includes(note)), format).toEqual([])
+            expect(
+              [...board.honest.values()].filter((note) => !text.includes(note)),
+              format,
+            ).toEqual([])
           }
         }
       }
       const before = await resultsJson(event)
       attacked.forEach((board) => expectHonestNotes(before, board))
       const token = event.organiserToken
-      expect((await api(server, 'GET', `/api/events/${event.id}/overview`, { token })).status).toBe(200)
-      const next = await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token, body: { from: 0 } })
+      expect((await api(server, 'GET', `/api/events/${event.id}/overview`, { token })).status).toBe(
+        200,
+      )
+      const next = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+        token,
+        body: { from: 0 },
+      })
       expect(next.status).toBe(200)
       // The first station's results now come from its snapshot.
       const after = await resultsJson(event)
@@ -252,8 +277,12 @@ async function newBoard(steps: HostileStep[]): Promise<FuzzBoard> {
     const created = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
     expect(created.status).toBe(201)
     const event = created.body as CreateEventResponse
-    const view = await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken })
-    const stationIds = (view.body.config.stations as Array<{ id: string }>).map((station) => station.id)
+    const view = await api(server, 'GET', `/api/events/${event.id}`, {
+      token: event.organiserToken,
+    })
+    const stationIds = (view.body.config.stations as Array<{ id: string }>).map(
+      (station) => station.id,
+    )
     current = { event, stationIds, nextTable: 0 }
     events.push(current)
   }
@@ -309,7 +338,9 @@ async function send(
       Y.applyUpdate(mirror, answer)
       resolve({ kind: 'kept' })
     })
-    socket.once('close', (code, reason) => resolve({ kind: 'closed', code, reason: reason.toString() }))
+    socket.once('close', (code, reason) =>
+      resolve({ kind: 'closed', code, reason: reason.toString() }),
+    )
     socket.once('error', reject)
   })
   await patiently(
@@ -399,7 +430,9 @@ function day(doc: Y.Doc): BoardDayState | undefined {
 
 /** What any client of the board holds is board content only: nothing refused was stored or relayed. */
 function expectOnlyBoardContent(doc: Y.Doc, board: FuzzBoard, stationIndex: number): void {
-  expect([...doc.share.keys()].filter((name) => name !== BOARD_DOC.records && name !== BOARD_DOC.meta)).toEqual([])
+  expect(
+    [...doc.share.keys()].filter((name) => name !== BOARD_DOC.records && name !== BOARD_DOC.meta),
+  ).toEqual([])
   const records = doc.getArray<unknown>(BOARD_DOC.records)
   expect(records._map.size, 'map-style entries on records').toBe(0)
   const problems = records.toArray().flatMap((entry) => entryProblem(schema, entry) ?? [])
@@ -409,7 +442,10 @@ function expectOnlyBoardContent(doc: Y.Doc, board: FuzzBoard, stationIndex: numb
   expect(meta.get(BOARD_META.schema)).toEqual(schema.serialize())
   expect(day(doc)).toMatchObject({ stationIndex, stationId: board.view.stationIds[stationIndex] })
   const keys = entryKeys(doc)
-  expect([...board.refused].filter((id) => keys.has(id)), 'refused records on the board').toEqual([])
+  expect(
+    [...board.refused].filter((id) => keys.has(id)),
+    'refused records on the board',
+  ).toEqual([])
 }
 
 async function resultsJson(event: CreateEventResponse): Promise<Results> {
@@ -422,7 +458,9 @@ function expectHonestNotes(results: Results, board: FuzzBoard): void {
   const texts = new Set(
     results.tables.flatMap((table) =>
       table.stations.flatMap((station) =>
-        [...station.columns.flatMap((column) => column.notes), ...station.unsorted].map((note) => note.text),
+        [...station.columns.flatMap((column) => column.notes), ...station.unsorted].map(
+          (note) => note.text,
+        ),
       ),
     ),
   )
@@ -430,7 +468,10 @@ function expectHonestNotes(results: Results, board: FuzzBoard): void {
   expect(missing, 'honest notes missing from results.json').toEqual([])
 }
 
-async function download(event: CreateEventResponse, file: string): Promise<{ status: number; bytes: Uint8Array }> {
+async function download(
+  event: CreateEventResponse,
+  file: string,
+): Promise<{ status: number; bytes: Uint8Array }> {
   const response = await fetch(`${server.origin}/api/events/${event.id}/${file}`, {
     headers: { authorization: `Bearer ${event.organiserToken}` },
   })

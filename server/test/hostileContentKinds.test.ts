@@ -83,20 +83,42 @@ describe('content a moderator socket sends that the gate refuses', () => {
       'a format mark (ContentFormat) in records',
       crafted({ kind: 'format', key: 'bold', json: { json: 'value', value: true } }),
     ],
-    ['a nested Y.XmlHook (ContentType 5) in records', crafted({ kind: 'type', typeRef: 5, children: [] })],
+    [
+      'a nested Y.XmlHook (ContentType 5) in records',
+      crafted({ kind: 'type', typeRef: 5, children: [] }),
+    ],
     [
       'a nested Y.Array holding a board record, sent with its content in one update',
-      crafted({ kind: 'type', typeRef: 0, children: [{ kind: 'any', values: [{ value: 'entry' }] }] }),
+      crafted({
+        kind: 'type',
+        typeRef: 0,
+        children: [{ kind: 'any', values: [{ value: 'entry' }] }],
+      }),
     ],
-    ['an entry holding binary', crafted({ kind: 'any', values: [{ value: 'not-json', what: 'binary' }] })],
-    ['an entry holding a bigint', crafted({ kind: 'any', values: [{ value: 'not-json', what: 'bigint' }] })],
-    ['an entry holding undefined', crafted({ kind: 'any', values: [{ value: 'not-json', what: 'undefined' }] })],
-    ['an entry holding NaN', crafted({ kind: 'any', values: [{ value: 'not-json', what: 'nan' }] })],
+    [
+      'an entry holding binary',
+      crafted({ kind: 'any', values: [{ value: 'not-json', what: 'binary' }] }),
+    ],
+    [
+      'an entry holding a bigint',
+      crafted({ kind: 'any', values: [{ value: 'not-json', what: 'bigint' }] }),
+    ],
+    [
+      'an entry holding undefined',
+      crafted({ kind: 'any', values: [{ value: 'not-json', what: 'undefined' }] }),
+    ],
+    [
+      'an entry holding NaN',
+      crafted({ kind: 'any', values: [{ value: 'not-json', what: 'nan' }] }),
+    ],
     [
       'a valid note beside a deletion of the server’s meta',
       crafted({ kind: 'any', values: [{ value: 'entry' }] }, { of: 'meta', pick: 0, extend: 0 }),
     ],
-    ['a deletion of items nobody has', { via: 'deletion', deletion: { of: 'unknown-client', clock: 0, len: 3 } }],
+    [
+      'a deletion of items nobody has',
+      { via: 'deletion', deletion: { of: 'unknown-client', clock: 0, len: 3 } },
+    ],
     [
       'a note of 300,000 characters, beyond the record size limit',
       { via: 'doc', edit: { edit: 'huge-text', chars: 300_000 } },
@@ -140,7 +162,9 @@ describe('content a moderator socket sends that the gate refuses', () => {
 
   it('refuses a collected range (GC struct) of a new client, which no board client sends', async () => {
     const table = await openTable()
-    const collected = craftUpdate(0x7e00_0002, [{ clock: 0, content: { ref: ContentRef.GC, length: 5 } }])
+    const collected = craftUpdate(0x7e00_0002, [
+      { clock: 0, content: { ref: ContentRef.GC, length: 5 } },
+    ])
     expectRefused(await send(table, collected))
     await expectBoardGoesOn(table, [])
   })
@@ -171,7 +195,9 @@ describe('items placed by what the board holds', () => {
     const board = new Y.Doc()
     Y.applyUpdate(board, Y.encodeStateAsUpdate(table.watcher.doc))
     Y.applyUpdate(board, attack[0]!.update)
-    expect(boardUpdateProblem(schema, board, Y.decodeUpdate(attack[1]!.update))).toBe('place=after-collected')
+    expect(boardUpdateProblem(schema, board, Y.decodeUpdate(attack[1]!.update))).toBe(
+      'place=after-collected',
+    )
     board.destroy()
     await expectBoardGoesOn(table, attack[1]!.names)
   })
@@ -195,7 +221,12 @@ describe('items placed by what the board holds', () => {
   it('refuses an entry whose right neighbour nobody has, which would wait for good', async () => {
     const table = await openTable()
     const [attack] = buildAttack(
-      { via: 'crafted', content: { kind: 'any', values: [{ value: 'entry' }] }, place: { at: 'right-unknown' }, deletion: null },
+      {
+        via: 'crafted',
+        content: { kind: 'any', values: [{ value: 'entry' }] },
+        place: { at: 'right-unknown' },
+        deletion: null,
+      },
       table.view(),
       1,
     )
@@ -215,18 +246,29 @@ describe('client ids', () => {
     // and every later note Yjs places after it (next to a collected item)
     // too, while the writer's screen shows them. The gate refuses it.
     const spoof = craftUpdate(writer.doc.clientID, [
-      { clock: Y.getState(writer.doc.store, writer.doc.clientID), content: { ref: ContentRef.GC, length: 1 } },
+      {
+        clock: Y.getState(writer.doc.store, writer.doc.clientID),
+        content: { ref: ContentRef.GC, length: 1 },
+      },
     ])
     expectRefused(await send(table, spoof))
 
-    const offline = noteRecord({ id: 'shape:offline', parentId: table.frame, x: 240, y: 60, text: 'Offline geschrieben' })
+    const offline = noteRecord({
+      id: 'shape:offline',
+      parentId: table.frame,
+      x: 240,
+      y: 60,
+      text: 'Offline geschrieben',
+    })
     recordsOf(writer.doc).set('shape:offline', offline)
     writer.provider.connect()
     await synced(writer)
     // Presence travels after the writer's sync step 2 on the same socket: once
     // the watcher sees it, the server has handled the offline note.
     writer.provider.awareness.setLocalStateField('probe', 'after-sync')
-    await awarenessMatches(watcher, (states) => [...states.values()].some((state) => state.probe === 'after-sync'))
+    await awarenessMatches(watcher, (states) =>
+      [...states.values()].some((state) => state.probe === 'after-sync'),
+    )
     expect(recordsOf(watcher.doc).has('shape:offline')).toBe(true)
   })
 })
@@ -236,31 +278,48 @@ describe('client ids', () => {
  * case states what should hold and fails while the hole is open, so it runs
  * only with HOSTILE_FUZZ_KNOWN_HOLES=1, like the property's share of them.
  */
-describe.runIf(process.env.HOSTILE_FUZZ_KNOWN_HOLES === '1')('known holes (HOSTILE_FUZZ_KNOWN_HOLES=1)', () => {
-  it('keeps the notes a device wrote offline when another socket wrote a note under its client id (out of scope)', async () => {
-    const table = await openTable()
-    const { writer, watcher } = table
-    writer.provider.disconnect()
-    const id = writer.doc.clientID
-    const stranger = noteRecord({ id: 'shape:spoof', parentId: table.frame, x: 20, y: 260, text: 'Fremd' })
-    const spoof = craftUpdate(id, [
-      {
-        clock: Y.getState(writer.doc.store, id),
-        parent: BOARD_DOC.records,
-        content: { ref: ContentRef.Any, values: [{ key: 'shape:spoof', val: stranger }] },
-      },
-    ])
-    // A valid note in records: the gate takes it, whoever's client id it carries.
-    expect(await send(table, spoof)).toEqual({ kind: 'kept' })
-    const offline = noteRecord({ id: 'shape:offline', parentId: table.frame, x: 240, y: 60, text: 'Offline geschrieben' })
-    recordsOf(writer.doc).set('shape:offline', offline)
-    writer.provider.connect()
-    await synced(writer)
-    writer.provider.awareness.setLocalStateField('probe', 'after-sync')
-    await awarenessMatches(watcher, (states) => [...states.values()].some((state) => state.probe === 'after-sync'))
-    expect(recordsOf(watcher.doc).has('shape:offline')).toBe(true)
-  })
-})
+describe.runIf(process.env.HOSTILE_FUZZ_KNOWN_HOLES === '1')(
+  'known holes (HOSTILE_FUZZ_KNOWN_HOLES=1)',
+  () => {
+    it('keeps the notes a device wrote offline when another socket wrote a note under its client id (out of scope)', async () => {
+      const table = await openTable()
+      const { writer, watcher } = table
+      writer.provider.disconnect()
+      const id = writer.doc.clientID
+      const stranger = noteRecord({
+        id: 'shape:spoof',
+        parentId: table.frame,
+        x: 20,
+        y: 260,
+        text: 'Fremd',
+      })
+      const spoof = craftUpdate(id, [
+        {
+          clock: Y.getState(writer.doc.store, id),
+          parent: BOARD_DOC.records,
+          content: { ref: ContentRef.Any, values: [{ key: 'shape:spoof', val: stranger }] },
+        },
+      ])
+      // A valid note in records: the gate takes it, whoever's client id it carries.
+      expect(await send(table, spoof)).toEqual({ kind: 'kept' })
+      const offline = noteRecord({
+        id: 'shape:offline',
+        parentId: table.frame,
+        x: 240,
+        y: 60,
+        text: 'Offline geschrieben',
+      })
+      recordsOf(writer.doc).set('shape:offline', offline)
+      writer.provider.connect()
+      await synced(writer)
+      writer.provider.awareness.setLocalStateField('probe', 'after-sync')
+      await awarenessMatches(watcher, (states) =>
+        [...states.values()].some((state) => state.probe === 'after-sync'),
+      )
+      expect(recordsOf(watcher.doc).has('shape:offline')).toBe(true)
+    })
+  },
+)
 
 describe('a struct the board holds, sent again naming a root of its own', () => {
   it('adds no root to the board when an entry it holds is sent again naming a root of its own, beside a deletion', async () => {
@@ -268,7 +327,13 @@ describe('a struct the board holds, sent again naming a root of its own', () => 
     const client = 0x7e00_0003
     const entry = {
       key: 'shape:again',
-      val: noteRecord({ id: 'shape:again', parentId: table.frame, x: 240, y: 260, text: 'Nochmal' }),
+      val: noteRecord({
+        id: 'shape:again',
+        parentId: table.frame,
+        x: 240,
+        y: 260,
+        text: 'Nochmal',
+      }),
     }
     const first = craftUpdate(client, [
       { clock: 0, parent: BOARD_DOC.records, content: { ref: ContentRef.Any, values: [entry] } },
@@ -303,11 +368,16 @@ interface Table {
 type CraftedSpec = Extract<HostileSpec, { via: 'crafted' }>
 
 /** Crafted content appended after the last entry of records. */
-function crafted(content: CraftedSpec['content'], deletion: CraftedSpec['deletion'] = null): HostileSpec {
+function crafted(
+  content: CraftedSpec['content'],
+  deletion: CraftedSpec['deletion'] = null,
+): HostileSpec {
   return { via: 'crafted', content, place: { at: 'after-last' }, deletion }
 }
 
-function nested(type: 'array' | 'map' | 'text' | 'xml-fragment' | 'xml-element' | 'xml-text'): HostileSpec {
+function nested(
+  type: 'array' | 'map' | 'text' | 'xml-fragment' | 'xml-element' | 'xml-text',
+): HostileSpec {
   return { via: 'doc', edit: { edit: 'nested', type, filled: true } }
 }
 
@@ -317,7 +387,9 @@ async function openTable(): Promise<Table> {
   expect(created.status).toBe(201)
   const event = created.body as CreateEventResponse
   const view = await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken })
-  const stationIds = (view.body.config.stations as Array<{ id: string }>).map((station) => station.id)
+  const stationIds = (view.body.config.stations as Array<{ id: string }>).map(
+    (station) => station.id,
+  )
   const tableRow = event.links.tables[0]!
   const room = roomName(event.id, tableRow.id)
   const writer = provider(room, tableRow.tokens.moderator)
@@ -356,15 +428,22 @@ type Outcome = { kind: 'kept' } | { kind: 'closed'; code: number; reason: string
  * server handles a socket's frames in order, so its step 2 answer means the
  * update was taken (or ignored), and a refusal closes the socket first.
  */
-async function send(table: Table, update: Uint8Array, frame: 'update' | 'step2' = 'update'): Promise<Outcome> {
+async function send(
+  table: Table,
+  update: Uint8Array,
+  frame: 'update' | 'step2' = 'update',
+): Promise<Outcome> {
   const socket = rawSocket(`${server.wsOrigin}/sync`, table.room, table.token)
   const outcome = new Promise<Outcome>((resolve) => {
     socket.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data))
       if (decoding.readVarUint(decoder) !== MessageType.Sync) return
-      if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) resolve({ kind: 'kept' })
+      if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2)
+        resolve({ kind: 'kept' })
     })
-    socket.once('close', (code, reason) => resolve({ kind: 'closed', code, reason: reason.toString() }))
+    socket.once('close', (code, reason) =>
+      resolve({ kind: 'closed', code, reason: reason.toString() }),
+    )
   })
   await new Promise((resolve) => socket.once('open', resolve))
   socket.send(frame === 'update' ? updateFrame(update) : step2Frame(update))
@@ -389,7 +468,9 @@ function step2Frame(update: Uint8Array): Uint8Array {
 
 function expectRefused(outcome: Outcome): void {
   expect(outcome).toMatchObject({ kind: 'closed', code: CloseCode.InvalidMessage })
-  expect([CONTENT_REJECTED_REASON, RECORD_REJECTED_REASON]).toContain((outcome as { reason: string }).reason)
+  expect([CONTENT_REJECTED_REASON, RECORD_REJECTED_REASON]).toContain(
+    (outcome as { reason: string }).reason,
+  )
 }
 
 /**
@@ -403,9 +484,12 @@ async function expectBoardGoesOn(table: Table, refusedIds: readonly string[]): P
   expectOnlyBoardContent(table.watcher.doc, refusedIds)
   expect((await fetch(`${server.origin}/healthz`)).status).toBe(200)
   for (const format of RESULTS_FORMATS) {
-    const response = await fetch(`${server.origin}/api/events/${table.event.id}/results.${format}`, {
-      headers: { authorization: `Bearer ${table.event.organiserToken}` },
-    })
+    const response = await fetch(
+      `${server.origin}/api/events/${table.event.id}/results.${format}`,
+      {
+        headers: { authorization: `Bearer ${table.event.organiserToken}` },
+      },
+    )
     expect(response.status, format).toBe(200)
     if (format === 'json') {
       const texts = noteTexts((await response.json()) as Results)
@@ -425,7 +509,9 @@ async function expectBoardGoesOn(table: Table, refusedIds: readonly string[]): P
 }
 
 function expectOnlyBoardContent(doc: Y.Doc, refusedIds: readonly string[]): void {
-  expect([...doc.share.keys()].filter((name) => name !== BOARD_DOC.records && name !== BOARD_DOC.meta)).toEqual([])
+  expect(
+    [...doc.share.keys()].filter((name) => name !== BOARD_DOC.records && name !== BOARD_DOC.meta),
+  ).toEqual([])
   const records = doc.getArray<unknown>(BOARD_DOC.records)
   expect(records._map.size).toBe(0)
   expect(records.length).toBe(records.toArray().length)
@@ -438,7 +524,9 @@ function expectOnlyBoardContent(doc: Y.Doc, refusedIds: readonly string[]): void
 function noteTexts(results: Results): string[] {
   return results.tables.flatMap((table) =>
     table.stations.flatMap((station) =>
-      [...station.columns.flatMap((column) => column.notes), ...station.unsorted].map((note) => note.text),
+      [...station.columns.flatMap((column) => column.notes), ...station.unsorted].map(
+        (note) => note.text,
+      ),
     ),
   )
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode, roomName, type CreateEventResponse, type RotateLinkResponse } from '@tablecloth/shared'
+import {
+  CloseCode,
+  roomName,
+  type CreateEventResponse,
+  type RotateLinkResponse,
+} from '@tablecloth/shared'
 import { closedWith, opened, rawSocket } from './helpers/boardProvider'
 import { useEventBoards } from './helpers/eventBoards'
 
@@ -29,7 +34,10 @@ describe('rotating a link', () => {
 
     const { status, body } = await rotate(event, { role: 'moderator', tableId: first!.id })
     expect(status).toBe(200)
-    expect(await closed).toEqual({ code: CloseCode.Unauthorized, reason: 'invalid or revoked token' })
+    expect(await closed).toEqual({
+      code: CloseCode.Unauthorized,
+      reason: 'invalid or revoked token',
+    })
 
     // The new link works, the old one is refused, everyone else stays on.
     const rotated = body as RotateLinkResponse
@@ -56,7 +64,9 @@ describe('rotating a link', () => {
     expect((await send(table.tokens.participant)).status).toBe(201)
     const { body } = await rotate(event, { role: 'participant', tableId: table.id })
     expect((await send(table.tokens.participant)).status).toBe(401)
-    expect((await send((body as RotateLinkResponse).links.tables[0]!.tokens.participant)).status).toBe(201)
+    expect(
+      (await send((body as RotateLinkResponse).links.tables[0]!.tokens.participant)).status,
+    ).toBe(201)
   })
 
   it('rotates the gallery link and the organiser’s own link; the other links survive', async () => {
@@ -69,7 +79,10 @@ describe('rotating a link', () => {
     expect(status).toBe(200)
     const next = (body as RotateLinkResponse).organiserToken
     expect(next).not.toBe(event.organiserToken)
-    expect((await boards.api('GET', `/api/events/${event.id}/links`, { token: event.organiserToken })).status).toBe(401)
+    expect(
+      (await boards.api('GET', `/api/events/${event.id}/links`, { token: event.organiserToken }))
+        .status,
+    ).toBe(401)
     const links = await boards.api('GET', `/api/events/${event.id}/links`, { token: next })
     expect(links.status).toBe(200)
     expect(links.body.control).toContain(`#token=${next}`)

@@ -24,7 +24,8 @@ describe('GET /api/events/:id/tables/:tableId/board', () => {
 
     // Seen by a second client, the note has gone through the server.
     const observer = await openTable(event, 1)
-    const written = () => new YKeyValue<TLRecord>(observer.doc.getArray(BOARD_DOC.records)).has('shape:fresh')
+    const written = () =>
+      new YKeyValue<TLRecord>(observer.doc.getArray(BOARD_DOC.records)).has('shape:fresh')
     await until(observer.doc, written)
 
     const answer = await api('GET', `/api/events/${event.id}/tables/${table.id}/board`, {
@@ -35,9 +36,7 @@ describe('GET /api/events/:id/tables/:tableId/board', () => {
     expect(body).toMatchObject({ tableId: table.id, stationIndex: 0 })
     expect(Date.parse(body.at)).toBeGreaterThan(Date.now() - 60_000)
     expect(JSON.stringify(body.records)).toContain('Gerade eben geschrieben „live“')
-    const frames = body.records.filter(
-      (record) => (record as { type?: string }).type === 'frame',
-    )
+    const frames = body.records.filter((record) => (record as { type?: string }).type === 'frame')
     expect(frames.length).toBeGreaterThan(0)
   })
 

@@ -20,22 +20,37 @@ describe('the server log', () => {
   it('names rooms and reasons but carries no note text and no token, whatever happens', async () => {
     const lines: string[] = []
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tablecloth-log-'))
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ROOM_IDLE_MS: '0' })
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ROOM_IDLE_MS: '0',
+    })
     const app = createApp(config, (line) => lines.push(line))
     const origin = await app.listen()
     const call = async (method: string, pathname: string, token?: string, body?: string) => {
       const response = await fetch(origin + pathname, {
         method,
-        headers: { ...(token && { authorization: `Bearer ${token}` }), 'content-type': 'application/json' },
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          'content-type': 'application/json',
+        },
         body,
       })
       return { status: response.status, text: await response.text() }
     }
     try {
-      const created = await call('POST', '/api/events', undefined, JSON.stringify(winnendenTemplate()))
+      const created = await call(
+        'POST',
+        '/api/events',
+        undefined,
+        JSON.stringify(winnendenTemplate()),
+      )
       const event = JSON.parse(created.text) as CreateEventResponse
       const table = event.links.tables[0]!
-      const view = JSON.parse((await call('GET', `/api/events/${event.id}`, event.organiserToken)).text)
+      const view = JSON.parse(
+        (await call('GET', `/api/events/${event.id}`, event.organiserToken)).text,
+      )
       const stationId = view.config.stations[0].id as string
       const wsUrl = `${origin.replace(/^http/, 'ws')}/sync`
 
@@ -44,16 +59,35 @@ describe('the server log', () => {
       await synced(board)
       new YKeyValue<TLRecord>(board.doc.getArray(BOARD_DOC.records)).set(
         'shape:privat',
-        noteRecord({ id: 'shape:privat', parentId: stationFrameId(stationId, 0), x: 40, y: 40, text: 'Herr Schmidt PRIVAT' }),
+        noteRecord({
+          id: 'shape:privat',
+          parentId: stationFrameId(stationId, 0),
+          x: 40,
+          y: 40,
+          text: 'Herr Schmidt PRIVAT',
+        }),
       )
-      await call('POST', `/api/events/${event.id}/tables/${table.id}/notes`, table.tokens.participant, JSON.stringify({ text: 'Handy VERTRAULICH', column: 0 }))
-      await until(board.doc, () => JSON.stringify(board.doc.getArray(BOARD_DOC.records).toJSON()).includes('VERTRAULICH'))
+      await call(
+        'POST',
+        `/api/events/${event.id}/tables/${table.id}/notes`,
+        table.tokens.participant,
+        JSON.stringify({ text: 'Handy VERTRAULICH', column: 0 }),
+      )
+      await until(board.doc, () =>
+        JSON.stringify(board.doc.getArray(BOARD_DOC.records).toJSON()).includes('VERTRAULICH'),
+      )
       const projector = openBoard(wsUrl, roomName(event.id, table.id), table.tokens.viewer)
       await synced(projector)
       const refused = closedWith(projector.provider.ws as never)
       new YKeyValue<TLRecord>(projector.doc.getArray(BOARD_DOC.records)).set(
         'shape:heimlich',
-        noteRecord({ id: 'shape:heimlich', parentId: stationFrameId(stationId, 0), x: 300, y: 40, text: 'Projektor GEHEIM' }),
+        noteRecord({
+          id: 'shape:heimlich',
+          parentId: stationFrameId(stationId, 0),
+          x: 300,
+          y: 40,
+          text: 'Projektor GEHEIM',
+        }),
       )
       await refused
       projector.destroy()
@@ -63,7 +97,12 @@ describe('the server log', () => {
       await closedWith(garbage)
       const stranger = rawSocket(wsUrl, roomName(event.id, table.id), 'Z'.repeat(43))
       await closedWith(stranger)
-      await call('POST', `/api/events/${event.id}/timer`, event.organiserToken, '{"action": "VERTRAULICH"')
+      await call(
+        'POST',
+        `/api/events/${event.id}/timer`,
+        event.organiserToken,
+        '{"action": "VERTRAULICH"',
+      )
       await call('POST', `/api/events/${event.id}/stations/next`, event.organiserToken)
       await call('GET', `/api/events/${event.id}/results.csv`, event.organiserToken)
       board.destroy()
@@ -79,7 +118,8 @@ describe('the server log', () => {
         'GEHEIM',
       ]
       for (const line of lines) {
-        for (const secret of secrets) expect(line.includes(secret), `log line ${JSON.stringify(line)}`).toBe(false)
+        for (const secret of secrets)
+          expect(line.includes(secret), `log line ${JSON.stringify(line)}`).toBe(false)
       }
     } finally {
       await app.close().catch(() => {})

@@ -21,7 +21,7 @@ import { api, startTestServer, type TestServer } from './helpers/testServer'
 const LONG = NOTE_CORPUS[7]!
 
 let servers: TestServer[] = []
-let boards: BoardProvider[] = []
+const boards: BoardProvider[] = []
 afterEach(async () => {
   boards.splice(0).forEach((board) => board.destroy())
   for (const server of servers.splice(0)) await server.close()
@@ -41,7 +41,11 @@ async function stop(server: TestServer): Promise<void> {
 
 async function open(server: TestServer, event: CreateEventResponse): Promise<BoardProvider> {
   const table = event.links.tables[0]!
-  const board = openBoard(`${server.wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+  const board = openBoard(
+    `${server.wsOrigin}/sync`,
+    roomName(event.id, table.id),
+    table.tokens.moderator,
+  )
   boards.push(board)
   await synced(board)
   return board
@@ -56,8 +60,10 @@ function note(doc: Y.Doc, id: string): TLNoteShape {
 }
 
 function frameOf(doc: Y.Doc): string {
-  const frame = records(doc).find((record) => (record.meta as { stationIndex?: unknown }).stationIndex === 0)
-  return stationFrameId(String((frame?.meta as { stationId?: unknown }).stationId), 0)
+  const frame = records(doc).find(
+    (record) => (record.meta as { stationIndex?: unknown }).stationIndex === 0,
+  )
+  return stationFrameId(String((frame?.meta as { stationId?: unknown } | undefined)?.stationId), 0)
 }
 
 /** Writes phone notes as an earlier server stored them: square, full size, in the fixed grid. */
@@ -65,8 +71,22 @@ async function writeOldNotes(server: TestServer, event: CreateEventResponse): Pr
   const board = await open(server, event)
   const frameId = frameOf(board.doc)
   const old = [
-    noteRecord({ id: 'shape:old-1', parentId: frameId, x: 40, y: 40, text: LONG, meta: { via: 'phone' } }),
-    noteRecord({ id: 'shape:old-2', parentId: frameId, x: 40, y: 264, text: 'Kita fehlt', meta: { via: 'phone' } }),
+    noteRecord({
+      id: 'shape:old-1',
+      parentId: frameId,
+      x: 40,
+      y: 40,
+      text: LONG,
+      meta: { via: 'phone' },
+    }),
+    noteRecord({
+      id: 'shape:old-2',
+      parentId: frameId,
+      x: 40,
+      y: 264,
+      text: 'Kita fehlt',
+      meta: { via: 'phone' },
+    }),
   ]
   board.doc.transact(() => old.forEach((record) => recordsOf(board.doc).set(record.id, record)))
   // The server relays an update only once it stored it.
@@ -120,7 +140,14 @@ describe('phone notes an earlier version stored unsized', () => {
     const first = await start()
     const event = await createEvent(first)
     const token = event.organiserToken
-    expect((await api(first, 'POST', `/api/events/${event.id}/stations/next`, { token, body: { from: 0 } })).status).toBe(200)
+    expect(
+      (
+        await api(first, 'POST', `/api/events/${event.id}/stations/next`, {
+          token,
+          body: { from: 0 },
+        })
+      ).status,
+    ).toBe(200)
     const board = await open(first, event)
     const frameId = frameOf(board.doc)
     // Eighteen long notes an earlier server wrote square into the fixed grid: six rows.
@@ -144,7 +171,9 @@ describe('phone notes an earlier version stored unsized', () => {
     const again = await start(first.dataDir)
     const reopened = await open(again, event)
     const contents = readBoardContents(records(reopened.doc))
-    const grown = contents.columns.find((column) => column.stationId === contents.columns[0]!.stationId && column.columnIndex === 0)!
+    const grown = contents.columns.find(
+      (column) => column.stationId === contents.columns[0]!.stationId && column.columnIndex === 0,
+    )!
     const next = contents.columns.find((column) => column.bounds.y > grown.bounds.y)!
     expect(grown.bounds.h).toBeGreaterThan(6 * (NOTE_SIZE + 24))
     expect(next.bounds.y).toBeGreaterThanOrEqual(grown.bounds.y + grown.bounds.h + STATION_GAP)
@@ -158,10 +187,17 @@ describe('phone notes an earlier version stored unsized', () => {
     const token = event.organiserToken
     const saved = await api(server, 'POST', `/api/events/${event.id}/snapshots`, { token })
     expect(saved.status).toBe(201)
-    const snapshot = saved.body.snapshots.find((entry: { tableId: string }) => entry.tableId === event.links.tables[0]!.id)
+    const snapshot = saved.body.snapshots.find(
+      (entry: { tableId: string }) => entry.tableId === event.links.tables[0]!.id,
+    )
 
     const board = await open(server, event)
-    const restored = await api(server, 'POST', `/api/events/${event.id}/snapshots/${snapshot.id}/restore`, { token })
+    const restored = await api(
+      server,
+      'POST',
+      `/api/events/${event.id}/snapshots/${snapshot.id}/restore`,
+      { token },
+    )
     expect(restored.status).toBe(200)
     await docMatches(board, (doc) => note(doc, 'shape:old-1')?.props.growY > 0)
     expect(note(board.doc, 'shape:old-1').props).toMatchObject(noteSizer().fit(LONG, 'de'))

@@ -21,7 +21,6 @@ import {
   rectsOverlap,
   richTextToPlain,
   stationFrameId,
-  type BoardNote,
   type CreateEventResponse,
   type Rect,
 } from '@tablecloth/shared'
@@ -62,14 +61,26 @@ async function textFits(note: TLNoteShape): Promise<boolean> {
   const width = (run: string) => widthOf(run) * fontSize
   const text = richTextToPlain(note.props.richText)
   const de = await loadHyphenator('de')
-  const shown = fontSize <= NOTE_TEXT_FLOOR ? hyphenateLongWords(text, de, (w) => !fitsLine(width(w), NOTE_TEXT_WIDTH)) : text
-  const lines = shown.split('\n').flatMap((paragraph) => breakLines(paragraph, NOTE_TEXT_WIDTH, width))
-  const wholeWords = fontSize > NOTE_TEXT_FLOOR ? lines.every((line) => fitsLine(width(line.text.trimEnd()), NOTE_TEXT_WIDTH)) : true
+  const shown =
+    fontSize <= NOTE_TEXT_FLOOR
+      ? hyphenateLongWords(text, de, (w) => !fitsLine(width(w), NOTE_TEXT_WIDTH))
+      : text
+  const lines = shown
+    .split('\n')
+    .flatMap((paragraph) => breakLines(paragraph, NOTE_TEXT_WIDTH, width))
+  const wholeWords =
+    fontSize > NOTE_TEXT_FLOOR
+      ? lines.every((line) => fitsLine(width(line.text.trimEnd()), NOTE_TEXT_WIDTH))
+      : true
   return wholeWords && lines.length * noteLineHeight(fontSize) + 32 <= NOTE_SIZE + note.props.growY
 }
 
 /** tldraw's sans font at 1 px, read here on its own to check the sizer's work. */
-const plex = openFont(readFileSync(createRequire(import.meta.url).resolve('@tldraw/assets/fonts/IBMPlexSans-Medium.woff2')))
+const plex = openFont(
+  readFileSync(
+    createRequire(import.meta.url).resolve('@tldraw/assets/fonts/IBMPlexSans-Medium.woff2'),
+  ),
+)
 function widthOf(run: string): number {
   return plex.layout(run).advanceWidth / plex.unitsPerEm
 }
@@ -93,7 +104,10 @@ describe('NoteSizer', () => {
   })
 
   it('stops at the floor and hyphenates a longer word, growing the note for its lines', () => {
-    const fit = sizer.fit('Kinderbetreuungsangebote und Qualifizierungsmaßnahmen für Alleinerziehende sind wichtig', 'de')
+    const fit = sizer.fit(
+      'Kinderbetreuungsangebote und Qualifizierungsmaßnahmen für Alleinerziehende sind wichtig',
+      'de',
+    )
     expect(noteFontSize(fit)).toBe(NOTE_TEXT_FLOOR)
     expect(fit.growY).toBeGreaterThan(0)
   })
@@ -132,22 +146,32 @@ describe('phone notes on the server', () => {
 
   it('keeps a column of 24 phone notes of long German text in its grid, without overlaps', async () => {
     const event = await createEvent()
-    for (let i = 0; i < 24; i++) expect((await sendNote(event, LONG_NOTES[i % LONG_NOTES.length]!)).status).toBe(201)
+    for (let i = 0; i < 24; i++)
+      expect((await sendNote(event, LONG_NOTES[i % LONG_NOTES.length]!)).status).toBe(201)
 
     const board = await openTable(event, 0)
     const contents = readBoardContents(records(board.doc))
     const column = contents.columns.find((area) => area.columnIndex === 0 && area.bounds.y < 1000)!
-    const notes = contents.notes.filter((note) => rectContainsPoint(column.bounds, rectCentre(note.bounds)))
+    const notes = contents.notes.filter((note) =>
+      rectContainsPoint(column.bounds, rectCentre(note.bounds)),
+    )
     expect(notes).toHaveLength(24)
     expect(notes.some((note) => note.bounds.h > NOTE_SIZE)).toBe(true)
     expectNoOverlaps(notes.map((note) => note.bounds))
     for (const note of notes) {
-      expect(rectContainsPoint(column.bounds, { x: note.bounds.x + note.bounds.w, y: note.bounds.y + note.bounds.h })).toBe(true)
+      expect(
+        rectContainsPoint(column.bounds, {
+          x: note.bounds.x + note.bounds.w,
+          y: note.bounds.y + note.bounds.h,
+        }),
+      ).toBe(true)
     }
     // The grid the board tidies columns into: rows of three, each as tall as its tallest note.
     const tidy = layoutColumn(column.bounds, notes)
-    for (const note of notes) expect(tidy.notes.get(note.id)).toEqual({ x: note.bounds.x, y: note.bounds.y })
-    for (const id of notes.map((note) => note.id)) expect(await textFits(noteShape(board.doc, id))).toBe(true)
+    for (const note of notes)
+      expect(tidy.notes.get(note.id)).toEqual({ x: note.bounds.x, y: note.bounds.y })
+    for (const id of notes.map((note) => note.id))
+      expect(await textFits(noteShape(board.doc, id))).toBe(true)
   })
 
   it('puts a phone note below a cluster, never into its rows', async () => {
@@ -155,13 +179,20 @@ describe('phone notes on the server', () => {
     const board = await openTable(event, 0)
     const frameId = stationFrameId(firstStationId(board.doc), 0)
     const clustered = (id: string, x: number, y: number) =>
-      ({ ...noteRecord({ id, parentId: frameId, x, y, text: id }), meta: { clusterId: 'cluster:a' } }) as TLRecord
+      ({
+        ...noteRecord({ id, parentId: frameId, x, y, text: id }),
+        meta: { clusterId: 'cluster:a' },
+      }) as TLRecord
     board.doc.transact(() => {
       recordsOf(board.doc).set('shape:c1', clustered('shape:c1', 40, 124))
       recordsOf(board.doc).set('shape:c2', clustered('shape:c2', 264, 124))
     })
     await docMatches(board, () => true)
-    const other = openBoard(`${server().wsOrigin}/sync`, board.provider.roomname, event.links.tables[0]!.tokens.moderator)
+    const other = openBoard(
+      `${server().wsOrigin}/sync`,
+      board.provider.roomname,
+      event.links.tables[0]!.tokens.moderator,
+    )
     await synced(other)
     await docMatches(other, (doc) => records(doc).some((record) => record.id === 'shape:c2'))
     other.destroy()
@@ -177,7 +208,8 @@ describe('phone notes on the server', () => {
 
 function firstStationId(doc: Y.Doc): string {
   const frame = records(doc).find(
-    (record) => record.typeName === 'shape' && (record.meta as { stationIndex?: unknown }).stationIndex === 0,
+    (record) =>
+      record.typeName === 'shape' && (record.meta as { stationIndex?: unknown }).stationIndex === 0,
   )
-  return String((frame?.meta as { stationId?: unknown }).stationId)
+  return String((frame?.meta as { stationId?: unknown } | undefined)?.stationId)
 }

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { YKeyValue } from 'y-utility/y-keyvalue'
+import type * as Y from 'yjs'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from '@tldraw/tlschema'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { parse as parseContentDisposition } from 'content-disposition'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser'
-import {
-  BOARD_DOC,
-  winnendenTemplate,
-  type CreateEventResponse,
-  type Results,
-} from '@tablecloth/shared'
+import { winnendenTemplate, type CreateEventResponse, type Results } from '@tablecloth/shared'
 import { until } from './helpers/boardProvider'
 import { columnFrameId, noteRecord, recordsOf, useEventBoards } from './helpers/eventBoards'
 

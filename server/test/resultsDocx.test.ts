@@ -90,8 +90,9 @@ describe('GET /api/events/:id/results.docx', () => {
     const { value: html, messages } = await mammoth.convertToHtml({ buffer: bytes })
     // Mammoth maps the built-in heading styles itself; only Title and our own
     // small-print style have no HTML counterpart.
-    expect(messages.filter((message) => !/style: '(Title|Results Meta)'/.test(message.message)))
-      .toEqual([])
+    expect(
+      messages.filter((message) => !/style: '(Title|Results Meta)'/.test(message.message)),
+    ).toEqual([])
     const notes = notesOf(html)
     for (const seeded of SEEDED_NOTES) {
       const expected = {

@@ -47,7 +47,7 @@ describe('resultsToHtml', () => {
               table: table.querySelector('h2')!.text,
               station: station.querySelector('h3')!.text,
               column: column.classList.contains('unsorted') ? '' : column.querySelector('h4')!.text,
-              cluster: cluster?.querySelector('.cluster-title')!.text,
+              cluster: cluster ? cluster.querySelector('.cluster-title')!.text : undefined,
               text: text.text,
               votes: item.querySelector('.votes')?.text ?? '',
             }

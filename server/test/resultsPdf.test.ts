@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse as parseContentDisposition } from 'content-disposition'
-import { winnendenTemplate, type CreateEventResponse } from '@tablecloth/shared'
+import { winnendenTemplate } from '@tablecloth/shared'
 import { useEventBoards } from './helpers/eventBoards'
 import { readPdf, unwrap, type PdfNote, type ReadPdf } from './helpers/pdfReader'
 import { SEEDED_NOTES, expectedPlace, printedText, seedResultsDay } from './helpers/resultsSeed'
@@ -44,12 +44,7 @@ describe('GET /api/events/:id/results.pdf', () => {
     // Each font is embedded (a FontFile2 per descriptor), subset, and none is left to the viewer.
     const fonts = [...raw.matchAll(/\/BaseFont \/([A-Z]{6})\+([\w-]+)/g)].map((match) => match[2])
     expect(new Set(fonts)).toEqual(
-      new Set([
-        'NotoSans-Regular',
-        'NotoSans-Bold',
-        'NotoSansArabic-Regular',
-        'NotoEmoji-Regular',
-      ]),
+      new Set(['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansArabic-Regular', 'NotoEmoji-Regular']),
     )
     const descriptors = raw.match(/\/Type \/FontDescriptor/g)!.length
     expect(raw.match(/\/FontFile2 /g)!.length).toBe(descriptors)

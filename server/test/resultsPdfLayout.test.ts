@@ -182,6 +182,10 @@ describe('letters the font engine cannot place marks for', () => {
     const typed = [...letters, ...letters.map((letter) => `مترجمين ${letter}`)]
     const notes = typed.map((text, index) => ({ id: `shape:n${index}`, text, votes: 0 }))
     const pdf = await readPdf(await resultsToPdf(oneStationResults([notes, []])))
-    for (const text of typed) expect(pdf.notes.some((note) => note.actual === text), text).toBe(true)
+    for (const text of typed)
+      expect(
+        pdf.notes.some((note) => note.actual === text),
+        text,
+      ).toBe(true)
   })
 })

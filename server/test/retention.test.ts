@@ -12,7 +12,9 @@ describe('retention', () => {
   })
 
   async function create(on: TestServer, date: string): Promise<CreateEventResponse> {
-    const { status, body } = await api(on, 'POST', '/api/events', { body: { ...winnendenTemplate(), date } })
+    const { status, body } = await api(on, 'POST', '/api/events', {
+      body: { ...winnendenTemplate(), date },
+    })
     expect(status).toBe(201)
     return body as CreateEventResponse
   }
@@ -25,7 +27,10 @@ describe('retention', () => {
     await server.close()
     // The first event was set up long ago; the second only now, after its day.
     const db = new Database(path.join(dataDir, 'tablecloth.db'))
-    db.prepare('UPDATE events SET created_at = ? WHERE id = ?').run('2019-06-01T08:00:00.000Z', old.id)
+    db.prepare('UPDATE events SET created_at = ? WHERE id = ?').run(
+      '2019-06-01T08:00:00.000Z',
+      old.id,
+    )
     db.close()
 
     server = await startTestServer({ RETENTION_DAYS: '30' }, dataDir)
@@ -41,9 +46,14 @@ describe('retention', () => {
     const old = await create(server, '2019-07-02')
     await server.close()
     const db = new Database(path.join(dataDir, 'tablecloth.db'))
-    db.prepare('UPDATE events SET created_at = ? WHERE id = ?').run('2019-06-01T08:00:00.000Z', old.id)
+    db.prepare('UPDATE events SET created_at = ? WHERE id = ?').run(
+      '2019-06-01T08:00:00.000Z',
+      old.id,
+    )
     db.close()
     server = await startTestServer({}, dataDir)
-    expect((await api(server, 'GET', `/api/events/${old.id}`, { token: old.organiserToken })).status).toBe(200)
+    expect(
+      (await api(server, 'GET', `/api/events/${old.id}`, { token: old.organiserToken })).status,
+    ).toBe(200)
   })
 })

@@ -8,11 +8,17 @@ describe('routing', () => {
 
   it('matches literal dots literally and decodes parameters', async () => {
     const event = await boards.createEvent()
-    const escaped = [...event.id].map((char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')
-    const decoded = await boards.api('GET', `/api/events/${escaped}/results.json`, { token: event.organiserToken })
+    const escaped = [...event.id]
+      .map((char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .join('')
+    const decoded = await boards.api('GET', `/api/events/${escaped}/results.json`, {
+      token: event.organiserToken,
+    })
     expect(decoded.status).toBe(200)
     expect(decoded.body.version).toBe(1)
-    const undotted = await boards.api('GET', `/api/events/${event.id}/resultsXjson`, { token: event.organiserToken })
+    const undotted = await boards.api('GET', `/api/events/${event.id}/resultsXjson`, {
+      token: event.organiserToken,
+    })
     expect(undotted.status).toBe(404)
     expect(undotted.body.error.code).toBe(ApiErrorCode.NotFound)
   })

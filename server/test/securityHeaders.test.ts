@@ -22,7 +22,12 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(clientDir, 'assets'))
   fs.writeFileSync(path.join(clientDir, 'assets', 'app-1.js'), 'console.log(1)')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tablecloth-test-'))
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: clientDir })
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    CLIENT_DIR: clientDir,
+  })
   app = createApp(config, (line) => log.push(line))
   origin = await app.listen()
 })
@@ -76,7 +81,11 @@ describe('security headers', () => {
       ['API 404', '/api/nothing-here'],
       ['API 401', '/api/events/ev1'],
       ['API 405', '/api/events', { method: 'PUT' }],
-      ['API 400', '/api/events', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }],
+      [
+        'API 400',
+        '/api/events',
+        { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } },
+      ],
     ]
     for (const [what, pathname, init] of answers) {
       const response = await fetch(origin + pathname, init)
@@ -87,11 +96,13 @@ describe('security headers', () => {
 
   it('name the public origin behind a proxy, and never a Host that could smuggle in directives', async () => {
     const proxied = { headers: { host: '127.0.0.1:8080' } } as IncomingMessage
-    expect(securityHeaders(proxied, 'https://cafe.example.org')['content-security-policy']).toContain(
-      "connect-src 'self' data: blob: ws://cafe.example.org wss://cafe.example.org;",
-    )
+    expect(
+      securityHeaders(proxied, 'https://cafe.example.org')['content-security-policy'],
+    ).toContain("connect-src 'self' data: blob: ws://cafe.example.org wss://cafe.example.org;")
     expect(contentSecurityPolicy(null)).toContain("connect-src 'self' data: blob:;")
-    const raw = await rawRequest('GET /healthz HTTP/1.1\r\nHost: evil;script-src *\r\nConnection: close\r\n\r\n')
+    const raw = await rawRequest(
+      'GET /healthz HTTP/1.1\r\nHost: evil;script-src *\r\nConnection: close\r\n\r\n',
+    )
     expect(raw).toMatch(/^HTTP\/1\.1 200/)
     expect(raw).toMatch(/content-security-policy: [^\r]*connect-src 'self' data: blob:;/i)
     expect(raw).not.toMatch(/evil/)
@@ -109,7 +120,9 @@ describe('security headers', () => {
     })
     await response.arrayBuffer()
     expect(response.status).toBe(200)
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'")
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'",
+    )
     expect(response.headers.get('x-frame-options')).toBe('DENY')
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
   })
@@ -118,7 +131,11 @@ describe('security headers', () => {
 describe('malformed paths', () => {
   it('answer a broken %-escape in an API path with 400 JSON, not a 500 and a stack trace', async () => {
     log.length = 0
-    for (const pathname of ['/api/events/%E0%A4%A', '/api/events/%FF/links', '/api/events/ev1/snapshots/%']) {
+    for (const pathname of [
+      '/api/events/%E0%A4%A',
+      '/api/events/%FF/links',
+      '/api/events/ev1/snapshots/%',
+    ]) {
       const response = await fetch(origin + pathname)
       expect(response.status, pathname).toBe(400)
       const body = (await response.json()) as { error: { code: string; message: string } }

@@ -50,10 +50,16 @@ function noteFrame(parentId: string): Uint8Array {
 }
 
 const attack = fc.oneof(
-  fc.record({ kind: fc.constant('garbage' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 200 }) }),
+  fc.record({
+    kind: fc.constant('garbage' as const),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 200 }),
+  }),
   fc.record({
     kind: fc.constant('mutated' as const),
-    flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+    flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   }),
   fc.record({ kind: fc.constant('truncated' as const), keep: fc.nat() }),
   fc.record({
@@ -87,14 +93,22 @@ async function newBoard(): Promise<(typeof boards)[number]> {
   const created = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
   const event = created.body as CreateEventResponse
   const view = await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken })
-  const board = { event, frame: stationFrameId(view.body.config.stations[0].id as string, 0), notes: [] }
+  const board = {
+    event,
+    frame: stationFrameId(view.body.config.stations[0].id as string, 0),
+    notes: [],
+  }
   boards.push(board)
   return board
 }
 
 function provider(board: (typeof boards)[number]): BoardProvider {
   const table = board.event.links.tables[0]!
-  const opened = openBoard(`${server.wsOrigin}/sync`, roomName(board.event.id, table.id), table.tokens.moderator)
+  const opened = openBoard(
+    `${server.wsOrigin}/sync`,
+    roomName(board.event.id, table.id),
+    table.tokens.moderator,
+  )
   open.push(opened)
   return opened
 }
@@ -125,7 +139,13 @@ it('survives random and mutated frames from a socket that may write', async () =
         const id = `shape:honest-${index}`
         new YKeyValue<TLRecord>(writer.doc.getArray(BOARD_DOC.records)).set(
           id,
-          noteRecord({ id, parentId: board.frame, x: 40 + 224 * (index % 3), y: 40, text: `Ehrlich ${index}` }),
+          noteRecord({
+            id,
+            parentId: board.frame,
+            x: 40 + 224 * (index % 3),
+            y: 40,
+            text: `Ehrlich ${index}`,
+          }),
         )
         board.notes.push(id)
       }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import {
   ApiErrorCode,
@@ -40,7 +40,10 @@ function registry(limits: Parameters<typeof createTestRegistry>[0] = {}): TestRe
   return current
 }
 
-function connect(test: TestRegistry, role: 'moderator' | 'viewer' | 'participant' = 'moderator'): MemoryClient {
+function connect(
+  test: TestRegistry,
+  role: 'moderator' | 'viewer' | 'participant' = 'moderator',
+): MemoryClient {
   const client = MemoryClient.connect(test.registry, { role })
   clients.push(client)
   return client
@@ -48,31 +51,53 @@ function connect(test: TestRegistry, role: 'moderator' | 'viewer' | 'participant
 
 /** Bytes the board holds in the store: its state and every logged update. */
 function storedBytes(test: TestRegistry): number {
-  const state = test.db.prepare('SELECT coalesce(sum(length(state)), 0) FROM doc_states WHERE room = ?').pluck().get(ROOM) as number
-  const log = test.db.prepare('SELECT coalesce(sum(length(data)), 0) FROM doc_updates WHERE room = ?').pluck().get(ROOM) as number
+  const state = test.db
+    .prepare('SELECT coalesce(sum(length(state)), 0) FROM doc_states WHERE room = ?')
+    .pluck()
+    .get(ROOM) as number
+  const log = test.db
+    .prepare('SELECT coalesce(sum(length(data)), 0) FROM doc_updates WHERE room = ?')
+    .pluck()
+    .get(ROOM) as number
   return state + log
 }
 
 function setEntry(doc: Y.Doc, key: string, text: string): void {
-  new YKeyValue<{ id: string; text: string }>(doc.getArray(BOARD_DOC.records)).set(key, { id: key, text })
+  new YKeyValue<{ id: string; text: string }>(doc.getArray(BOARD_DOC.records)).set(key, {
+    id: key,
+    text,
+  })
 }
 
 describe('byte budgets per socket', () => {
   it('closes a moderator socket that sends faster than its byte budget with 4429; what it stored stays near its burst', async () => {
     const test = registry({
-      limits: { writerByteBurst: 256 * 1024, writerBytesPerSecond: 16 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 },
+      limits: {
+        writerByteBurst: 256 * 1024,
+        writerBytesPerSecond: 16 * 1024,
+        messagesPerSecond: 10_000,
+        messageBurst: 10_000,
+      },
     })
     const writer = connect(test)
     const closed = writer.waitForClose()
     const text = 'x'.repeat(20 * 1024)
-    for (let i = 0; i < 100 && writer.closeEvent === null; i++) setEntry(writer.doc, `shape:n${i}`, text)
+    for (let i = 0; i < 100 && writer.closeEvent === null; i++)
+      setEntry(writer.doc, `shape:n${i}`, text)
     expect(await closed).toEqual({ code: CloseCode.RateLimited, reason: CloseReason.RateLimited })
     // 2 MB were sent; the budget let through its burst and what refilled meanwhile.
     expect(storedBytes(test)).toBeLessThan(512 * 1024)
   })
 
   it('lets a socket that only watches send one full frame, and closes it when it keeps sending', async () => {
-    const test = registry({ limits: { readerBytesPerSecond: 1024, readerByteBurst: 64 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 } })
+    const test = registry({
+      limits: {
+        readerBytesPerSecond: 1024,
+        readerByteBurst: 64 * 1024,
+        messagesPerSecond: 10_000,
+        messageBurst: 10_000,
+      },
+    })
     const viewer = connect(test, 'viewer')
     const closed = viewer.waitForClose()
     // A valid sync step 1 naming 8,000 clients: about 40 KB, answered as usual once.
@@ -127,7 +152,10 @@ describe('the size cap of a board', () => {
       await Promise.resolve()
     }
     await watcher.waitForDoc((doc) =>
-      doc.getArray<{ val: { text: string } }>(BOARD_DOC.records).toArray().some((entry) => entry.val.text.startsWith('299 ')),
+      doc
+        .getArray<{ val: { text: string } }>(BOARD_DOC.records)
+        .toArray()
+        .some((entry) => entry.val.text.startsWith('299 ')),
     )
     expect(writer.closeEvent).toBeNull()
     expect(storedBytes(test)).toBeLessThanOrEqual(96 * 1024)
@@ -149,7 +177,9 @@ describe('presence', () => {
     await moderator.waitForAwareness((states) => states.has(second.doc.clientID))
     expect(moderator.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
     expect(moderator.awareness.getStates().has(phone.doc.clientID)).toBe(false)
-    const names = test.registry.roomStats(ROOM).awareness.map((entry) => JSON.stringify(entry.state))
+    const names = test.registry
+      .roomStats(ROOM)
+      .awareness.map((entry) => JSON.stringify(entry.state))
     expect(names.join()).not.toContain('falsch')
   })
 
@@ -160,7 +190,9 @@ describe('presence', () => {
     const second = connect(test)
     noisy.awareness.setLocalStateField('user', { name: 'x'.repeat(PRESENCE_STATE_MAX_BYTES) })
     second.awareness.setLocalStateField('user', { name: 'Kurz' })
-    await moderator.waitForAwareness((states) => states.get(second.doc.clientID)?.user !== undefined)
+    await moderator.waitForAwareness(
+      (states) => states.get(second.doc.clientID)?.user !== undefined,
+    )
     expect(moderator.awareness.getStates().get(noisy.doc.clientID)?.user).toBeUndefined()
     expect(test.logs.some((line) => line.startsWith('sync presence-too-large'))).toBe(true)
   })
@@ -178,7 +210,11 @@ describe('a full board seen from the phone page', () => {
     const created = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
     const event = created.body
     const table = event.links.tables[0]
-    const board = openBoard(`${server.wsOrigin}/sync`, roomName(event.id, table.id), table.tokens.moderator)
+    const board = openBoard(
+      `${server.wsOrigin}/sync`,
+      roomName(event.id, table.id),
+      table.tokens.moderator,
+    )
     try {
       await synced(board)
       const frame = stationFrameId(winnendenTemplate().stations[0]!.id!, 0)
@@ -187,7 +223,16 @@ describe('a full board seen from the phone page', () => {
       void closed.then(() => (full = true))
       for (let i = 0; i < 200 && !full; i++) {
         const id = `shape:fill-${i}`
-        recordsOf(board.doc).set(id, noteRecord({ id, parentId: frame, x: 40, y: 40, text: `${i} ${'Kinderbetreuungsangebote '.repeat(40)}` }))
+        recordsOf(board.doc).set(
+          id,
+          noteRecord({
+            id,
+            parentId: frame,
+            x: 40,
+            y: 40,
+            text: `${i} ${'Kinderbetreuungsangebote '.repeat(40)}`,
+          }),
+        )
         await new Promise((resolve) => setImmediate(resolve))
       }
       expect((await closed).code).toBe(CloseCode.BoardFull)
@@ -197,7 +242,9 @@ describe('a full board seen from the phone page', () => {
       })
       expect(phone.status).toBe(507)
       expect(phone.body.error.code).toBe(ApiErrorCode.BoardFull)
-      const results = await api(server, 'GET', `/api/events/${event.id}/results.json`, { token: event.organiserToken })
+      const results = await api(server, 'GET', `/api/events/${event.id}/results.json`, {
+        token: event.organiserToken,
+      })
       expect(results.status).toBe(200)
       expect(JSON.stringify(results.body)).toContain('Kinderbetreuungsangebote')
     } finally {

@@ -46,7 +46,9 @@ function request(
     const req = http.request(`${origin}${pathname}`, { method, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
       res.on('error', reject)
     })
     req.on('error', reject)
@@ -83,7 +85,9 @@ describe('pre-compressed static files', () => {
   })
 
   it('sends brotli when it is accepted, with its own length and tag, and caches hashed assets for good', async () => {
-    const answer = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'gzip, deflate, br' })
+    const answer = await request(server.origin, '/assets/app-1.js', {
+      'accept-encoding': 'gzip, deflate, br',
+    })
     expect(answer.status).toBe(200)
     expect(answer.headers['content-encoding']).toBe('br')
     expect(answer.headers.vary).toBe('Accept-Encoding')
@@ -101,15 +105,23 @@ describe('pre-compressed static files', () => {
     const gzip = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'gzip' })
     expect(gzip.headers['content-encoding']).toBe('gzip')
     expect(zlib.gunzipSync(gzip.body).toString()).toBe(script)
-    const brRefused = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'br;q=0, gzip;q=0.5' })
+    const brRefused = await request(server.origin, '/assets/app-1.js', {
+      'accept-encoding': 'br;q=0, gzip;q=0.5',
+    })
     expect(brRefused.headers['content-encoding']).toBe('gzip')
-    const preferred = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'br;q=0.4, gzip;q=0.8' })
+    const preferred = await request(server.origin, '/assets/app-1.js', {
+      'accept-encoding': 'br;q=0.4, gzip;q=0.8',
+    })
     expect(preferred.headers['content-encoding']).toBe('gzip')
     const anything = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': '*' })
     expect(anything.headers['content-encoding']).toBe('br')
 
     for (const accept of [undefined, 'identity', 'deflate', 'gzip;q=0, br;q=0', '*;q=0']) {
-      const plain = await request(server.origin, '/assets/app-1.js', accept === undefined ? {} : { 'accept-encoding': accept })
+      const plain = await request(
+        server.origin,
+        '/assets/app-1.js',
+        accept === undefined ? {} : { 'accept-encoding': accept },
+      )
       expect(plain.headers['content-encoding'], String(accept)).toBeUndefined()
       expect(plain.headers.vary).toBe('Accept-Encoding')
       expect(plain.body.toString()).toBe(script)
@@ -119,8 +131,10 @@ describe('pre-compressed static files', () => {
 
   it('gives every representation its own tag and answers a matching If-None-Match with 304', async () => {
     const tags = await Promise.all(
-      ['br', 'gzip', 'identity'].map(async (accept) =>
-        (await request(server.origin, '/assets/app-1.js', { 'accept-encoding': accept })).headers.etag!,
+      ['br', 'gzip', 'identity'].map(
+        async (accept) =>
+          (await request(server.origin, '/assets/app-1.js', { 'accept-encoding': accept })).headers
+            .etag!,
       ),
     )
     expect(new Set(tags).size).toBe(3)
@@ -134,16 +148,31 @@ describe('pre-compressed static files', () => {
     expect(revalidated.headers).toMatchObject({ etag: brTag, vary: 'Accept-Encoding' })
     expect(revalidated.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     // The gzip tag does not match the brotli answer the request would get.
-    const other = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'br', 'if-none-match': gzipTag! })
+    const other = await request(server.origin, '/assets/app-1.js', {
+      'accept-encoding': 'br',
+      'if-none-match': gzipTag!,
+    })
     expect(other.status).toBe(200)
   })
 
   it('answers HEAD with the headers of GET and no body', async () => {
-    const head = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'br' }, 'HEAD')
+    const head = await request(
+      server.origin,
+      '/assets/app-1.js',
+      { 'accept-encoding': 'br' },
+      'HEAD',
+    )
     const get = await request(server.origin, '/assets/app-1.js', { 'accept-encoding': 'br' })
     expect(head.status).toBe(200)
     expect(head.body.byteLength).toBe(0)
-    for (const name of ['content-encoding', 'content-length', 'content-type', 'etag', 'vary', 'cache-control']) {
+    for (const name of [
+      'content-encoding',
+      'content-length',
+      'content-type',
+      'etag',
+      'vary',
+      'cache-control',
+    ]) {
       expect(head.headers[name], name).toBe(get.headers[name])
     }
   })
@@ -163,8 +192,14 @@ describe('pre-compressed static files', () => {
   })
 
   it('answers a moderator’s board link with the board shell, every other page with the app shell', async () => {
-    fs.writeFileSync(path.join(clientDir, 'board.html'), '<!doctype html><title>board shell</title>')
-    fs.writeFileSync(path.join(clientDir, 'phone.html'), '<!doctype html><title>phone shell</title>')
+    fs.writeFileSync(
+      path.join(clientDir, 'board.html'),
+      '<!doctype html><title>board shell</title>',
+    )
+    fs.writeFileSync(
+      path.join(clientDir, 'phone.html'),
+      '<!doctype html><title>phone shell</title>',
+    )
     // Files are listed at start: a server of its own sees the two shells.
     const shells = await startTestServer({ CLIENT_DIR: clientDir })
     try {
@@ -176,7 +211,9 @@ describe('pre-compressed static files', () => {
       expect(await title('/e/ev1/control')).toBe('board app')
       expect(await title('/e/ev1/gallery')).toBe('board app')
       expect(await title('/p/ev1/t1')).toBe('phone shell')
-      expect((await request(shells.origin, '/e/ev1/t/t1')).headers['cache-control']).toBe('no-cache')
+      expect((await request(shells.origin, '/e/ev1/t/t1')).headers['cache-control']).toBe(
+        'no-cache',
+      )
     } finally {
       await shells.close()
       fs.rmSync(path.join(clientDir, 'board.html'))
@@ -185,13 +222,17 @@ describe('pre-compressed static files', () => {
   })
 
   it('sends files without copies as they are, without Vary, and never serves a copy by its own name', async () => {
-    const font = await request(server.origin, '/assets/font-1.woff2', { 'accept-encoding': 'gzip, br' })
+    const font = await request(server.origin, '/assets/font-1.woff2', {
+      'accept-encoding': 'gzip, br',
+    })
     expect(font.status).toBe(200)
     expect(font.headers['content-type']).toBe('font/woff2')
     expect(font.headers['content-encoding']).toBeUndefined()
     expect(font.headers.vary).toBeUndefined()
     expect((await request(server.origin, '/assets/app-1.js.br')).status).toBe(404)
-    expect((await request(server.origin, '/assets/missing-2.js', { 'accept-encoding': 'br' })).status).toBe(404)
+    expect(
+      (await request(server.origin, '/assets/missing-2.js', { 'accept-encoding': 'br' })).status,
+    ).toBe(404)
     expect((await request(server.origin, '/assets/app-1.js', {}, 'POST')).status).toBe(404)
     expect((await request(server.origin, '/assets/%E0%A4%A.js')).status).toBe(404)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
 import { BOARD_DOC, BOARD_META, type BoardDayState } from '@tablecloth/shared'
@@ -35,7 +35,9 @@ describe('station layout on every board', () => {
     const board = await open(event, 0)
     const schema = createTLSchema()
     const columnFrames = frames(board.doc).sort(
-      (a, b) => (a.meta as { columnIndex: number }).columnIndex - (b.meta as { columnIndex: number }).columnIndex,
+      (a, b) =>
+        (a.meta as { columnIndex: number }).columnIndex -
+        (b.meta as { columnIndex: number }).columnIndex,
     )
     expect(columnFrames.map((frame) => (frame as { props: { name: string } }).props.name)).toEqual([
       'Was läuft gut?',
@@ -54,7 +56,8 @@ describe('POST /api/events/:id/stations/next', () => {
     const first = await open(event, 0)
     const second = await open(event, 1)
     const frameOf = (doc: Y.Doc, column: number) =>
-      frames(doc).find((frame) => (frame.meta as { columnIndex?: number }).columnIndex === column)!.id
+      frames(doc).find((frame) => (frame.meta as { columnIndex?: number }).columnIndex === column)!
+        .id
     addNote(first.doc, 'a', 'Mutter-Kind-Kurse mit Kinderbetreuung', frameOf(first.doc, 0))
     addNote(second.doc, 'b', 'Fehlende KiTa-Plätze „dringend“ 🚸', frameOf(second.doc, 1))
     // Observe the edits from a second client, so they have gone through the server.
@@ -69,7 +72,9 @@ describe('POST /api/events/:id/stations/next', () => {
     expect(advanced.body.snapshots).toHaveLength(event.links.tables.length)
 
     await until(first.doc, () => day(first.doc)?.stationIndex === 1)
-    const names = frames(first.doc).map((frame) => (frame as { props: { name: string } }).props.name)
+    const names = frames(first.doc).map(
+      (frame) => (frame as { props: { name: string } }).props.name,
+    )
     expect(names).toEqual(
       expect.arrayContaining([
         'Was läuft gut?',
@@ -78,8 +83,12 @@ describe('POST /api/events/:id/stations/next', () => {
         'Was soll ein gutes Integrationsmanagement leisten?',
       ]),
     )
-    const earlier = frames(first.doc).filter((frame) => (frame.meta as { stationIndex: number }).stationIndex === 0)
-    const current = frames(first.doc).filter((frame) => (frame.meta as { stationIndex: number }).stationIndex === 1)
+    const earlier = frames(first.doc).filter(
+      (frame) => (frame.meta as { stationIndex: number }).stationIndex === 0,
+    )
+    const current = frames(first.doc).filter(
+      (frame) => (frame.meta as { stationIndex: number }).stationIndex === 1,
+    )
     expect(earlier.every((frame) => (frame as { opacity: number }).opacity < 1)).toBe(true)
     expect(current.every((frame) => (frame as { opacity: number }).opacity === 1)).toBe(true)
     expect(records(first.doc).some((record) => record.id === 'shape:a')).toBe(true)
@@ -111,7 +120,10 @@ describe('POST /api/events/:id/stations/next', () => {
     )
     await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
     await until(watcher.doc, () => day(watcher.doc)?.stationIndex === 1)
-    const after = frames(watcher.doc).find((f) => f.id === column.id) as { props: { h: number }; opacity: number }
+    const after = frames(watcher.doc).find((f) => f.id === column.id) as {
+      props: { h: number }
+      opacity: number
+    }
     expect(after.props.h).toBe(grown.props.h)
     expect(after.opacity).toBeLessThan(1)
   })
@@ -124,7 +136,10 @@ describe('POST /api/events/:id/stations/next', () => {
     const frameList = (doc: Y.Doc) => frames(doc) as Frame[]
     const grow = (by: number) => {
       const column = frameList(board.doc).find((f) => f.meta.stationIndex === 0)!
-      kv.set(column.id, { ...column, props: { ...column.props, h: column.props.h + by } } as TLRecord)
+      kv.set(column.id, {
+        ...column,
+        props: { ...column.props, h: column.props.h + by },
+      } as TLRecord)
       return column.y + column.props.h + by
     }
     const bottom = grow(1500)
@@ -133,16 +148,28 @@ describe('POST /api/events/:id/stations/next', () => {
 
     await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
     await until(watcher.doc, () => day(watcher.doc)?.stationIndex === 1)
-    const secondTop = () => Math.min(...frameList(watcher.doc).filter((f) => f.meta.stationIndex === 1).map((f) => f.y))
+    const secondTop = () =>
+      Math.min(
+        ...frameList(watcher.doc)
+          .filter((f) => f.meta.stationIndex === 1)
+          .map((f) => f.y),
+      )
     const header = () =>
-      records(watcher.doc).find((r) => (r.meta as { tablecloth?: string; stationIndex?: number }).tablecloth === 'station-title' && (r.meta as { stationIndex?: number }).stationIndex === 1) as { y: number }
+      records(watcher.doc).find(
+        (r) =>
+          (r.meta as { tablecloth?: string; stationIndex?: number }).tablecloth ===
+            'station-title' && (r.meta as { stationIndex?: number }).stationIndex === 1,
+      ) as { y: number }
     expect(header().y).toBeGreaterThanOrEqual(bottom + 240)
     expect(secondTop()).toBeGreaterThan(header().y)
 
     // Looking back, station 1's column grows further: the next write of the day moves station 2 on.
     const lower = grow(600)
     await until(watcher.doc, () => frameList(watcher.doc).some((f) => f.y + f.props.h === lower))
-    await api('POST', `/api/events/${event.id}/timer`, { token: event.organiserToken, body: { action: 'start' } })
+    await api('POST', `/api/events/${event.id}/timer`, {
+      token: event.organiserToken,
+      body: { action: 'start' },
+    })
     await until(watcher.doc, () => header().y >= lower + 240)
     expect(secondTop()).toBeGreaterThan(lower)
   })
@@ -178,18 +205,32 @@ describe('POST /api/events/:id/snapshots', () => {
       await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
     }
     const board = await open(event, 0)
-    const frame = frames(board.doc).find((f) => (f.meta as { stationIndex?: number }).stationIndex === 2)!
+    const frame = frames(board.doc).find(
+      (f) => (f.meta as { stationIndex?: number }).stationIndex === 2,
+    )!
     addNote(board.doc, 'letzte', 'Zum Schluss: „Danke“ 🙏', frame.id)
     const observer = await open(event, 0)
     await until(observer.doc, () => records(observer.doc).some((r) => r.id === 'shape:letzte'))
 
-    expect((await api('POST', `/api/events/${event.id}/snapshots`, { token: event.links.tables[0]!.tokens.moderator })).status).toBe(403)
-    const saved = await api('POST', `/api/events/${event.id}/snapshots`, { token: event.organiserToken })
+    expect(
+      (
+        await api('POST', `/api/events/${event.id}/snapshots`, {
+          token: event.links.tables[0]!.tokens.moderator,
+        })
+      ).status,
+    ).toBe(403)
+    const saved = await api('POST', `/api/events/${event.id}/snapshots`, {
+      token: event.organiserToken,
+    })
     expect(saved.status).toBe(201)
     expect(saved.body.snapshots).toHaveLength(event.links.tables.length)
-    const mine = saved.body.snapshots.find((s: { tableId: string }) => s.tableId === event.links.tables[0]!.id)
+    const mine = saved.body.snapshots.find(
+      (s: { tableId: string }) => s.tableId === event.links.tables[0]!.id,
+    )
     expect(mine).toMatchObject({ stationIndex: 2, reason: 'manual' })
-    const opened = await api('GET', `/api/events/${event.id}/snapshots/${mine.id}`, { token: event.organiserToken })
+    const opened = await api('GET', `/api/events/${event.id}/snapshots/${mine.id}`, {
+      token: event.organiserToken,
+    })
     expect(JSON.stringify(opened.body.records)).toContain('Zum Schluss: „Danke“ 🙏')
     // The day stays where it was.
     const view = await api('GET', `/api/events/${event.id}`, { token: event.organiserToken })
@@ -236,7 +277,9 @@ describe('GET /api/events/:id/overview', () => {
     const event = await createEvent()
     const board = await open(event, 2)
     board.provider.awareness.setLocalStateField('user', { name: 'Ayşe' })
-    const column = frames(board.doc).find((frame) => (frame.meta as { columnIndex: number }).columnIndex === 1)!.id
+    const column = frames(board.doc).find(
+      (frame) => (frame.meta as { columnIndex: number }).columnIndex === 1,
+    )!.id
     addNote(board.doc, 'n1', 'Eins', column)
     addNote(board.doc, 'n2', 'Zwei', column)
     const watcher = await open(event, 2)

@@ -14,7 +14,6 @@ const { createEvent, api, server } = useEventBoards()
 /** A POST whose headers go out now and whose body is sent when `send` is called. */
 function slowPost(path: string, token: string, body: unknown) {
   const payload = JSON.stringify(body)
-  let answer!: Promise<{ status: number; body: any }>
   const request = http.request(server().origin + path, {
     method: 'POST',
     headers: {
@@ -26,11 +25,16 @@ function slowPost(path: string, token: string, body: unknown) {
       expect: '100-continue',
     },
   })
-  answer = new Promise((resolve, reject) => {
+  const answer = new Promise<{ status: number; body: any }>((resolve, reject) => {
     request.on('response', (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        }),
+      )
     })
     request.on('error', reject)
   })
@@ -49,18 +53,27 @@ describe('a phone note arriving while the station changes', () => {
   it('answers 201 only for a note that is in the results: it lands in the station that runs when it is written', async () => {
     const event = await createEvent()
     const table = event.links.tables[0]!
-    const note = slowPost(`/api/events/${event.id}/tables/${table.id}/notes`, table.tokens.participant, {
-      text: 'Kinderbetreuungsangebote fehlen',
-      column: 1,
-    })
+    const note = slowPost(
+      `/api/events/${event.id}/tables/${table.id}/notes`,
+      table.tokens.participant,
+      {
+        text: 'Kinderbetreuungsangebote fehlen',
+        column: 1,
+      },
+    )
     await note.headersSent
-    const next = await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken, body: { from: 0 } })
+    const next = await api('POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+      body: { from: 0 },
+    })
     expect(next.status).toBe(200)
     note.send()
     const answered = await note.answer
     expect(answered.status).toBe(201)
 
-    const results = await api('GET', `/api/events/${event.id}/results.json`, { token: event.organiserToken })
+    const results = await api('GET', `/api/events/${event.id}/results.json`, {
+      token: event.organiserToken,
+    })
     const texts = [...notesOf(results.body, 0), ...notesOf(results.body, 1)]
     expect(texts).toContain('Kinderbetreuungsangebote fehlen')
     expect(notesOf(results.body, 1)).toContain('Kinderbetreuungsangebote fehlen')
@@ -70,16 +83,29 @@ describe('a phone note arriving while the station changes', () => {
     const event = await createEvent()
     const table = event.links.tables[0]!
     const view = await api('GET', `/api/events/${event.id}`, { token: event.organiserToken })
-    const note = slowPost(`/api/events/${event.id}/tables/${table.id}/notes`, table.tokens.participant, {
-      text: 'Zu spät',
-      column: 0,
-      stationId: view.body.config.stations[0].id,
-    })
+    const note = slowPost(
+      `/api/events/${event.id}/tables/${table.id}/notes`,
+      table.tokens.participant,
+      {
+        text: 'Zu spät',
+        column: 0,
+        stationId: view.body.config.stations[0].id,
+      },
+    )
     await note.headersSent
-    expect((await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken, body: { from: 0 } })).status).toBe(200)
+    expect(
+      (
+        await api('POST', `/api/events/${event.id}/stations/next`, {
+          token: event.organiserToken,
+          body: { from: 0 },
+        })
+      ).status,
+    ).toBe(200)
     note.send()
     expect((await note.answer).status).toBe(409)
-    const results = await api('GET', `/api/events/${event.id}/results.json`, { token: event.organiserToken })
+    const results = await api('GET', `/api/events/${event.id}/results.json`, {
+      token: event.organiserToken,
+    })
     expect(JSON.stringify(results.body)).not.toContain('Zu spät')
   })
 })
@@ -88,28 +114,40 @@ describe('two clicks on "weiter" at once', () => {
   it('moves the day once: one answer 200, the other 409 naming `from`', async () => {
     const event = await createEvent()
     const click = () =>
-      api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken, body: { from: 0 } })
+      api('POST', `/api/events/${event.id}/stations/next`, {
+        token: event.organiserToken,
+        body: { from: 0 },
+      })
     const answers = await Promise.all([click(), click()])
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409])
     expect(answers.find((answer) => answer.status === 409)!.body.error.field).toBe('from')
     const view = await api('GET', `/api/events/${event.id}`, { token: event.organiserToken })
     expect(view.body.currentStation).toBe(1)
-    const snapshots = await api('GET', `/api/events/${event.id}/snapshots`, { token: event.organiserToken })
-    expect(snapshots.body.snapshots.filter((entry: { reason: string }) => entry.reason === 'station-change')).toHaveLength(
-      event.links.tables.length,
-    )
+    const snapshots = await api('GET', `/api/events/${event.id}/snapshots`, {
+      token: event.organiserToken,
+    })
+    expect(
+      snapshots.body.snapshots.filter(
+        (entry: { reason: string }) => entry.reason === 'station-change',
+      ),
+    ).toHaveLength(event.links.tables.length)
   })
 
   it('refuses a `from` that is not a station index with 400', async () => {
     const event = await createEvent()
-    const answer = await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken, body: { from: 'eins' } })
+    const answer = await api('POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+      body: { from: 'eins' },
+    })
     expect(answer.status).toBe(400)
     expect(answer.body.error.field).toBe('from')
   })
 
   it('still moves on without a body, for scripts', async () => {
     const event = await createEvent()
-    const answer = await api('POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
+    const answer = await api('POST', `/api/events/${event.id}/stations/next`, {
+      token: event.organiserToken,
+    })
     expect(answer.status).toBe(200)
     expect(answer.body.view.currentStation).toBe(1)
   })

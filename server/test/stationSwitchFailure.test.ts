@@ -1,5 +1,12 @@
 import { afterEach, expect, it } from 'vitest'
-import { BOARD_DOC, BOARD_META, CloseCode, CloseReason, roomName, winnendenTemplate } from '@tablecloth/shared'
+import {
+  BOARD_DOC,
+  BOARD_META,
+  CloseCode,
+  CloseReason,
+  roomName,
+  winnendenTemplate,
+} from '@tablecloth/shared'
 import { createBoardSchema } from '../src/board/boardSchema'
 import { repairLoadedBoard } from '../src/board/repairLoadedBoard'
 import { EventService } from '../src/events/EventService'
@@ -39,7 +46,8 @@ it('stores the new station, reports the board it could not switch, and switches 
     store: new DocStore(db),
     authorize: () => ({ closeCode: CloseCode.Unauthorized, reason: CloseReason.Unauthorized }),
     roomIdleMs: 60_000,
-    onLoaded: (room, doc, transact) => repairLoadedBoard({ room, doc, transact, schema, events, log }),
+    onLoaded: (room, doc, transact) =>
+      repairLoadedBoard({ room, doc, transact, schema, events, log }),
     log,
   })
   const rooms = boardRoomsOf(sync)
@@ -74,7 +82,9 @@ it('stores the new station, reports the board it could not switch, and switches 
   const [eventId, tableId] = broken.split('/') as [string, string]
   const device = MemoryClient.connect(sync.registry, { eventId, tableId })
   await device.waitForDoc(
-    (doc) => (doc.getMap(BOARD_DOC.meta).get(BOARD_META.day) as { stationIndex?: number } | undefined)?.stationIndex === 1,
+    (doc) =>
+      (doc.getMap(BOARD_DOC.meta).get(BOARD_META.day) as { stationIndex?: number } | undefined)
+        ?.stationIndex === 1,
   )
   device.destroy()
 })

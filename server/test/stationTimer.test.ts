@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { remainingSeconds, winnendenTemplate, type CreateEventResponse, type EventView } from '@tablecloth/shared'
+import {
+  remainingSeconds,
+  winnendenTemplate,
+  type CreateEventResponse,
+  type EventView,
+} from '@tablecloth/shared'
 import { api, startTestServer, type TestServer } from './helpers/testServer'
 
 let server: TestServer
@@ -16,8 +21,14 @@ const timer = async (body: unknown, token = event.organiserToken) =>
   api(server, 'POST', `/api/events/${event.id}/timer`, { token, body })
 
 it('starts from the station duration and can be paused, extended and reset', async () => {
-  const initial: EventView = (await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken })).body
-  expect(initial.timer).toEqual({ durationSeconds: 60 * 60, runningSince: null, elapsedBeforeSeconds: 0 })
+  const initial: EventView = (
+    await api(server, 'GET', `/api/events/${event.id}`, { token: event.organiserToken })
+  ).body
+  expect(initial.timer).toEqual({
+    durationSeconds: 60 * 60,
+    runningSince: null,
+    elapsedBeforeSeconds: 0,
+  })
 
   const started: EventView = (await timer({ action: 'start' })).body
   expect(started.timer.runningSince).not.toBeNull()
@@ -31,7 +42,10 @@ it('starts from the station duration and can be paused, extended and reset', asy
 })
 
 it('refuses unknown actions and out-of-range extensions with the field named', async () => {
-  expect((await timer({ action: 'explode' })).body.error).toMatchObject({ code: 'validation_failed', field: 'action' })
+  expect((await timer({ action: 'explode' })).body.error).toMatchObject({
+    code: 'validation_failed',
+    field: 'action',
+  })
   expect((await timer({ action: 'extend', seconds: '5' })).body.error.field).toBe('seconds')
   expect((await timer({ action: 'extend', seconds: 99999 })).status).toBe(400)
 })
@@ -43,8 +57,14 @@ it('lets only the organiser run the timer', async () => {
 
 it('sets the next station’s duration at a station change and leaves the start to the organiser', async () => {
   await timer({ action: 'start' })
-  const { body } = await api(server, 'POST', `/api/events/${event.id}/stations/next`, { token: event.organiserToken })
-  expect(body.view.timer).toEqual({ durationSeconds: 75 * 60, runningSince: null, elapsedBeforeSeconds: 0 })
+  const { body } = await api(server, 'POST', `/api/events/${event.id}/stations/next`, {
+    token: event.organiserToken,
+  })
+  expect(body.view.timer).toEqual({
+    durationSeconds: 75 * 60,
+    runningSince: null,
+    elapsedBeforeSeconds: 0,
+  })
 })
 
 it('starts the next station’s timer at a station change when the event asks for it', async () => {
@@ -53,7 +73,9 @@ it('starts the next station’s timer at a station change when the event asks fo
       body: { ...winnendenTemplate(), startTimerOnStationChange: true },
     })
   ).body as CreateEventResponse
-  const { body } = await api(server, 'POST', `/api/events/${eager.id}/stations/next`, { token: eager.organiserToken })
+  const { body } = await api(server, 'POST', `/api/events/${eager.id}/stations/next`, {
+    token: eager.organiserToken,
+  })
   expect(body.view.timer.durationSeconds).toBe(75 * 60)
   expect(body.view.timer.runningSince).toBeGreaterThan(0)
   expect(body.view.timer.runningSince).toBeLessThanOrEqual(body.view.serverTime)

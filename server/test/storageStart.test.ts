@@ -32,7 +32,9 @@ describe('a data directory the server cannot use', () => {
       'Cannot use the data directory /srv/data: the disk is full (SQLITE_FULL).',
     )
     expect(storageProblem({ code: 'EROFS' }, '/srv/data')).toContain('read-only file system')
-    expect(storageProblem({ code: 'SQLITE_NOTADB' }, '/srv/data')).toContain('not a Tablecloth database')
+    expect(storageProblem({ code: 'SQLITE_NOTADB' }, '/srv/data')).toContain(
+      'not a Tablecloth database',
+    )
     expect(storageProblem(new Error('something else'), '/srv/data')).toBeNull()
   })
 })

@@ -50,7 +50,9 @@ describe('the data directory lock', () => {
       processes.push(second)
       const exit = await second.exited
       expect(exit.code).toBe(1)
-      expect(exit.stderr).toContain(`Cannot start: Cannot use the data directory ${dataDir}: another Tablecloth server`)
+      expect(exit.stderr).toContain(
+        `Cannot start: Cannot use the data directory ${dataDir}: another Tablecloth server`,
+      )
     } finally {
       await running.close()
     }

@@ -29,7 +29,9 @@ class SupervisorProcess {
         this.waiting.forEach((check) => check())
       })
     }
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    )
   }
 
   static start(env: Record<string, string>): SupervisorProcess {
@@ -59,7 +61,9 @@ class SupervisorProcess {
       }
       const timer = setTimeout(() => {
         done()
-        reject(new Error(`no line like ${pattern} within ${CEILING_MS} ms:\n${this.lines.join('\n')}`))
+        reject(
+          new Error(`no line like ${pattern} within ${CEILING_MS} ms:\n${this.lines.join('\n')}`),
+        )
       }, CEILING_MS)
       const done = () => {
         clearTimeout(timer)
@@ -114,7 +118,10 @@ function freePort(): Promise<number> {
 }
 
 /** Polls until `condition` holds, up to the ceiling: the server's restart is the event awaited. */
-async function eventually(what: string, condition: () => Promise<boolean> | boolean): Promise<void> {
+async function eventually(
+  what: string,
+  condition: () => Promise<boolean> | boolean,
+): Promise<void> {
   const deadline = Date.now() + CEILING_MS
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`${what}: not within ${CEILING_MS} ms`)
@@ -132,65 +139,83 @@ async function healthy(origin: string): Promise<boolean> {
 }
 
 describe('the supervisor (pnpm start)', () => {
-  it('brings a killed server back on the same port with the same data, and stops it on SIGTERM', async () => {
-    const port = await freePort()
-    const origin = `http://127.0.0.1:${port}`
-    const supervisor = SupervisorProcess.start({ PORT: String(port) })
-    const first = await supervisor.line(/started the server \(pid (\d+)\)/)
-    await supervisor.line(/Tablecloth listening on/)
-    const created = await fetch(`${origin}/api/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(winnendenTemplate()),
-    })
-    expect(created.status).toBe(201)
-    const event = (await created.json()) as CreateEventResponse
+  it(
+    'brings a killed server back on the same port with the same data, and stops it on SIGTERM',
+    async () => {
+      const port = await freePort()
+      const origin = `http://127.0.0.1:${port}`
+      const supervisor = SupervisorProcess.start({ PORT: String(port) })
+      const first = await supervisor.line(/started the server \(pid (\d+)\)/)
+      await supervisor.line(/Tablecloth listening on/)
+      const created = await fetch(`${origin}/api/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(winnendenTemplate()),
+      })
+      expect(created.status).toBe(201)
+      const event = (await created.json()) as CreateEventResponse
 
-    const firstPid = Number(first.match[1])
-    process.kill(firstPid, 'SIGKILL')
-    const exit = await supervisor.line(
-      /^Tablecloth server exited \(code=null, signal=SIGKILL\); restarting in 1 s$/,
-      first.index,
-    )
-    const second = await supervisor.line(/restarted the server \(pid (\d+)\)/, exit.index)
-    const secondPid = Number(second.match[1])
-    expect(secondPid).not.toBe(firstPid)
-    await eventually('the server answers again', () => healthy(origin))
+      const firstPid = Number(first.match[1])
+      process.kill(firstPid, 'SIGKILL')
+      const exit = await supervisor.line(
+        /^Tablecloth server exited \(code=null, signal=SIGKILL\); restarting in 1 s$/,
+        first.index,
+      )
+      const second = await supervisor.line(/restarted the server \(pid (\d+)\)/, exit.index)
+      const secondPid = Number(second.match[1])
+      expect(secondPid).not.toBe(firstPid)
+      await eventually('the server answers again', () => healthy(origin))
 
-    const view = await fetch(`${origin}/api/events/${event.id}`, {
-      headers: { authorization: `Bearer ${event.organiserToken}` },
-    })
-    expect(view.status).toBe(200)
-    expect(((await view.json()) as { id: string }).id).toBe(event.id)
+      const view = await fetch(`${origin}/api/events/${event.id}`, {
+        headers: { authorization: `Bearer ${event.organiserToken}` },
+      })
+      expect(view.status).toBe(200)
+      expect(((await view.json()) as { id: string }).id).toBe(event.id)
 
-    supervisor.child.kill('SIGTERM')
-    expect(await supervisor.exited).toEqual({ code: 0, signal: null })
-    expect(supervisor.lines).toContain('SIGTERM received, saving boards and shutting down')
-    expect(isAlive(secondPid)).toBe(false)
-    expect(await healthy(origin)).toBe(false)
-  }, TEST_CEILING_MS)
+      supervisor.child.kill('SIGTERM')
+      expect(await supervisor.exited).toEqual({ code: 0, signal: null })
+      expect(supervisor.lines).toContain('SIGTERM received, saving boards and shutting down')
+      expect(isAlive(secondPid)).toBe(false)
+      expect(await healthy(origin)).toBe(false)
+    },
+    TEST_CEILING_MS,
+  )
 
-  it('gives up with the reason after a server that cannot start failed a few times in a row', async () => {
-    const supervisor = SupervisorProcess.start({ PORT: 'eighty' })
-    const { code } = await supervisor.exited
-    expect(code).toBe(1)
-    const restarts = supervisor.lines.filter((line) => line.startsWith('Tablecloth server exited'))
-    // Each wait is longer than the one before, so a bad setting never loops fast.
-    expect(restarts.map((line) => /restarting in (\d+) s/.exec(line)?.[1])).toEqual(['1', '2', '4'])
-    expect(supervisor.lines.at(-1)).toBe(
-      'Tablecloth server failed to start 4 times in a row; giving up. ' +
-        'Last error: Cannot start: PORT must be an integer between 0 and 65535, got "eighty"',
-    )
-  }, TEST_CEILING_MS)
+  it(
+    'gives up with the reason after a server that cannot start failed a few times in a row',
+    async () => {
+      const supervisor = SupervisorProcess.start({ PORT: 'eighty' })
+      const { code } = await supervisor.exited
+      expect(code).toBe(1)
+      const restarts = supervisor.lines.filter((line) =>
+        line.startsWith('Tablecloth server exited'),
+      )
+      // Each wait is longer than the one before, so a bad setting never loops fast.
+      expect(restarts.map((line) => /restarting in (\d+) s/.exec(line)?.[1])).toEqual([
+        '1',
+        '2',
+        '4',
+      ])
+      expect(supervisor.lines.at(-1)).toBe(
+        'Tablecloth server failed to start 4 times in a row; giving up. ' +
+          'Last error: Cannot start: PORT must be an integer between 0 and 65535, got "eighty"',
+      )
+    },
+    TEST_CEILING_MS,
+  )
 
-  it('leaves no server behind when the supervisor itself is killed', async () => {
-    const port = await freePort()
-    const supervisor = SupervisorProcess.start({ PORT: String(port) })
-    const started = await supervisor.line(/started the server \(pid (\d+)\)/)
-    await supervisor.line(/Tablecloth listening on/)
-    supervisor.child.kill('SIGKILL')
-    // The server notices its supervisor is gone, saves, and frees the port for the next start.
-    await eventually('the orphaned server ends', () => !isAlive(Number(started.match[1])))
-    expect(await healthy(`http://127.0.0.1:${port}`)).toBe(false)
-  }, TEST_CEILING_MS)
+  it(
+    'leaves no server behind when the supervisor itself is killed',
+    async () => {
+      const port = await freePort()
+      const supervisor = SupervisorProcess.start({ PORT: String(port) })
+      const started = await supervisor.line(/started the server \(pid (\d+)\)/)
+      await supervisor.line(/Tablecloth listening on/)
+      supervisor.child.kill('SIGKILL')
+      // The server notices its supervisor is gone, saves, and frees the port for the next start.
+      await eventually('the orphaned server ends', () => !isAlive(Number(started.match[1])))
+      expect(await healthy(`http://127.0.0.1:${port}`)).toBe(false)
+    },
+    TEST_CEILING_MS,
+  )
 })

@@ -214,7 +214,9 @@ describe('sync server with the stock y-websocket provider', () => {
   })
 
   it('refuses a flood of new sockets from one address with 4429, before looking at their tokens', async () => {
-    const server = await start({ limits: { connectionBurstPerAddress: 3, connectionsPerMinutePerAddress: 1 } })
+    const server = await start({
+      limits: { connectionBurstPerAddress: 3, connectionsPerMinutePerAddress: 1 },
+    })
     const flood = Array.from({ length: 8 }, () => raw(server, 'moderator-token'))
     // A refused socket is closed right after its handshake; one let in stays open.
     const outcomes = await Promise.all(

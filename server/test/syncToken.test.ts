@@ -32,12 +32,17 @@ describe('the token as a websocket subprotocol', () => {
         urls.push(url)
       }
     }
-    const provider = new WebsocketProvider(`${server().wsOrigin}/sync`, roomName(event.id, table.id), doc, {
-      WebSocketPolyfill: RecordingSocket as unknown as typeof globalThis.WebSocket,
-      params: { v: String(PROTOCOL_VERSION) },
-      protocols: syncProtocols(table.tokens.moderator),
-      disableBc: true,
-    })
+    const provider = new WebsocketProvider(
+      `${server().wsOrigin}/sync`,
+      roomName(event.id, table.id),
+      doc,
+      {
+        WebSocketPolyfill: RecordingSocket as unknown as typeof globalThis.WebSocket,
+        params: { v: String(PROTOCOL_VERSION) },
+        protocols: syncProtocols(table.tokens.moderator),
+        disableBc: true,
+      },
+    )
     try {
       await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
       expect((provider.ws as unknown as WebSocket).protocol).toBe(SYNC_SUBPROTOCOL)

@@ -42,7 +42,9 @@ describe('a board that cannot be compacted', () => {
       throw new RangeError('Maximum call stack size exceeded')
     }
     const client = MemoryClient.connect(test.registry)
-    new YKeyValue<{ id: string }>(client.doc.getArray(BOARD_DOC.records)).set('shape:a', { id: 'shape:a' })
+    new YKeyValue<{ id: string }>(client.doc.getArray(BOARD_DOC.records)).set('shape:a', {
+      id: 'shape:a',
+    })
     await new Promise((resolve) => setImmediate(resolve))
     client.disconnect()
     await unloaded
@@ -55,7 +57,8 @@ describe('a board that cannot be compacted', () => {
   })
 
   it('is reported when a busy board passes its compaction limit, and the board goes on', async () => {
-    const test = (current = createTestRegistry({ limits: { compactAfterUpdates: 3 } }))
+    current = createTestRegistry({ limits: { compactAfterUpdates: 3 } })
+    const test = current
     test.store.compact = () => {
       throw new TypeError('boom')
     }
@@ -67,7 +70,9 @@ describe('a board that cannot be compacted', () => {
       await new Promise((resolve) => setImmediate(resolve))
     }
     await watcher.waitForDoc((doc) => recordIds(doc).length === 6)
-    expect(test.logs.some((line) => line === `sync compaction-failed room=${ROOM} code=TypeError`)).toBe(true)
+    expect(
+      test.logs.some((line) => line === `sync compaction-failed room=${ROOM} code=TypeError`),
+    ).toBe(true)
     writer.destroy()
     watcher.destroy()
   })

@@ -14,7 +14,10 @@ function stores() {
   events.create({
     id: 'ev1',
     config: {} as never,
-    state: { currentStation: 0, timer: { durationSeconds: 0, runningSince: null, elapsedBeforeSeconds: 0 } },
+    state: {
+      currentStation: 0,
+      timer: { durationSeconds: 0, runningSince: null, elapsedBeforeSeconds: 0 },
+    },
     createdAt: new Date().toISOString(),
   })
   return { db, tokens: new TokenStore(db) }
@@ -36,7 +39,11 @@ describe('link tokens', () => {
   it('stop working when rotated', () => {
     const { tokens } = stores()
     const old = tokens.issue({ eventId: 'ev1', tableId: 't1', role: 'viewer' })
-    const { token: fresh, revoked } = tokens.rotate({ eventId: 'ev1', tableId: 't1', role: 'viewer' })
+    const { token: fresh, revoked } = tokens.rotate({
+      eventId: 'ev1',
+      tableId: 't1',
+      role: 'viewer',
+    })
     expect(tokens.resolve(old)).toBeNull()
     expect(tokens.resolve(fresh)?.role).toBe('viewer')
     expect(revoked).toEqual([hashToken(old)])
@@ -46,7 +53,10 @@ describe('link tokens', () => {
     const { tokens } = stores()
     const organiser = tokens.issue({ eventId: 'ev1', tableId: null, role: 'organiser' })
     const moderator = tokens.issue({ eventId: 'ev1', tableId: 't1', role: 'moderator' }, organiser)
-    const { token: next, revoked } = tokens.rotate({ eventId: 'ev1', tableId: null, role: 'organiser' }, organiser)
+    const { token: next, revoked } = tokens.rotate(
+      { eventId: 'ev1', tableId: null, role: 'organiser' },
+      organiser,
+    )
     expect(revoked).toEqual([hashToken(organiser)])
     expect(tokens.resolve(organiser)).toBeNull()
     expect(tokens.resolve(next)?.role).toBe('organiser')
@@ -59,7 +69,10 @@ describe('link tokens', () => {
   it('can be listed again only with the organiser token they were sealed under', () => {
     const { tokens } = stores()
     const organiser = tokens.issue({ eventId: 'ev1', tableId: null, role: 'organiser' })
-    const participant = tokens.issue({ eventId: 'ev1', tableId: 't2', role: 'participant' }, organiser)
+    const participant = tokens.issue(
+      { eventId: 'ev1', tableId: 't2', role: 'participant' },
+      organiser,
+    )
     expect(tokens.openAll('ev1', organiser)).toEqual([
       { eventId: 'ev1', tableId: 't2', role: 'participant', token: participant },
     ])

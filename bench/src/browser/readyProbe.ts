@@ -53,7 +53,9 @@ export async function addReadyProbe(context: BrowserContext, selector: string): 
 
 /** The ready time of the page's current document; call after its navigation committed. */
 export async function readyTime(page: Page, timeoutMs: number): Promise<number> {
-  const reading = page.evaluate(() => window.__benchReady ?? Promise.reject(new Error('no ready probe')))
+  const reading = page.evaluate(
+    () => window.__benchReady ?? Promise.reject(new Error('no ready probe')),
+  )
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

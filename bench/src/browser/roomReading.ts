@@ -37,7 +37,10 @@ export function readRoom(page: Page): Promise<RoomReading> {
     const barBottom = bar ? rectOf(bar).bottom : 0
     const room = document.querySelector('[data-testid="room-station"]')
     const roomBox = room ? rectOf(room) : new DOMRect(0, 0, 0, 0)
-    const screen = { w: document.documentElement.clientWidth, h: document.documentElement.clientHeight }
+    const screen = {
+      w: document.documentElement.clientWidth,
+      h: document.documentElement.clientHeight,
+    }
     const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="room-note"]')]
     const boxes = cards.map(rectOf)
     const cut: string[] = []
@@ -72,13 +75,19 @@ export function readRoom(page: Page): Promise<RoomReading> {
       if (spills) spilling.push(id)
     })
     const columns = [...document.querySelectorAll<HTMLElement>('[data-testid="room-column"]')]
-    const headings = columns.map((column) => column.querySelector<HTMLElement>('[data-testid="room-column-heading"]'))
+    const headings = columns.map((column) =>
+      column.querySelector<HTMLElement>('[data-testid="room-column-heading"]'),
+    )
     const headingsAligned = columns.every((column, index) => {
       const heading = headings[index]
       if (!heading) return false
       const a = rectOf(column)
       const b = rectOf(heading)
-      return Math.abs(a.left - b.left) <= 1 && Math.abs(a.right - b.right) <= 1 && b.bottom <= a.top + a.height
+      return (
+        Math.abs(a.left - b.left) <= 1 &&
+        Math.abs(a.right - b.right) <= 1 &&
+        b.bottom <= a.top + a.height
+      )
     })
     return {
       columns: columns.map((column) => ({
@@ -94,7 +103,9 @@ export function readRoom(page: Page): Promise<RoomReading> {
       fontPx: cards.map((card) =>
         parseFloat(getComputedStyle(card.querySelector('.room-card__text') ?? card).fontSize),
       ),
-      headingPx: headings.map((heading) => (heading ? parseFloat(getComputedStyle(heading).fontSize) : 0)),
+      headingPx: headings.map((heading) =>
+        heading ? parseFloat(getComputedStyle(heading).fontSize) : 0,
+      ),
       headingsAligned,
       indicators: [...document.querySelectorAll('[data-testid="room-more"]')].map((element) =>
         (element.textContent ?? '').replace(/\s+/g, ' ').trim(),

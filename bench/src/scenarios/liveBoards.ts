@@ -2,14 +2,7 @@ import os from 'node:os'
 import type { BenchConfig } from '../benchConfig'
 import { runBoardLoad, type LoadPlan, type LoadResult, type MeasureWindow } from '../boardLoad'
 import { sampleUsage, type WindowUsage } from '../processUsage'
-import {
-  formatCount,
-  formatMiB,
-  formatMs,
-  formatPercent,
-  formatRatio,
-  printTable,
-} from '../report'
+import { formatCount, formatMiB, formatMs, formatPercent, formatRatio, printTable } from '../report'
 import type { Scenario } from '../scenario'
 import type { BenchTarget } from '../targets/benchTarget'
 import { ourServer } from '../targets/ourServer'

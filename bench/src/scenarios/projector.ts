@@ -50,9 +50,12 @@ interface SizeFigures {
  */
 export const projector: Scenario = {
   name: 'projector',
-  summary: 'the projector with 6, 14, 24 and 40 notes per column: cut, spilling, text sizes, paging',
+  summary:
+    'the projector with 6, 14, 24 and 40 notes per column: cut, spilling, text sizes, paging',
   async run() {
-    console.log(`projector: ${SIZES.join(', ')} notes per column at ${SCREEN.width}×${SCREEN.height}…`)
+    console.log(
+      `projector: ${SIZES.join(', ')} notes per column at ${SCREEN.width}×${SCREEN.height}…`,
+    )
     const server = await startOurServer({
       title: 'Regionalkonferenz „Pakt für Integration“',
       date: new Date().toISOString().slice(0, 10),
@@ -69,10 +72,17 @@ export const projector: Scenario = {
       for (const note of PHONE_NOTES) await sendPhoneNote(server, note.column, note.text)
 
       helper = new BoardClient(server.boards[0]!, 'Bench moderator', () => {})
-      await withTimeout(helper.synced(), READY_TIMEOUT_MS, 'the bench client did not sync', server.failed)
-      const view = (await (await fetch(`${server.origin}/api/events/${server.event.id}`, {
-        headers: { authorization: `Bearer ${server.event.organiserToken}` },
-      })).json()) as { config: { stations: Station[] } }
+      await withTimeout(
+        helper.synced(),
+        READY_TIMEOUT_MS,
+        'the bench client did not sync',
+        server.failed,
+      )
+      const view = (await (
+        await fetch(`${server.origin}/api/events/${server.event.id}`, {
+          headers: { authorization: `Bearer ${server.event.organiserToken}` },
+        })
+      ).json()) as { config: { stations: Station[] } }
       const station = view.config.stations[0]!
       await untilFrames(helper, station, server.failed)
 
@@ -87,7 +97,11 @@ export const projector: Scenario = {
       }
       await context.close()
       printReport(browserName(browser), figures)
-      if (figures.some((size) => size.cut.size > 0 || size.spilling.size > 0 || size.seen.size !== size.expected)) {
+      if (
+        figures.some(
+          (size) => size.cut.size > 0 || size.spilling.size > 0 || size.seen.size !== size.expected,
+        )
+      ) {
         process.exitCode = 1
       }
     } finally {
@@ -104,14 +118,22 @@ async function sendPhoneNote(server: OurServerRun, column: number, text: string)
     `${server.origin}/api/events/${encodeURIComponent(server.event.id)}/tables/${encodeURIComponent(table.id)}/notes`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${table.tokens.participant}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${table.tokens.participant}`,
+      },
       body: JSON.stringify({ text, column }),
     },
   )
-  if (!response.ok) throw new Error(`a phone note was refused: ${response.status} ${await response.text()}`)
+  if (!response.ok)
+    throw new Error(`a phone note was refused: ${response.status} ${await response.text()}`)
 }
 
-async function untilFrames(client: BoardClient, station: Station, signal: AbortSignal): Promise<void> {
+async function untilFrames(
+  client: BoardClient,
+  station: Station,
+  signal: AbortSignal,
+): Promise<void> {
   const ids = station.columns.map((_, column) => stationFrameId(station.id, column))
   const all = () => ids.every((id) => client.record(id) !== undefined)
   if (all()) return
@@ -141,9 +163,9 @@ async function measureSize(
   await withTimeout(
     page.waitForFunction(
       (total) => {
-        const counts = [...document.querySelectorAll<HTMLElement>('[data-testid="room-column"]')].map(
-          (column) => Number(column.dataset.notes),
-        )
+        const counts = [
+          ...document.querySelectorAll<HTMLElement>('[data-testid="room-column"]'),
+        ].map((column) => Number(column.dataset.notes))
         return counts.reduce((sum, count) => sum + count, 0) === total
       },
       expected,
@@ -199,7 +221,17 @@ function printReport(browser: string, figures: SizeFigures[]): void {
   console.log('')
   const px = (value: number) => (Number.isFinite(value) ? `${value} px` : '–')
   printTable(
-    ['notes per column', 'drawn', 'cut off', 'spilling', 'smallest text', 'median text', 'heading', 'paging', 'target'],
+    [
+      'notes per column',
+      'drawn',
+      'cut off',
+      'spilling',
+      'smallest text',
+      'median text',
+      'heading',
+      'paging',
+      'target',
+    ],
     figures.map((size) => {
       const sorted = [...size.fontPx].sort((a, b) => a - b)
       const smallest = sorted[0] ?? NaN
@@ -229,7 +261,9 @@ function printReport(browser: string, figures: SizeFigures[]): void {
   console.log('')
   for (const size of figures) {
     if (size.first.indicators.length > 0) {
-      console.log(`${size.perColumn} per column, paging indicators: ${size.first.indicators.join(' | ')}`)
+      console.log(
+        `${size.perColumn} per column, paging indicators: ${size.first.indicators.join(' | ')}`,
+      )
     }
   }
   console.log(`Screenshots: ${figures.map((size) => size.screenshot).join(', ')}`)
@@ -237,7 +271,9 @@ function printReport(browser: string, figures: SizeFigures[]): void {
     (size) => size.perColumn <= LEGIBLE_UP_TO && Math.min(...size.fontPx) < LEGIBLE_PX,
   )
   if (below.length > 0) {
-    console.log(`Below ${LEGIBLE_PX} px at ${below.map((size) => size.perColumn).join(', ')} notes per column.`)
+    console.log(
+      `Below ${LEGIBLE_PX} px at ${below.map((size) => size.perColumn).join(', ')} notes per column.`,
+    )
   }
   if (figures.some((size) => Math.min(...size.first.headingPx) < HEADING_PX)) {
     console.log(`A column heading is below ${HEADING_PX} px.`)

@@ -34,12 +34,15 @@ export const soak: Scenario = {
       measureMs: seconds * 1000,
       drainTimeoutMs: DRAIN_TIMEOUT_MS,
     }
-    console.log(`soak: ${BOARDS * CLIENTS_PER_BOARD} clients on ${BOARDS} boards, ${seconds} s measured…`)
+    console.log(
+      `soak: ${BOARDS * CLIENTS_PER_BOARD} clients on ${BOARDS} boards, ${seconds} s measured…`,
+    )
     const running = await ourServer.start(BOARDS)
     const rss: Array<{ atMs: number; bytes: number }> = []
     let timer: NodeJS.Timeout | null = null
     let startedAt = 0
-    const sample = () => rss.push({ atMs: Date.now() - startedAt, bytes: readRssBytes(running.pid) })
+    const sample = () =>
+      rss.push({ atMs: Date.now() - startedAt, bytes: readRssBytes(running.pid) })
     try {
       const load = await runBoardLoad(
         running.boards,

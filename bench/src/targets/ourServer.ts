@@ -12,7 +12,6 @@ import {
 import { builtServerEntry, startServerProcess } from '../serverProcess'
 import type { BenchTarget, RunningTarget } from './benchTarget'
 
-
 type StationInput = EventConfigInput['stations'][number]
 
 /** The first round of the bench café, with two guiding questions. */

@@ -2,7 +2,15 @@ import { useEffect, useState } from 'react'
 import QRCode from 'qrcode'
 
 /** A QR code drawn in the browser; no outside service sees the link. */
-export function QrCode({ value, label, size = 160 }: { value: string; label: string; size?: number }) {
+export function QrCode({
+  value,
+  label,
+  size = 160,
+}: {
+  value: string
+  label: string
+  size?: number
+}) {
   const [src, setSrc] = useState<string | null>(null)
   useEffect(() => {
     let cancelled = false

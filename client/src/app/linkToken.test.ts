@@ -43,7 +43,11 @@ describe('takeLinkToken', () => {
 
   it('takes the projector’s phone secret beside its token, and both survive a reload', () => {
     const storage = new Map<string, string>()
-    const location = { pathname: '/e/e1/t/t1/projector', search: '', hash: '#token=viewer&join=phone' }
+    const location = {
+      pathname: '/e/e1/t/t1/projector',
+      search: '',
+      hash: '#token=viewer&join=phone',
+    }
     const env: LinkTokenEnvironment = {
       location,
       history: {
@@ -52,7 +56,10 @@ describe('takeLinkToken', () => {
           location.hash = new URL(String(url), 'http://x').hash
         },
       },
-      storage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => storage.set(key, value) },
+      storage: {
+        getItem: (key) => storage.get(key) ?? null,
+        setItem: (key, value) => storage.set(key, value),
+      },
     }
     expect(takeLinkToken(env)).toBe('viewer')
     expect(takeLinkSecret('join', env)).toBe('phone')

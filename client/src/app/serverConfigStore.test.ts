@@ -16,7 +16,9 @@ describe('decodeClientConfig', () => {
   })
 
   it('refuses an answer it cannot read', () => {
-    expect(() => decodeClientConfig({ tldrawLicenseKey: null, protocol: 1, setupPinRequired: 'yes' })).toThrow()
+    expect(() =>
+      decodeClientConfig({ tldrawLicenseKey: null, protocol: 1, setupPinRequired: 'yes' }),
+    ).toThrow()
     expect(() => decodeClientConfig({ protocol: '1' })).toThrow()
   })
 })

@@ -39,7 +39,9 @@ export function BoardPage({
         <UserNameField />
       </BoardHeader>
       <RefusalNotice
-        {...(sync.phase === 'ready' && { onDiscardLocalCopy: () => sync.session.discardLocalCopy() })}
+        {...(sync.phase === 'ready' && {
+          onDiscardLocalCopy: () => sync.session.discardLocalCopy(),
+        })}
       />
       <main className="board-page__main">
         <TablePageGate token={token} table={table} phase={sync.phase}>

@@ -78,7 +78,10 @@ describe('RefusalNotice after the board refused this device’s copy', () => {
     let discarded = 0
     const reloads: string[] = []
     const reload = window.location.reload
-    Object.defineProperty(window.location, 'reload', { configurable: true, value: () => reloads.push('reload') })
+    Object.defineProperty(window.location, 'reload', {
+      configurable: true,
+      value: () => reloads.push('reload'),
+    })
     try {
       act(() =>
         root.render(

@@ -20,7 +20,11 @@ function refusalTexts({ code }: Refusal): RefusalTexts {
         reload: true,
       }
     case CloseCode.Unauthorized:
-      return { heading: 'close.unauthorized.heading', body: 'close.unauthorized.body', reload: false }
+      return {
+        heading: 'close.unauthorized.heading',
+        body: 'close.unauthorized.body',
+        reload: false,
+      }
     case CloseCode.Forbidden:
       return { heading: 'close.forbidden.heading', body: 'close.forbidden.body', reload: false }
     case CloseCode.NotFound:
@@ -41,7 +45,11 @@ function refusalTexts({ code }: Refusal): RefusalTexts {
  * would send the same again: `onDiscardLocalCopy` then offers to load the
  * board from the server alone.
  */
-export function RefusalNotice({ onDiscardLocalCopy }: { onDiscardLocalCopy?: () => Promise<void> }) {
+export function RefusalNotice({
+  onDiscardLocalCopy,
+}: {
+  onDiscardLocalCopy?: () => Promise<void>
+}) {
   const t = useT()
   const refusal = useConnection((state) => state.refusedWith)
   if (refusal === null) return null
@@ -60,7 +68,8 @@ export function RefusalNotice({ onDiscardLocalCopy }: { onDiscardLocalCopy?: () 
           onClick={() => {
             discard().then(
               () => window.location.reload(),
-              (error: unknown) => console.error('Could not forget this device’s copy of the board', error),
+              (error: unknown) =>
+                console.error('Could not forget this device’s copy of the board', error),
             )
           }}
         >

@@ -41,8 +41,9 @@ export function StationBar({
   if (!station) return null
   const plan = resolveSeatingPlan(view.config)
   const here = plan
-    ? (seatingForStation(view.config, plan, day.stationIndex).find((entry) => entry.table.id === tableId)
-        ?.groups ?? [])
+    ? (seatingForStation(view.config, plan, day.stationIndex).find(
+        (entry) => entry.table.id === tableId,
+      )?.groups ?? [])
     : []
 
   return (
@@ -63,7 +64,9 @@ export function StationBar({
       </div>
       {here.length > 0 && (
         <div className="station-bar__groups" data-testid="station-groups">
-          <span>{t('station.groupsHere', { groups: here.map(({ group }) => group.name).join(', ') })}</span>
+          <span>
+            {t('station.groupsHere', { groups: here.map(({ group }) => group.name).join(', ') })}
+          </span>
           {nextMoves(here).length > 0 && (
             <span>
               {t('station.groupsNext', {

@@ -56,7 +56,12 @@ export function TablePageGate({
   }
   if (phase === 'failed') {
     return (
-      <PageMessage embedded tone="error" heading={t('board.failed.heading')} actions={<ReloadButton />}>
+      <PageMessage
+        embedded
+        tone="error"
+        heading={t('board.failed.heading')}
+        actions={<ReloadButton />}
+      >
         <p>{t('board.failed.body')}</p>
       </PageMessage>
     )

@@ -29,7 +29,10 @@ export const useBoardMode = create<BoardModeState>()(
       partialize: ({ mode }) => ({ mode }),
       merge: (persisted, current) => {
         const mode = (persisted as { mode?: unknown } | undefined)?.mode
-        return { ...current, mode: BOARD_MODES.includes(mode as BoardMode) ? (mode as BoardMode) : current.mode }
+        return {
+          ...current,
+          mode: BOARD_MODES.includes(mode as BoardMode) ? (mode as BoardMode) : current.mode,
+        }
       },
     },
   ),

@@ -28,7 +28,12 @@ export class EarlyBoard {
     // Takes the token out of the address as the board page would; it reads it back from there.
     const token = takeLinkToken()
     if (!token) return null
-    return new EarlyBoard({ eventId: route.eventId, tableId: route.tableId, token, readOnly: false })
+    return new EarlyBoard({
+      eventId: route.eventId,
+      tableId: route.tableId,
+      token,
+      readOnly: false,
+    })
   }
 
   /** The doc, once, for the board page that opens these same options; null otherwise. */

@@ -8,7 +8,11 @@ const two = stationLayout(0, 2).columns
 const three = stationLayout(1, 3).columns
 const notes = (columns: Rect[], perColumn: number): Rect[] =>
   columns.flatMap((column) =>
-    Array.from({ length: perColumn }, (_, i) => ({ ...noteSlot(column, i), w: NOTE_SIZE, h: NOTE_SIZE })),
+    Array.from({ length: perColumn }, (_, i) => ({
+      ...noteSlot(column, i),
+      w: NOTE_SIZE,
+      h: NOTE_SIZE,
+    })),
   )
 const shows = (view: { x: number; y: number; zoom: number }, rect: Rect, screen = LAPTOP) =>
   rect.x >= view.x - 0.01 &&
@@ -35,7 +39,12 @@ describe('moderatorView', () => {
     // Eight rows of grown notes, in columns grown to hold them.
     const grown = two.map((column) => ({ ...column, h: 2600 }))
     const used = grown.flatMap((column) =>
-      Array.from({ length: 24 }, (_, i) => ({ ...noteSlot(column, i % 3), y: column.y + 40 + Math.floor(i / 3) * 292, w: NOTE_SIZE, h: 268 })),
+      Array.from({ length: 24 }, (_, i) => ({
+        ...noteSlot(column, i % 3),
+        y: column.y + 40 + Math.floor(i / 3) * 292,
+        w: NOTE_SIZE,
+        h: 268,
+      })),
     )
     const view = moderatorView(grown, used, LAPTOP)!
     expect(view.zoom).toBe(MODERATOR_MIN_ZOOM)

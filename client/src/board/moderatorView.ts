@@ -49,7 +49,9 @@ export function moderatorView(
 ): ModeratorView | null {
   const across = unionRects(columns)
   if (!across || screen.w <= 0 || screen.h <= 0) return null
-  const inColumns = notes.filter((note) => columns.some((column) => rectContainsPoint(column, rectCentre(note))))
+  const inColumns = notes.filter((note) =>
+    columns.some((column) => rectContainsPoint(column, rectCentre(note))),
+  )
   const top = across.y - TOP_MARGIN
   const firstRow = across.y + COLUMN_PADDING
   const lowest = Math.max(firstRow - NOTE_GAP, ...inColumns.map((note) => note.y + note.h))
@@ -60,7 +62,8 @@ export function moderatorView(
   const zoom = Math.min(MODERATOR_MAX_ZOOM, Math.max(MODERATOR_MIN_ZOOM, fit))
   const shownWidth = screen.w / zoom
   const shownHeight = screen.h / zoom
-  const x = shownWidth >= across.w ? across.x + across.w / 2 - shownWidth / 2 : across.x - SIDE_MARGIN
+  const x =
+    shownWidth >= across.w ? across.x + across.w / 2 - shownWidth / 2 : across.x - SIDE_MARGIN
   // Too many rows: the lowest ones, down to the columns' padding below them; the next note shows
   // when it is pinned (see `revealShape`).
   const usedBottom = lowest + COLUMN_PADDING

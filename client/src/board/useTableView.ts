@@ -30,5 +30,11 @@ export function useTableView(eventId: string, tableId: string, token: string | n
     if (token) void useEventViews.getState().load(eventId, token)
   }, [eventId, token])
   const topic = view?.config.tables.find((table) => table.id === tableId)?.topic ?? tableId
-  return { config, configStatus, view, topic, number: view ? tableNumber(view.config, tableId) : null }
+  return {
+    config,
+    configStatus,
+    view,
+    topic,
+    number: view ? tableNumber(view.config, tableId) : null,
+  }
 }

@@ -99,7 +99,14 @@ function newDevice(readOnly = false) {
 /** Creates a note as the user would (source 'user') and flushes the store's listeners. */
 function addNote(store: TLStore, text: string, x = 0): TLShapeId {
   const id = createShapeId()
-  const note = noteRecordJson({ id, parentId: 'page:page', x, y: 0, index: 'a1', text }) as TLNoteShape
+  const note = noteRecordJson({
+    id,
+    parentId: 'page:page',
+    x,
+    y: 0,
+    index: 'a1',
+    text,
+  }) as TLNoteShape
   store.put([note])
   return id
 }
@@ -316,7 +323,14 @@ describe('unreadable entries in the records array', () => {
   /** Every kind of entry that old stored data or a device's copy may hold but no record is. */
   function addUnreadableEntries(doc: Y.Doc, honestId: string) {
     const array = boardRecordsArray(doc)
-    const noteLike = noteRecordJson({ id: 'shape:elsewhere', parentId: 'page:page', x: 0, y: 0, index: 'a9', text: 'Geheim' })
+    const noteLike = noteRecordJson({
+      id: 'shape:elsewhere',
+      parentId: 'page:page',
+      x: 0,
+      y: 0,
+      index: 'a9',
+      text: 'Geheim',
+    })
     const nested = new Y.Map<unknown>()
     nested.set('key', 'shape:nested')
     doc.transact(() => {
@@ -351,7 +365,9 @@ describe('unreadable entries in the records array', () => {
   }
 
   function unreadableCount(doc: Y.Doc): number {
-    return boardRecordsArray(doc).toArray().filter((value) => !isRecordEntry(value)).length
+    return boardRecordsArray(doc)
+      .toArray()
+      .filter((value) => !isRecordEntry(value)).length
   }
 
   it('shows exactly the honest notes, and says how many entries it skipped', () => {
@@ -499,12 +515,10 @@ describe('schema version checks', () => {
     const store = newStore()
     const schema = store.schema.serialize()
     const doc = new Y.Doc()
-    doc
-      .getMap(BOARD_DOC.meta)
-      .set(BOARD_META.schema, {
-        ...schema,
-        sequences: { ...schema.sequences, 'com.example.poll': 1 },
-      })
+    doc.getMap(BOARD_DOC.meta).set(BOARD_META.schema, {
+      ...schema,
+      sequences: { ...schema.sequences, 'com.example.poll': 1 },
+    })
     expect(bindStoreToDoc(store, doc)).toMatchObject({ status: 'incompatible' })
   })
 

@@ -64,7 +64,15 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindOptions 
   const origin = { binding: 'tablecloth-store' }
 
   const initial = records.entries().filter(([id]) => isDocumentRecordId(id))
-  applyRemote(store, migrateEach(store, verdict, initial.map(([, record]) => record)), [])
+  applyRemote(
+    store,
+    migrateEach(
+      store,
+      verdict,
+      initial.map(([, record]) => record),
+    ),
+    [],
+  )
 
   // A fresh board: whatever tldraw needed to be usable (the document and a
   // page) is this device's own creation, not an echo, and belongs in the doc.

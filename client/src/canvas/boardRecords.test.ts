@@ -2,12 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { TLRecord } from 'tldraw'
 import { boardRecordsArray } from '@tablecloth/shared'
-import {
-  isRecordEntry,
-  readOnlyRecords,
-  writableRecords,
-  type RecordChange,
-} from './boardRecords'
+import { isRecordEntry, readOnlyRecords, writableRecords, type RecordChange } from './boardRecords'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -106,7 +101,13 @@ describe('records views', () => {
 
     // Setting a key leaves unreadable entries alone.
     writer.set('shape:b', record('shape:b'))
-    expect(keys(doc)).toEqual([null, 'shape:a', { key: 'shape:b', val: 'vertraulich' }, 42, 'shape:b'])
+    expect(keys(doc)).toEqual([
+      null,
+      'shape:a',
+      { key: 'shape:b', val: 'vertraulich' },
+      42,
+      'shape:b',
+    ])
     writer.dispose()
   })
 })

@@ -1,9 +1,5 @@
 import { create } from 'zustand'
-import {
-  CloseCode,
-  CONTENT_REJECTED_REASON,
-  RECORD_REJECTED_REASON,
-} from '@tablecloth/shared'
+import { CloseCode, CONTENT_REJECTED_REASON, RECORD_REJECTED_REASON } from '@tablecloth/shared'
 
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected'
 

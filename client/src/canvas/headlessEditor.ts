@@ -33,7 +33,11 @@ const OPTIONS: Partial<TldrawOptions> = {
 }
 
 /** An editor on `store`, laid out in `container` (which must carry tldraw's CSS). */
-export function headlessEditor(store: TLStore, container: HTMLElement, licenseKey?: string): Editor {
+export function headlessEditor(
+  store: TLStore,
+  container: HTMLElement,
+  licenseKey?: string,
+): Editor {
   return new Editor({
     store,
     shapeUtils: BOARD_SHAPE_UTILS,

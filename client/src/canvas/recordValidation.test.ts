@@ -12,7 +12,10 @@ afterEach(() => {
 describe('acceptedRecords', () => {
   it('keeps the records the schema accepts and counts the rest, without their text', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+    const store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+    })
     const note = (text: string) =>
       noteRecordJson({ id: createShapeId(), parentId: 'page:page', x: 0, y: 0, index: 'a1', text })
     const good = note('Bleibt')
@@ -37,7 +40,10 @@ describe('acceptedRecords', () => {
 
   it('says nothing when every record is fine', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+    const store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+    })
     expect(acceptedRecords(store, [])).toEqual([])
     expect(warn).not.toHaveBeenCalled()
     expect(isRecordLike({ id: 'page:page', typeName: 'page' })).toBe(true)

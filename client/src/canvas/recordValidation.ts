@@ -25,7 +25,8 @@ export function recordProblem(store: TLStore, record: TLRecord): unknown {
  */
 export function acceptedRecords(store: TLStore, candidates: readonly unknown[]): TLRecord[] {
   const accepted = candidates.filter(
-    (value): value is TLRecord => isRecordLike<TLRecord>(value) && recordProblem(store, value) === null,
+    (value): value is TLRecord =>
+      isRecordLike<TLRecord>(value) && recordProblem(store, value) === null,
   )
   const left = candidates.length - accepted.length
   if (left > 0) {

@@ -26,7 +26,9 @@ export function EventAdmin({ view }: { view: EventView }) {
           {busy === 'save' ? t('admin.saving') : t('admin.saveNow')}
         </button>
         <p className="event-admin__hint">{t('admin.saveNowHint')}</p>
-        <p role="status">{notice?.kind === 'saved' ? t('admin.saved', { count: notice.count }) : ''}</p>
+        <p role="status">
+          {notice?.kind === 'saved' ? t('admin.saved', { count: notice.count }) : ''}
+        </p>
       </div>
 
       <div className="event-admin__block">
@@ -37,7 +39,8 @@ export function EventAdmin({ view }: { view: EventView }) {
             type="button"
             disabled={busy !== null}
             onClick={() => {
-              if (window.confirm(t('admin.rotateControlConfirm'))) void rotateLink({ role: 'organiser' })
+              if (window.confirm(t('admin.rotateControlConfirm')))
+                void rotateLink({ role: 'organiser' })
             }}
           >
             {t('admin.rotateControl')}
@@ -46,7 +49,10 @@ export function EventAdmin({ view }: { view: EventView }) {
             type="button"
             disabled={busy !== null}
             onClick={() => {
-              const question = t('admin.rotateConfirm', { link: t('admin.rotateGallery'), table: view.config.title })
+              const question = t('admin.rotateConfirm', {
+                link: t('admin.rotateGallery'),
+                table: view.config.title,
+              })
               if (window.confirm(question)) void rotateLink({ role: 'viewer', tableId: null })
             }}
           >
@@ -57,7 +63,9 @@ export function EventAdmin({ view }: { view: EventView }) {
       </div>
 
       <p className="event-admin__hint">
-        {view.expiresAt ? t('admin.expires', { date: format.date(view.expiresAt) }) : t('admin.keeps')}
+        {view.expiresAt
+          ? t('admin.expires', { date: format.date(view.expiresAt) })
+          : t('admin.keeps')}
       </p>
 
       <form
@@ -79,7 +87,11 @@ export function EventAdmin({ view }: { view: EventView }) {
             onChange={(event) => setTypedTitle(event.target.value)}
           />
         </label>
-        <button type="submit" className="event-admin__danger" disabled={!confirmed || busy !== null}>
+        <button
+          type="submit"
+          className="event-admin__danger"
+          disabled={!confirmed || busy !== null}
+        >
           {busy === 'delete' ? t('admin.deleting') : t('admin.deleteConfirm')}
         </button>
       </form>

@@ -28,9 +28,14 @@ export function ModeratorAlerts({ view, drops }: { view: EventView; drops: Moder
   if (drops.length === 0) return null
   const now = Date.now()
   return (
-    <section className="moderator-alerts" aria-label={t('presence.alertsLabel')} data-testid="moderator-alerts">
+    <section
+      className="moderator-alerts"
+      aria-label={t('presence.alertsLabel')}
+      data-testid="moderator-alerts"
+    >
       {drops.map((drop) => {
-        const topic = view.config.tables.find((table) => table.id === drop.tableId)?.topic ?? drop.tableId
+        const topic =
+          view.config.tables.find((table) => table.id === drop.tableId)?.topic ?? drop.tableId
         return (
           <div
             key={drop.tableId}
@@ -45,7 +50,10 @@ export function ModeratorAlerts({ view, drops }: { view: EventView; drops: Moder
             <div>
               <p className="moderator-alert__text">
                 {t('presence.alert', {
-                  table: t('table.numbered', { number: tableNumber(view.config, drop.tableId), topic }),
+                  table: t('table.numbered', {
+                    number: tableNumber(view.config, drop.tableId),
+                    topic,
+                  }),
                   duration: goneFor(now - drop.goneSince, t),
                 })}
               </p>

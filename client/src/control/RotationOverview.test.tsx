@@ -20,7 +20,13 @@ function viewAt(currentStation: number): EventView {
       { title: 'Station 2', columns: ['Was fehlt?'], durationMinutes: 30 },
     ],
     groups: [{ name: 'Gelb' }, { name: 'Blau' }],
-    rotation: { mode: 'fixed', plan: [{ g1: 't1', g2: 't3' }, { g1: 't3', g2: 't1' }] },
+    rotation: {
+      mode: 'fixed',
+      plan: [
+        { g1: 't1', g2: 't3' },
+        { g1: 't3', g2: 't1' },
+      ],
+    },
   })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
   return {

@@ -15,7 +15,13 @@ import { useControlStore } from './controlStore'
  * A snapshot opened read-only: every station on the board as it was, with
  * the notes of each column listed in reading order, as the results will show them.
  */
-export function SnapshotViewer({ snapshot, onClose }: { snapshot: SnapshotSummary; onClose: () => void }) {
+export function SnapshotViewer({
+  snapshot,
+  onClose,
+}: {
+  snapshot: SnapshotSummary
+  onClose: () => void
+}) {
   const t = useT()
   const format = useDateTimeFormat()
   const { eventId, token, view } = useControlStore()
@@ -25,7 +31,9 @@ export function SnapshotViewer({ snapshot, onClose }: { snapshot: SnapshotSummar
 
   useEffect(() => {
     dialog.current?.showModal()
-    apiCall<{ records: unknown[] }>('GET', `/api/events/${eventId}/snapshots/${snapshot.id}`, { token }).then(
+    apiCall<{ records: unknown[] }>('GET', `/api/events/${eventId}/snapshots/${snapshot.id}`, {
+      token,
+    }).then(
       ({ records }) => {
         const contents = readBoardContents(records)
         setStations(classifyNotes(contents.notes, contents.columns).stations)
@@ -39,9 +47,18 @@ export function SnapshotViewer({ snapshot, onClose }: { snapshot: SnapshotSummar
 
   const table = view?.config.tables.find((entry) => entry.id === snapshot.tableId)
   return (
-    <dialog ref={dialog} className="snapshot-viewer" onClose={onClose} aria-labelledby="snapshot-title" data-testid="snapshot-viewer">
+    <dialog
+      ref={dialog}
+      className="snapshot-viewer"
+      onClose={onClose}
+      aria-labelledby="snapshot-title"
+      data-testid="snapshot-viewer"
+    >
       <h2 id="snapshot-title">
-        {t('control.snapshotTitle', { table: table?.topic ?? '', time: format.dateTime(snapshot.createdAt) })}
+        {t('control.snapshotTitle', {
+          table: table?.topic ?? '',
+          time: format.dateTime(snapshot.createdAt),
+        })}
       </h2>
       <p>{t('control.snapshotReadOnly')}</p>
       {failed && <p role="alert">{t('error.internal')}</p>}

@@ -63,14 +63,19 @@ export function TableCard({
           {t(MODERATOR_STATE_LABEL[state])}
         </span>
       </header>
-      {table?.moderator && <p className="table-card__moderator">{t('control.moderator', { name: table.moderator })}</p>}
+      {table?.moderator && (
+        <p className="table-card__moderator">{t('control.moderator', { name: table.moderator })}</p>
+      )}
       {overview && overview.moderatorNames.length > 0 && (
         <p className="table-card__people" data-testid="moderator-names">
           {t('presence.moderatorNames', { names: overview.moderatorNames.join(', ') })}
         </p>
       )}
       {overview && (
-        <PresenceSummary presence={overview.presence} phonesWatch={view.config.showBoardToParticipants} />
+        <PresenceSummary
+          presence={overview.presence}
+          phonesWatch={view.config.showBoardToParticipants}
+        />
       )}
       <table className="table-card__counts">
         <caption className="visually-hidden">{t('control.notesPerColumn')}</caption>
@@ -121,7 +126,9 @@ export function TableCard({
                 type="button"
                 disabled={busy !== null}
                 onClick={() => {
-                  if (window.confirm(t('admin.rotateConfirm', { link: t(label), table: table.topic }))) {
+                  if (
+                    window.confirm(t('admin.rotateConfirm', { link: t(label), table: table.topic }))
+                  ) {
                     void rotateLink({ role, tableId: table.id })
                   }
                 }}
@@ -136,11 +143,17 @@ export function TableCard({
       {showQr && links && (
         <div className="table-card__qr">
           <figure>
-            <QrCode value={links.board} label={t('control.qrBoard', { table: table?.topic ?? '' })} />
+            <QrCode
+              value={links.board}
+              label={t('control.qrBoard', { table: table?.topic ?? '' })}
+            />
             <figcaption>{t('control.linkBoard')}</figcaption>
           </figure>
           <figure>
-            <QrCode value={links.participant} label={t('control.qrPhone', { table: table?.topic ?? '' })} />
+            <QrCode
+              value={links.participant}
+              label={t('control.qrPhone', { table: table?.topic ?? '' })}
+            />
             <figcaption>{t('control.linkPhone')}</figcaption>
           </figure>
         </div>
@@ -164,7 +177,9 @@ export function TableCard({
                   type="button"
                   disabled={busy !== null}
                   onClick={() => {
-                    if (window.confirm(t('control.restoreConfirm', { table: table?.topic ?? '' }))) {
+                    if (
+                      window.confirm(t('control.restoreConfirm', { table: table?.topic ?? '' }))
+                    ) {
                       void restore(snapshot.id)
                     }
                   }}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardPresence, EventOverview, TimerState } from '@tablecloth/shared'
-import { MODERATOR_DROP_GRACE_MS, moderatorDrops, watchModerators, type ModeratorWatches } from './moderatorWatch'
+import {
+  MODERATOR_DROP_GRACE_MS,
+  moderatorDrops,
+  watchModerators,
+  type ModeratorWatches,
+} from './moderatorWatch'
 
 const NOBODY: BoardPresence = { moderators: 0, organisers: 0, projectors: 0, gallery: 0, phones: 0 }
 
@@ -69,7 +74,12 @@ describe('the moderator-drop alert', () => {
   })
 
   it('never alerts about a board nobody opened, nor when a reload reconnects within the grace time', () => {
-    expect(run([[0, { t1: 0 }], [60_000, { t1: 0 }]])).toEqual([])
+    expect(
+      run([
+        [0, { t1: 0 }],
+        [60_000, { t1: 0 }],
+      ]),
+    ).toEqual([])
     expect(
       run([
         [0, { t1: 1 }],
@@ -95,6 +105,8 @@ describe('the moderator-drop alert', () => {
     let watches = watchModerators({}, overview({ t1: 1 }), 0)
     watches = watchModerators(watches, overview({ t1: 0 }), 5_000)
     watches = watchModerators(watches, overview({ t1: 0 }), 7_000)
-    expect(moderatorDrops(watches, RUNNING, 40_000, 2_000)).toEqual([{ tableId: 't1', goneSince: 5_000 }])
+    expect(moderatorDrops(watches, RUNNING, 40_000, 2_000)).toEqual([
+      { tableId: 't1', goneSince: 5_000 },
+    ])
   })
 })

@@ -40,7 +40,10 @@ export function watchModerators(
       next[table.id] = { seen: true, goneSince: null }
     } else {
       // Gone since the first overview that found nobody; a board never opened is not "gone".
-      next[table.id] = { seen: before.seen, goneSince: before.seen ? (before.goneSince ?? now) : null }
+      next[table.id] = {
+        seen: before.seen,
+        goneSince: before.seen ? (before.goneSince ?? now) : null,
+      }
     }
   }
   return next

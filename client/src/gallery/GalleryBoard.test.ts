@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { BOARD_DOC, BOARD_META, boardRecordsArray, MessageType, noteRecordJson } from '@tablecloth/shared'
+import {
+  BOARD_DOC,
+  BOARD_META,
+  boardRecordsArray,
+  MessageType,
+  noteRecordJson,
+} from '@tablecloth/shared'
 import { readOnlyRecords } from '../canvas/boardRecords'
 import { FakeSyncSocket } from '../test/FakeSyncSocket'
 import { GalleryBoard } from './GalleryBoard'
@@ -48,7 +54,12 @@ describe('GalleryBoard', () => {
     expect(board.getState()).toMatchObject({ status: 'live', ready: true })
     expect(board.getState().day?.stationIndex).toBe(1)
     const records = readOnlyRecords(board.doc)
-    expect(records.entries().map(([id]) => id).sort()).toEqual(['shape:one', 'shape:two'])
+    expect(
+      records
+        .entries()
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['shape:one', 'shape:two'])
     records.dispose()
     // The gallery only watches: its first sync message, and no presence, no edits.
     expect(socket.sentTypes()).toEqual([MessageType.Sync])

@@ -57,6 +57,7 @@ export function GalleryPage({ eventId }: { eventId: string }) {
   )
 
   // Focus left behind on the grid, which is gone now, moves to the board shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: state.index is the trigger: each board shown in turn takes the focus again.
   useEffect(() => {
     if (state.mode !== 'sequence') return
     const active = document.activeElement

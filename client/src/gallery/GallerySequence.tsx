@@ -47,7 +47,10 @@ export const GallerySequence = forwardRef<
         >
           <h2 id="gallery-current-table" className="gallery-sequence__topic" dir="auto">
             {/* Numbered as everywhere in the room: „Tisch 3 – Arbeit“. */}
-            {t('table.numbered', { number: tableNumber(view.config, table.id), topic: table.topic })}
+            {t('table.numbered', {
+              number: tableNumber(view.config, table.id),
+              topic: table.topic,
+            })}
           </h2>
           {table.moderator && (
             <p className="gallery-sequence__moderator" dir="auto">

@@ -44,7 +44,9 @@ export function GalleryStation({
         station={station}
         language={config.language}
         onFit={onFit}
-        className={tile ? 'gallery-station__room gallery-station__room--tile' : 'gallery-station__room'}
+        className={
+          tile ? 'gallery-station__room gallery-station__room--tile' : 'gallery-station__room'
+        }
         {...(tile && {
           minFontPx: tile.minFontPx,
           maxFontPx: tile.maxFontPx,

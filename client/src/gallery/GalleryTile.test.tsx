@@ -27,7 +27,12 @@ const config: EventConfig = {
   venue: '',
   tables: [{ id: 't1', topic: 'Sprache', moderator: 'Ana' }],
   stations: [
-    { id: 's1', title: 'Ankommen', columns: ['Was läuft gut?', 'Wo hakt es?'], durationMinutes: 30 },
+    {
+      id: 's1',
+      title: 'Ankommen',
+      columns: ['Was läuft gut?', 'Wo hakt es?'],
+      durationMinutes: 30,
+    },
     { id: 's2', title: 'Bleiben', columns: ['Was brauchen wir?'], durationMinutes: 30 },
   ],
   groups: [],
@@ -85,7 +90,9 @@ function stubLayout() {
 }
 
 function put(records: unknown[]) {
-  boardRecordsArray(server).push(records.map((record) => ({ key: (record as { id: string }).id, val: record })))
+  boardRecordsArray(server).push(
+    records.map((record) => ({ key: (record as { id: string }).id, val: record })),
+  )
 }
 
 async function renderTile(stationIndex: number) {

@@ -85,8 +85,7 @@ export function GalleryToolbar({
             data-station-index={state.station}
             aria-live="polite"
           >
-            {station &&
-              stationLine(t, station.title, state.station, stations.length)}
+            {station && stationLine(t, station.title, state.station, stations.length)}
           </span>
           <button
             type="button"

@@ -114,7 +114,10 @@ describe('the day, station by station', () => {
   it('keeps Home and End within the station shown', () => {
     const state = run(day(4), { type: 'nextStation', now: T0 }, { type: 'last', now: T0 })
     expect(state).toMatchObject({ station: 1, index: 3 })
-    expect(galleryReducer(state, { type: 'first', now: T0 })).toMatchObject({ station: 1, index: 0 })
+    expect(galleryReducer(state, { type: 'first', now: T0 })).toMatchObject({
+      station: 1,
+      index: 0,
+    })
   })
 
   it('shows a chosen station, within the stations that have started', () => {
@@ -132,7 +135,11 @@ describe('the day, station by station', () => {
     expect(state).toMatchObject({ station: 0, stationCount: 2 })
     expect(galleryReducer(state, { type: 'nextStation', now: T0 }).station).toBe(1)
     // Never fewer than one station, and never beyond the ones there are.
-    state = run(state, { type: 'nextStation', now: T0 }, { type: 'setStationCount', stationCount: 0, now: T0 })
+    state = run(
+      state,
+      { type: 'nextStation', now: T0 },
+      { type: 'setStationCount', stationCount: 0, now: T0 },
+    )
     expect(state).toMatchObject({ station: 0, stationCount: 1 })
   })
 })

@@ -101,7 +101,12 @@ function moveTo(state: GalleryState, index: number, now: number): GalleryState {
 }
 
 /** Moves to another station, at table `index`; the countdown starts again there. */
-function moveToStation(state: GalleryState, station: number, index: number, now: number): GalleryState {
+function moveToStation(
+  state: GalleryState,
+  station: number,
+  index: number,
+  now: number,
+): GalleryState {
   return schedule(
     {
       ...state,

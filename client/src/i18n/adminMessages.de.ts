@@ -16,9 +16,11 @@ export const adminDe = {
   'admin.rotateBoard': 'Board-Link erneuern',
   'admin.rotateProjector': 'Projektor-Link erneuern',
   'admin.rotatePhone': 'Handy-Link erneuern',
-  'admin.rotateConfirm': '„{link}“ von „{table}“ erneuern? Wer den alten Link nutzt, wird sofort abgemeldet.',
+  'admin.rotateConfirm':
+    '„{link}“ von „{table}“ erneuern? Wer den alten Link nutzt, wird sofort abgemeldet.',
   'admin.rotated': 'Neuer Link:',
-  'admin.rotatedControl': 'Neuer Link zum Kontrollraum – jetzt speichern, der alte gilt nicht mehr:',
+  'admin.rotatedControl':
+    'Neuer Link zum Kontrollraum – jetzt speichern, der alte gilt nicht mehr:',
   'admin.expires': 'Diese Veranstaltung wird am {date} automatisch gelöscht.',
   'admin.keeps': 'Diese Veranstaltung bleibt gespeichert, bis sie gelöscht wird.',
   'admin.deleteHeading': 'Veranstaltung löschen',

@@ -18,7 +18,8 @@ export const adminEn: Record<keyof typeof adminDe, string> = {
   'admin.rotateBoard': 'Renew board link',
   'admin.rotateProjector': 'Renew projector link',
   'admin.rotatePhone': 'Renew phone link',
-  'admin.rotateConfirm': 'Renew “{link}” of “{table}”? Whoever uses the old link is signed out at once.',
+  'admin.rotateConfirm':
+    'Renew “{link}” of “{table}”? Whoever uses the old link is signed out at once.',
   'admin.rotated': 'New link:',
   'admin.rotatedControl': 'New control room link – keep it now, the old one no longer works:',
   'admin.expires': 'This event is deleted automatically on {date}.',
@@ -30,5 +31,6 @@ export const adminEn: Record<keyof typeof adminDe, string> = {
   'admin.deleteConfirm': 'Delete for good',
   'admin.deleting': 'Deleting …',
   'admin.deleted.heading': 'Event deleted',
-  'admin.deleted.body': 'The event and all its data are deleted from the server. All its links now lead nowhere.',
+  'admin.deleted.body':
+    'The event and all its data are deleted from the server. All its links now lead nowhere.',
 }

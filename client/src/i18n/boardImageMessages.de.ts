@@ -24,10 +24,13 @@ export const boardImagesDe = {
   'boardImages.readme.table': 'Thementisch {number}: {table}',
   'boardImages.readme.station': 'Station {number}: {station}',
   'boardImages.readme.files': 'Dateien: {files}',
-  'boardImages.readme.sourceStationChange': 'Quelle: Stand beim Stationswechsel, {time} (Snapshot {id})',
+  'boardImages.readme.sourceStationChange':
+    'Quelle: Stand beim Stationswechsel, {time} (Snapshot {id})',
   'boardImages.readme.sourceLive': 'Quelle: Station läuft noch; Board live gelesen am {time}',
   'boardImages.readme.sourceLiveEnded':
     'Quelle: Beim Stationswechsel wurde kein Stand gesichert; Board live gelesen am {time}',
-  'boardImages.readme.failed': 'Kein Bild: Der Stand vom {time} (Snapshot {id}) ließ sich nicht zeichnen.',
-  'boardImages.readme.failedLive': 'Kein Bild: Das Board ließ sich nicht lesen oder nicht zeichnen.',
+  'boardImages.readme.failed':
+    'Kein Bild: Der Stand vom {time} (Snapshot {id}) ließ sich nicht zeichnen.',
+  'boardImages.readme.failedLive':
+    'Kein Bild: Das Board ließ sich nicht lesen oder nicht zeichnen.',
 }

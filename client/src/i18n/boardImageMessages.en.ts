@@ -25,7 +25,8 @@ export const boardImagesEn: Record<keyof typeof boardImagesDe, string> = {
   'boardImages.readme.table': 'Topic table {number}: {table}',
   'boardImages.readme.station': 'Station {number}: {station}',
   'boardImages.readme.files': 'Files: {files}',
-  'boardImages.readme.sourceStationChange': 'Source: the board at the station change, {time} (snapshot {id})',
+  'boardImages.readme.sourceStationChange':
+    'Source: the board at the station change, {time} (snapshot {id})',
   'boardImages.readme.sourceLive': 'Source: station still running; board read live at {time}',
   'boardImages.readme.sourceLiveEnded':
     'Source: no state was saved at the station change; board read live at {time}',

@@ -31,8 +31,6 @@ export const de = {
   'app.reload': 'Seite neu laden',
   'app.backHome': 'Zur Startseite',
 
-
-
   'notFound.heading': 'Seite nicht gefunden',
   'notFound.body': 'Diese Adresse gibt es nicht. Prüfe den Link oder frag das Organisationsteam.',
 

@@ -29,8 +29,6 @@ export const en: Messages = {
   'app.reload': 'Reload page',
   'app.backHome': 'Back to the start page',
 
-
-
   'notFound.heading': 'Page not found',
   'notFound.body': 'This address does not exist. Check the link or ask the organisers.',
 

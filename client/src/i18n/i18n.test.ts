@@ -40,8 +40,12 @@ describe('interpolate', () => {
   })
 
   it('translates into the chosen language', () => {
-    expect(createTranslator('de')('board.heading', { number: 3, topic: 'Sprache' })).toBe('Tisch 3 – Sprache')
-    expect(createTranslator('en')('board.heading', { number: 3, topic: 'Sprache' })).toBe('Table 3 – Sprache')
+    expect(createTranslator('de')('board.heading', { number: 3, topic: 'Sprache' })).toBe(
+      'Tisch 3 – Sprache',
+    )
+    expect(createTranslator('en')('board.heading', { number: 3, topic: 'Sprache' })).toBe(
+      'Table 3 – Sprache',
+    )
   })
 })
 

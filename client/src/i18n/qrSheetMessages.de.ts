@@ -10,7 +10,8 @@ export const qrSheetDe = {
   'qrSheet.number': 'Tisch {number}',
   'qrSheet.moderator': 'Moderation: {name}',
   'qrSheet.board': 'Board',
-  'qrSheet.board.hint': 'Für die Moderation: am Laptop öffnen und die Notizen schreiben. Nicht aushängen.',
+  'qrSheet.board.hint':
+    'Für die Moderation: am Laptop öffnen und die Notizen schreiben. Nicht aushängen.',
   'qrSheet.projector': 'Beamer',
   'qrSheet.projector.hint': 'Für den Laptop am Beamer: zeigt das Board dem Raum, nur zum Ansehen.',
   'qrSheet.phone': 'Handy',

@@ -12,10 +12,13 @@ export const qrSheetEn: Record<keyof typeof qrSheetDe, string> = {
   'qrSheet.number': 'Table {number}',
   'qrSheet.moderator': 'Moderator: {name}',
   'qrSheet.board': 'Board',
-  'qrSheet.board.hint': 'For the moderator: open it on the laptop and write the notes. Do not put it on display.',
+  'qrSheet.board.hint':
+    'For the moderator: open it on the laptop and write the notes. Do not put it on display.',
   'qrSheet.projector': 'Projector',
-  'qrSheet.projector.hint': 'For the laptop at the projector: shows the board to the room, read-only.',
+  'qrSheet.projector.hint':
+    'For the laptop at the projector: shows the board to the room, read-only.',
   'qrSheet.phone': 'Phone',
-  'qrSheet.phone.hint': 'For everyone at the table: send your own notes to the board from your phone.',
+  'qrSheet.phone.hint':
+    'For everyone at the table: send your own notes to the board from your phone.',
   'qrSheet.codeLabel': 'QR code “{kind}” for {table}',
 }

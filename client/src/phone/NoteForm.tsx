@@ -25,6 +25,7 @@ export function NoteForm({ store, station }: { store: PhoneStore; station: Stati
   const textProblem = problem === 'empty' || problem === 'tooLong'
 
   // Keyboard and screen-reader users land where the problem is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new outcome moves the focus, even when the same field is at fault twice.
   useEffect(() => {
     if (columnProblem) firstRadio.current?.focus()
     else if (textProblem) textArea.current?.focus()

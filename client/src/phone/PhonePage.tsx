@@ -102,7 +102,9 @@ function PhoneReady({
       <PhoneBar label={view.config.title} />
       <main className="phone__main">
         <header className="phone__heading">
-          <p className="phone__table-label">{t('phone.tableLabel', { number: tableNumber(view.config, tableId) })}</p>
+          <p className="phone__table-label">
+            {t('phone.tableLabel', { number: tableNumber(view.config, tableId) })}
+          </p>
           <h1 className="phone__topic" dir="auto">
             {topic}
           </h1>

@@ -21,7 +21,8 @@ export function RoomCard({
 }) {
   const t = useT()
   const { card } = placed
-  const className = ROOM_CLASSES.card + (card.breakAnywhere ? ` ${ROOM_CLASSES.cardBreakAnywhere}` : '')
+  const className =
+    ROOM_CLASSES.card + (card.breakAnywhere ? ` ${ROOM_CLASSES.cardBreakAnywhere}` : '')
   return (
     <li
       className={className}
@@ -42,7 +43,9 @@ export function RoomCard({
           className={ROOM_CLASSES.dots}
           data-testid="room-dots"
           role="img"
-          aria-label={card.votes === 1 ? t('room.dots.one') : t('room.dots.other', { count: card.votes })}
+          aria-label={
+            card.votes === 1 ? t('room.dots.one') : t('room.dots.other', { count: card.votes })
+          }
         >
           {dotsText(card.votes)}
         </span>
@@ -85,11 +88,17 @@ export function RoomCluster({
       )}
       <ul
         className="room-cluster__notes"
+        // biome-ignore lint/a11y/noRedundantRoles: Safari drops the list role of a list drawn without bullets, and with it the count of notes read out.
         role="list"
         aria-label={placed.heading ?? t('room.clusterUnnamed')}
       >
         {placed.cards.map((card) => (
-          <RoomCard key={card.card.id} placed={card} note={notes.get(card.card.id)} fontPx={fontPx} />
+          <RoomCard
+            key={card.card.id}
+            placed={card}
+            note={notes.get(card.card.id)}
+            fontPx={fontPx}
+          />
         ))}
       </ul>
     </li>

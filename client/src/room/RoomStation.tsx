@@ -73,12 +73,21 @@ export function RoomStation({
   const unsortedHeading = t('room.unsorted')
   const columns = useMemo(
     () => [
-      ...station.columns.map((column, index) => ({ key: `q${index}`, column, question: column.question })),
-      ...(station.unsorted ? [{ key: 'unsorted', column: station.unsorted, question: unsortedHeading }] : []),
+      ...station.columns.map((column, index) => ({
+        key: `q${index}`,
+        column,
+        question: column.question,
+      })),
+      ...(station.unsorted
+        ? [{ key: 'unsorted', column: station.unsorted, question: unsortedHeading }]
+        : []),
     ],
     [station, unsortedHeading],
   )
-  const texts = useMemo(() => columns.flatMap(({ column, question }) => [question, ...textsOf(column)]), [columns])
+  const texts = useMemo(
+    () => columns.flatMap(({ column, question }) => [question, ...textsOf(column)]),
+    [columns],
+  )
   const hyphenation = useRoomHyphenation(texts, language)
   const drawn = useMemo(
     () =>
@@ -99,7 +108,8 @@ export function RoomStation({
     const byId = new Map<string, StationCard>()
     for (const { column } of columns) {
       for (const entry of column.entries) {
-        for (const card of entry.kind === 'note' ? [entry.note] : entry.notes) byId.set(card.id, card)
+        for (const card of entry.kind === 'note' ? [entry.note] : entry.notes)
+          byId.set(card.id, card)
       }
     }
     return byId
@@ -214,13 +224,19 @@ function RoomColumn({
       </h2>
       <ul
         className="room-column__notes"
+        // biome-ignore lint/a11y/noRedundantRoles: Safari drops the list role of a list drawn without bullets, and with it the count of notes read out.
         role="list"
         aria-labelledby={headingId}
         style={{ top: bodyTop, height: column.bodyHeight }}
       >
         {shown.entries.map((entry) =>
           entry.kind === 'note' ? (
-            <RoomCard key={entry.card.id} placed={entry} note={cards.get(entry.card.id)} fontPx={column.fontPx} />
+            <RoomCard
+              key={entry.card.id}
+              placed={entry}
+              note={cards.get(entry.card.id)}
+              fontPx={column.fontPx}
+            />
           ) : (
             <RoomCluster
               key={`${entry.id}:${entry.cards[0]?.card.id ?? ''}`}
@@ -236,13 +252,19 @@ function RoomColumn({
         <p
           className="room-column__more"
           data-testid="room-more"
-          style={{ top: bodyTop + column.bodyHeight + INDICATOR_SPACE, height: indicatorHeight - INDICATOR_SPACE }}
+          style={{
+            top: bodyTop + column.bodyHeight + INDICATOR_SPACE,
+            height: indicatorHeight - INDICATOR_SPACE,
+          }}
         >
           <span>
             {elsewhere === 1 ? t('room.more.one') : t('room.more.other', { count: elsewhere })}
           </span>{' '}
-          <span aria-label={t('room.pageLabel', { page: page + 1, pages: column.pages.length })}>
+          <span aria-hidden="true">
             {page + 1}/{column.pages.length}
+          </span>
+          <span className="room-visually-hidden">
+            {t('room.pageLabel', { page: page + 1, pages: column.pages.length })}
           </span>
         </p>
       )}
@@ -254,7 +276,10 @@ function textsOf(column: StationColumn): string[] {
   return column.entries.flatMap((entry) =>
     entry.kind === 'note'
       ? [entry.note.text]
-      : [...(entry.heading !== undefined ? [entry.heading] : []), ...entry.notes.map((note) => note.text)],
+      : [
+          ...(entry.heading !== undefined ? [entry.heading] : []),
+          ...entry.notes.map((note) => note.text),
+        ],
   )
 }
 

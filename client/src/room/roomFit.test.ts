@@ -63,7 +63,11 @@ const TEXTS = [
 function notes(count: number, prefix = 'n'): FitEntry[] {
   return Array.from({ length: count }, (_, index) => ({
     kind: 'note' as const,
-    card: { id: `${prefix}${index}`, text: TEXTS[index % TEXTS.length]!, votes: index % 4 === 0 ? 2 : 0 },
+    card: {
+      id: `${prefix}${index}`,
+      text: TEXTS[index % TEXTS.length]!,
+      votes: index % 4 === 0 ? 2 : 0,
+    },
   }))
 }
 
@@ -94,7 +98,12 @@ function overlaps(a: PlacedCard, b: PlacedCard): boolean {
 }
 
 /** The guarantee: inside the box, no overlap, as tall as the text, every note on exactly one page. */
-function expectGuarantee(fit: ColumnFit, entries: readonly FitEntry[], width: number, height: number) {
+function expectGuarantee(
+  fit: ColumnFit,
+  entries: readonly FitEntry[],
+  width: number,
+  height: number,
+) {
   const seen: string[] = []
   fit.pages.forEach((_, index) => {
     const cards = cardsOnPage(fit, index)
@@ -103,18 +112,23 @@ function expectGuarantee(fit: ColumnFit, entries: readonly FitEntry[], width: nu
       expect(card.y).toBeGreaterThanOrEqual(0)
       expect(card.x + card.w).toBeLessThanOrEqual(width)
       expect(card.y + card.h).toBeLessThanOrEqual(fit.bodyHeight)
-      expect(card.h).toBeGreaterThanOrEqual(modelBox(card.card.text, card.w, fit.fontPx, card.card.breakAnywhere).height)
+      expect(card.h).toBeGreaterThanOrEqual(
+        modelBox(card.card.text, card.w, fit.fontPx, card.card.breakAnywhere).height,
+      )
       seen.push(card.card.id)
     }
     for (const [i, a] of cards.entries()) {
-      for (const b of cards.slice(i + 1)) expect(overlaps(a, b), `${a.card.id} / ${b.card.id}`).toBe(false)
+      for (const b of cards.slice(i + 1))
+        expect(overlaps(a, b), `${a.card.id} / ${b.card.id}`).toBe(false)
     }
     for (const entry of fit.pages[index]!.entries) {
       expect(entry.y + entry.h).toBeLessThanOrEqual(fit.bodyHeight)
     }
   })
   expect(fit.bodyHeight).toBeLessThanOrEqual(height)
-  const all = entries.flatMap((entry) => (entry.kind === 'note' ? [entry.card.id] : entry.cards.map((c) => c.id)))
+  const all = entries.flatMap((entry) =>
+    entry.kind === 'note' ? [entry.card.id] : entry.cards.map((c) => c.id),
+  )
   expect(seen).toEqual(all)
 }
 
@@ -170,7 +184,9 @@ describe('fitColumn', () => {
     const fit = fitColumn(entries, 900, 600, new ModelMeasure())
     expect(fit.paged).toBe(true)
     expectGuarantee(fit, entries, 900, 600)
-    const holding = fit.pages.filter((page) => page.entries.some((entry) => entry.kind === 'cluster'))
+    const holding = fit.pages.filter((page) =>
+      page.entries.some((entry) => entry.kind === 'cluster'),
+    )
     expect(holding).toHaveLength(1)
     const placed = holding[0]!.entries.find((entry) => entry.kind === 'cluster')!
     expect(placed.kind === 'cluster' && placed.cards).toHaveLength(5)
@@ -206,7 +222,10 @@ describe('fitColumn', () => {
   })
 
   it('never leaves text sticking out: a word too wide for a narrow card means wider cards', () => {
-    const long = { kind: 'note' as const, card: { id: 'long', text: 'Donaudampfschifffahrtsgesellschaftskapitän', votes: 0 } }
+    const long = {
+      kind: 'note' as const,
+      card: { id: 'long', text: 'Donaudampfschifffahrtsgesellschaftskapitän', votes: 0 },
+    }
     const entries = [...notes(8), long]
     const fit = fitColumn(entries, 900, 900, new ModelMeasure())
     const card = cardsOnPage(fit, 0).find((placed) => placed.card.id === 'long')!
@@ -231,22 +250,37 @@ describe('fitStation', () => {
   it('sets the columns side by side across the width, headings level and at least 40 px', () => {
     const columns = [
       { heading: 'Was läuft gut?', entries: notes(14) },
-      { heading: 'Wo hakt es? Und was können wir vor Ort ändern, damit es besser wird?', entries: notes(6) },
+      {
+        heading: 'Wo hakt es? Und was können wir vor Ort ändern, damit es besser wird?',
+        entries: notes(6),
+      },
     ]
     const fit = fitStation({ width: 1872, height: 880, columns }, new ModelMeasure())
     expect(fit.columnWidth * 2 + fit.columnGap).toBeLessThanOrEqual(1872)
     expect(fit.columnWidth * 2 + fit.columnGap).toBeGreaterThan(1870)
     expect(fit.headingFontPx).toBeGreaterThanOrEqual(40)
     expect(fit.headingHeight).toBe(
-      Math.max(...columns.map((column) => modelBox(column.heading, fit.columnWidth, fit.headingFontPx).height)),
+      Math.max(
+        ...columns.map(
+          (column) => modelBox(column.heading, fit.columnWidth, fit.headingFontPx).height,
+        ),
+      ),
     )
     expect(fit.bodyTop + fit.bodyHeight).toBeLessThanOrEqual(880)
-    fit.columns.forEach((column, index) => expectGuarantee(column, columns[index]!.entries, fit.columnWidth, fit.bodyHeight))
+    fit.columns.forEach((column, index) =>
+      expectGuarantee(column, columns[index]!.entries, fit.columnWidth, fit.bodyHeight),
+    )
   })
 
   it('lets a card with a word no card can hold break anywhere, rather than spill', () => {
-    const url = 'https://example.org/ein/sehr/langer/pfad/ohne/jede/moeglichkeit/zum/trennen/index.html'
-    const columns = [{ heading: 'Links', entries: [{ kind: 'note' as const, card: { id: 'url', text: url, votes: 0 } }] }]
+    const url =
+      'https://example.org/ein/sehr/langer/pfad/ohne/jede/moeglichkeit/zum/trennen/index.html'
+    const columns = [
+      {
+        heading: 'Links',
+        entries: [{ kind: 'note' as const, card: { id: 'url', text: url, votes: 0 } }],
+      },
+    ]
     const fit = fitStation({ width: 400, height: 600, columns }, new ModelMeasure())
     const placed = fit.columns[0]!.pages[0]!.entries[0]!
     expect(placed.kind === 'note' && placed.card.breakAnywhere).toBe(true)

@@ -196,17 +196,20 @@ export function fitStation(
   const mark = (card: FitCard): FitCard =>
     unbreakable.has(card.id) ? { ...card, breakAnywhere: true } : card
   const columns = input.columns.map((column) =>
-    column.entries.map((entry): FitEntry =>
-      entry.kind === 'note'
-        ? { kind: 'note', card: mark(entry.card) }
-        : { ...entry, cards: entry.cards.map(mark) },
+    column.entries.map(
+      (entry): FitEntry =>
+        entry.kind === 'note'
+          ? { kind: 'note', card: mark(entry.card) }
+          : { ...entry, cards: entry.cards.map(mark) },
     ),
   )
 
   const withHeadings = (headingFontPx: number): StationFit => {
     const headingHeight = Math.max(
       0,
-      ...input.columns.map((column) => measure.columnHeading(column.heading, columnWidth, headingFontPx).height),
+      ...input.columns.map(
+        (column) => measure.columnHeading(column.heading, columnWidth, headingFontPx).height,
+      ),
     )
     const bodyTop = headingHeight + HEADING_GAP
     const bodyHeight = Math.max(1, input.height - bodyTop)
@@ -219,7 +222,9 @@ export function fitStation(
       headingHeight,
       bodyTop,
       bodyHeight,
-      columns: columns.map((entries) => fitColumn(entries, columnWidth, bodyHeight, measure, options)),
+      columns: columns.map((entries) =>
+        fitColumn(entries, columnWidth, bodyHeight, measure, options),
+      ),
     }
   }
 
@@ -290,7 +295,9 @@ export function fitColumn(
         if (wideEnough(size, perRow)) sizes.push(size)
       }
       if (sizes.length === 0) continue
-      const fontPx = largest(sizes[0]!, sizes[sizes.length - 1]!, (size) => fitsOnePage(size, perRow))
+      const fontPx = largest(sizes[0]!, sizes[sizes.length - 1]!, (size) =>
+        fitsOnePage(size, perRow),
+      )
       if (fontPx !== null && (found === null || fontPx > found.fontPx)) found = { fontPx, perRow }
     }
     return found
@@ -310,7 +317,9 @@ export function fitColumn(
   const pageHeight = Math.max(1, height - options.indicatorHeightPx)
   const fontPx = Math.min(options.maxFontPx, Math.max(options.minFontPx, options.pagingFontPx))
   let paged: { perRow: number; pages: ColumnPage[]; overflows: boolean } | null = null
-  const allowed = [...Array(widest).keys()].map((index) => index + 1).filter((perRow) => wideEnough(fontPx, perRow))
+  const allowed = [...Array(widest).keys()]
+    .map((index) => index + 1)
+    .filter((perRow) => wideEnough(fontPx, perRow))
   for (const perRow of allowed.length > 0 ? allowed : [1]) {
     const laid = layout(fontPx, perRow, pageHeight)
     const better =
@@ -389,7 +398,14 @@ class Stacks {
     })
     const y = this.bottoms[stack]!
     this.bottoms[stack] = y + height + this.gap
-    return { kind: 'note', card, x: this.left + stack * (this.cardWidth + this.gap), y, w: this.cardWidth, h: height }
+    return {
+      kind: 'note',
+      card,
+      x: this.left + stack * (this.cardWidth + this.gap),
+      y,
+      w: this.cardWidth,
+      h: height,
+    }
   }
 
   /** The lowest card's bottom edge, or `empty` when nothing was placed. */

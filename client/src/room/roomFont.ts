@@ -21,7 +21,9 @@ const FACES = [
  */
 export async function loadRoomFont(): Promise<void> {
   if (typeof FontFace === 'undefined' || typeof document === 'undefined' || !document.fonts) return
-  const present = [...document.fonts].filter((face) => face.family.replace(/"/g, '') === ROOM_FONT_FAMILY)
+  const present = [...document.fonts].filter(
+    (face) => face.family.replace(/"/g, '') === ROOM_FONT_FAMILY,
+  )
   const faces =
     present.length > 0
       ? present

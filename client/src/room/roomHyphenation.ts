@@ -29,7 +29,9 @@ export function useRoomHyphenation(
   texts: readonly string[],
   eventLanguage: HyphenationLanguage,
 ): RoomHyphenation {
-  const [hyphenators, setHyphenators] = useState<Partial<Record<HyphenationLanguage, Hyphenate>>>({})
+  const [hyphenators, setHyphenators] = useState<Partial<Record<HyphenationLanguage, Hyphenate>>>(
+    {},
+  )
   const done = useRef(new Map<string, string>())
   const needed = useMemo(() => {
     const languages = new Set<HyphenationLanguage>()

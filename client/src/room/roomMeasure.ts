@@ -80,7 +80,8 @@ interface Measured {
 
 function cardElement(card: FitCard, width: number, fontPx: number): Measured {
   const box = document.createElement('li')
-  box.className = ROOM_CLASSES.card + (card.breakAnywhere ? ` ${ROOM_CLASSES.cardBreakAnywhere}` : '')
+  box.className =
+    ROOM_CLASSES.card + (card.breakAnywhere ? ` ${ROOM_CLASSES.cardBreakAnywhere}` : '')
   box.style.width = `${width}px`
   box.style.fontSize = `${fontPx}px`
   if (card.votes > 0) {

@@ -26,6 +26,7 @@ export function RotationPreview() {
   const captionId = 'setup-rotation-preview-caption'
   return (
     // Focusable so a keyboard can scroll a plan wider than the screen.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take the focus to be scrolled by keyboard (WCAG 2.1.1).
     <div className="setup-grid-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="setup-grid">
         <caption className="setup-grid__caption" id={captionId}>

@@ -73,7 +73,11 @@ function accessibleLabel(control: HTMLElement): string {
   return label ? spokenText(label) : ''
 }
 
-const CONFIG: ServerConfigResponse = { tldrawLicenseKey: null, protocol: 1, setupPinRequired: false }
+const CONFIG: ServerConfigResponse = {
+  tldrawLicenseKey: null,
+  protocol: 1,
+  setupPinRequired: false,
+}
 
 /**
  * Plays the server: `/api/config` answers `config`, every other request
@@ -265,7 +269,11 @@ describe('setup page', () => {
   })
 
   it('asks for the setup PIN where the server wants one, and sends it with the event', async () => {
-    const created = { id: 'ev1', organiserToken: 's', links: { control: 'c', gallery: 'g', tables: [] } }
+    const created = {
+      id: 'ev1',
+      organiserToken: 's',
+      links: { control: 'c', gallery: 'g', tables: [] },
+    }
     const requests = serve(() => new Response(JSON.stringify(created), { status: 201 }), {
       setupPinRequired: true,
     })

@@ -35,7 +35,7 @@ export function SetupPinField() {
         autoComplete="off"
         spellCheck={false}
         value={pin}
-        aria-required
+        required
         aria-invalid={refused || undefined}
         aria-describedby={refused ? `${hintId} ${SUBMIT_FAILURE_ID}` : hintId}
         onChange={(event) => setPin(event.target.value)}

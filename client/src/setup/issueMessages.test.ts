@@ -45,7 +45,9 @@ describe('setup catalogues', () => {
 
   it('prefix every key with setup. and leave no message empty', () => {
     for (const language of LANGUAGES) {
-      for (const [key, message] of Object.entries(CATALOGS[language]).filter(([key]) => key in setupDe)) {
+      for (const [key, message] of Object.entries(CATALOGS[language]).filter(
+        ([key]) => key in setupDe,
+      )) {
         expect(key.startsWith('setup.'), key).toBe(true)
         expect(message.trim(), `${language} ${key}`).not.toBe('')
       }

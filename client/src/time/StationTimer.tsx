@@ -8,7 +8,13 @@ import './stationTimer.css'
  * The station countdown as every screen shows it. At zero it turns into a
  * pulsing "time is up" signal that can be seen from the back of the room.
  */
-export function StationTimer({ timer, size = 'normal' }: { timer: TimerState | null | undefined; size?: 'normal' | 'large' }) {
+export function StationTimer({
+  timer,
+  size = 'normal',
+}: {
+  timer: TimerState | null | undefined
+  size?: 'normal' | 'large'
+}) {
   const t = useT()
   const remaining = useRemainingSeconds(timer)
   if (remaining === null || !timer) return null

@@ -86,7 +86,10 @@ export class Access {
     }
     const grant = this.tokens.resolve(request.token)
     if (!grant) throw new UnauthorizedError('Missing, unknown or revoked token')
-    if (grant.eventId !== request.eventId || (grant.tableId !== null && grant.tableId !== request.tableId)) {
+    if (
+      grant.eventId !== request.eventId ||
+      (grant.tableId !== null && grant.tableId !== request.tableId)
+    ) {
       throw new ForbiddenError('This link does not reach this board')
     }
     if (!mayOpenBoard(grant, event.config.showBoardToParticipants)) {

@@ -17,15 +17,18 @@ import {
  */
 export function closeCodeFor(error: unknown): { closeCode: CloseCode; reason: string } | null {
   if (!(error instanceof DomainError)) return null
-  if (error instanceof NotFoundError) return { closeCode: CloseCode.NotFound, reason: CloseReason.NotFound }
+  if (error instanceof NotFoundError)
+    return { closeCode: CloseCode.NotFound, reason: CloseReason.NotFound }
   if (error instanceof UnauthorizedError) {
     return { closeCode: CloseCode.Unauthorized, reason: CloseReason.Unauthorized }
   }
-  if (error instanceof ForbiddenError) return { closeCode: CloseCode.Forbidden, reason: CloseReason.Forbidden }
+  if (error instanceof ForbiddenError)
+    return { closeCode: CloseCode.Forbidden, reason: CloseReason.Forbidden }
   if (error instanceof TooManyRequestsError) {
     return { closeCode: CloseCode.RateLimited, reason: CloseReason.RateLimited }
   }
-  if (error instanceof BoardFullDomainError) return { closeCode: CloseCode.BoardFull, reason: CloseReason.BoardFull }
+  if (error instanceof BoardFullDomainError)
+    return { closeCode: CloseCode.BoardFull, reason: CloseReason.BoardFull }
   if (error instanceof StorageFailureError) {
     return { closeCode: CloseCode.StorageFailure, reason: CloseReason.StorageFailure }
   }

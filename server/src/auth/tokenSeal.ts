@@ -20,7 +20,11 @@ export function sealToken(token: string, organiserToken: string, eventId: string
 /** Returns null when the organiser token does not match the seal. */
 export function openToken(sealed: string, organiserToken: string, eventId: string): string | null {
   const raw = Buffer.from(sealed, 'base64url')
-  const decipher = createDecipheriv('aes-256-gcm', deriveKey(organiserToken, eventId), raw.subarray(0, 12))
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    deriveKey(organiserToken, eventId),
+    raw.subarray(0, 12),
+  )
   decipher.setAuthTag(raw.subarray(12, 28))
   try {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')

@@ -43,7 +43,9 @@ export class NoteSizer {
   /** Reads tldraw's sans font, the fallback fonts and both languages' patterns from disk. */
   static load(): NoteSizer {
     const fonts = (pkg: string, ...file: string[]) =>
-      openFont(readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), ...file)))
+      openFont(
+        readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), ...file)),
+      )
     return new NoteSizer(
       fonts('@tldraw/assets', 'fonts', 'IBMPlexSans-Medium.woff2'),
       [

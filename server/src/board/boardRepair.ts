@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { BOARD_DOC, BOARD_META, boardMetaMap, boardRecordsArray } from '@tablecloth/shared'
 import type { BoardSchema } from './boardSchema'
@@ -64,8 +64,13 @@ function removeBadEntries(records: Y.Array<unknown>, schema: BoardSchema): numbe
  * reads them. A stamp that is unreadable or from a newer tldraw is left to
  * the day's own stamp; only a clean, older one is migrated.
  */
-function migrateOlderRecords(records: Y.Array<unknown>, stamp: unknown, schema: BoardSchema): number {
-  if (!isSerializedSchema(stamp) || JSON.stringify(stamp) === JSON.stringify(schema.serialize())) return 0
+function migrateOlderRecords(
+  records: Y.Array<unknown>,
+  stamp: unknown,
+  schema: BoardSchema,
+): number {
+  if (!isSerializedSchema(stamp) || JSON.stringify(stamp) === JSON.stringify(schema.serialize()))
+    return 0
   const since = schema.getMigrationsSince(stamp)
   if (!since.ok || since.value.length === 0) return 0
   const entries = records.toArray() as Array<{ key: string; val: TLRecord }>
@@ -97,7 +102,8 @@ function isSerializedSchema(value: unknown): value is SerializedSchema {
 /** Deletes every live item of a type, in its list and under its keys. */
 function deleteAll(transaction: Y.Transaction, type: Y.AbstractType<any>): number {
   let removed = 0
-  for (let item = type._start; item !== null; item = item.right) removed += deleteItem(transaction, item)
+  for (let item = type._start; item !== null; item = item.right)
+    removed += deleteItem(transaction, item)
   for (const item of type._map.values()) removed += deleteItem(transaction, item)
   return removed
 }

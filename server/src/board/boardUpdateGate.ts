@@ -35,7 +35,10 @@ export function boardUpdateGate(
 ): { reason: string; detail: string } | null {
   const detail = boardUpdateProblem(schema, doc, decoded)
   if (detail === null) return null
-  return { reason: detail.startsWith('record=') ? RECORD_REJECTED_REASON : CONTENT_REJECTED_REASON, detail }
+  return {
+    reason: detail.startsWith('record=') ? RECORD_REJECTED_REASON : CONTENT_REJECTED_REASON,
+    detail,
+  }
 }
 
 /**
@@ -62,7 +65,11 @@ export function boardUpdateGate(
  * in the update itself. Items the board holds already are skipped, as Yjs
  * skips them.
  */
-export function boardUpdateProblem(schema: BoardSchema, doc: Y.Doc, decoded: DecodedUpdate): string | null {
+export function boardUpdateProblem(
+  schema: BoardSchema,
+  doc: Y.Doc,
+  decoded: DecodedUpdate,
+): string | null {
   const placements = new UpdatePlacements(doc, decoded.structs)
   for (const struct of decoded.structs) {
     // Yjs creates a root for every name an update mentions, even on structs it then skips as known.
@@ -123,7 +130,11 @@ function placementProblem(placement: Placement): string | null {
 }
 
 /** New deletions may only remove entries of `records`; deleting what is deleted already changes nothing. */
-function deletionProblem(doc: Y.Doc, ds: DecodedUpdate['ds'], placements: UpdatePlacements): string | null {
+function deletionProblem(
+  doc: Y.Doc,
+  ds: DecodedUpdate['ds'],
+  placements: UpdatePlacements,
+): string | null {
   for (const [client, ranges] of ds.clients) {
     const state = Y.getState(doc.store, client)
     const stored = doc.store.clients.get(client) ?? []
@@ -131,8 +142,16 @@ function deletionProblem(doc: Y.Doc, ds: DecodedUpdate['ds'], placements: Update
       const end = clock + len
       if (clock < state) {
         let index = Y.findIndexSS(stored, clock)
-        for (let struct = stored[index]; struct && struct.id.clock < Math.min(end, state); struct = stored[++index]) {
-          if (struct instanceof Y.Item && !struct.deleted && placements.ofStored(struct) !== 'records') {
+        for (
+          let struct = stored[index];
+          struct && struct.id.clock < Math.min(end, state);
+          struct = stored[++index]
+        ) {
+          if (
+            struct instanceof Y.Item &&
+            !struct.deleted &&
+            placements.ofStored(struct) !== 'records'
+          ) {
             return 'delete=outside-records'
           }
         }
@@ -214,7 +233,8 @@ class UpdatePlacements {
       const current = stack[stack.length - 1]!
       const references = this.referencesOf(current)
       const waiting = references.filter(
-        (reference): reference is Y.Item => reference instanceof Y.Item && !this.resolved.has(reference),
+        (reference): reference is Y.Item =>
+          reference instanceof Y.Item && !this.resolved.has(reference),
       )
       if (waiting.some((reference) => onStack.has(reference))) {
         this.settle(current, 'missing', stack, onStack)

@@ -79,7 +79,9 @@ function keepGrownColumn(existing: TLRecord | undefined, record: TLRecord): TLRe
     return record
   }
   const grownHeight = Math.max(existing.props.h, record.props.h)
-  return grownHeight === record.props.h ? record : { ...record, props: { ...record.props, h: grownHeight } }
+  return grownHeight === record.props.h
+    ? record
+    : { ...record, props: { ...record.props, h: grownHeight } }
 }
 
 /**
@@ -153,7 +155,11 @@ export function readRecords(
  * that sync to every client. The doc's history is not rewound; connected and
  * offline clients converge through normal CRDT merging.
  */
-export function restoreRecords(doc: Y.Doc, schema: BoardSchema, snapshot: Map<string, TLRecord>): void {
+export function restoreRecords(
+  doc: Y.Doc,
+  schema: BoardSchema,
+  snapshot: Map<string, TLRecord>,
+): void {
   doc.transact(() => {
     const records = recordsOf(doc)
     for (const [id] of records.map) {

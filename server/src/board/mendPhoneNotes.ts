@@ -55,7 +55,8 @@ export function mendPhoneNotes(
     // The phone route takes 500 characters; a longer "phone note" is no phone's, and not sized here.
     if (text === null || noteTextLength(text) > NOTE_TEXT_MAX_LENGTH) continue
     const fit = sizer.fit(text, language)
-    if (fit.fontSizeAdjustment === note.props.fontSizeAdjustment && fit.growY === note.props.growY) continue
+    if (fit.fontSizeAdjustment === note.props.fontSizeAdjustment && fit.growY === note.props.growY)
+      continue
     const next = { ...note, props: { ...note.props, ...fit } }
     if (recordProblem(schema, next.id, next) !== null) continue
     board.set(next.id, next)
@@ -68,11 +69,19 @@ export function mendPhoneNotes(
   let tidied = 0
   const contents = readBoardContents([...board.values()])
   for (const column of contents.columns) {
-    const notes = contents.notes.filter((note) => rectContainsPoint(column.bounds, rectCentre(note.bounds)))
+    const notes = contents.notes.filter((note) =>
+      rectContainsPoint(column.bounds, rectCentre(note.bounds)),
+    )
     if (!notes.some((note) => resized.has(note.id))) continue
-    const headings = contents.clusterHeadings.filter((h) => rectContainsPoint(column.bounds, rectCentre(h.bounds)))
-    const taken = [...notes.map((note) => note.bounds), ...headings.map((heading) => heading.bounds)]
-    if (!taken.some((rect, i) => taken.slice(i + 1).some((other) => rectsOverlap(rect, other)))) continue
+    const headings = contents.clusterHeadings.filter((h) =>
+      rectContainsPoint(column.bounds, rectCentre(h.bounds)),
+    )
+    const taken = [
+      ...notes.map((note) => note.bounds),
+      ...headings.map((heading) => heading.bounds),
+    ]
+    if (!taken.some((rect, i) => taken.slice(i + 1).some((other) => rectsOverlap(rect, other))))
+      continue
     layOutColumn(doc, schema, board, column, notes, headings)
     tidied++
   }
@@ -112,7 +121,10 @@ function layOutColumn(
   }
   const frame = board.get(stationFrameId(column.stationId, column.columnIndex))
   if (frame?.typeName === 'shape' && frame.type === 'frame' && layout.height > frame.props.h) {
-    records.set(frame.id, validateRecord(schema, { ...frame, props: { ...frame.props, h: layout.height } }))
+    records.set(
+      frame.id,
+      validateRecord(schema, { ...frame, props: { ...frame.props, h: layout.height } }),
+    )
   }
 }
 
@@ -126,7 +138,11 @@ function phoneNote(record: TLRecord): TLNoteShape | null {
 function headingShapes(board: Map<string, TLRecord>): Map<string, string> {
   const ids = new Map<string, string>()
   for (const record of board.values()) {
-    if (record.typeName === 'shape' && record.type === 'text' && isClusterHeadingMeta(record.meta)) {
+    if (
+      record.typeName === 'shape' &&
+      record.type === 'text' &&
+      isClusterHeadingMeta(record.meta)
+    ) {
       ids.set(record.meta.clusterId, record.id)
     }
   }
@@ -145,8 +161,13 @@ export function plainParagraphs(richText: unknown): string | null {
   for (const block of doc.content as Array<{ type?: unknown; content?: unknown }>) {
     if (block?.type !== 'paragraph') return null
     let line = ''
-    for (const inline of (block.content ?? []) as Array<{ type?: unknown; text?: unknown; marks?: unknown }>) {
-      if (inline?.type !== 'text' || typeof inline.text !== 'string' || inline.marks !== undefined) return null
+    for (const inline of (block.content ?? []) as Array<{
+      type?: unknown
+      text?: unknown
+      marks?: unknown
+    }>) {
+      if (inline?.type !== 'text' || typeof inline.text !== 'string' || inline.marks !== undefined)
+        return null
       line += inline.text
     }
     lines.push(line)

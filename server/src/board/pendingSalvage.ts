@@ -102,9 +102,17 @@ export function salvagePending(doc: Y.Doc, options: SalvageOptions): PendingRepo
         return
       }
       const known = latest.get(entry.key)
-      if (known && (known.clock > id.clock || (known.clock === id.clock && known.client > id.client))) return
+      if (
+        known &&
+        (known.clock > id.clock || (known.clock === id.clock && known.client > id.client))
+      )
+        return
       // entryProblem has just checked it against tldraw's schema.
-      latest.set(entry.key, { clock: id.clock, client: id.client, val: entry.val as unknown as TLRecord })
+      latest.set(entry.key, {
+        clock: id.clock,
+        client: id.client,
+        val: entry.val as unknown as TLRecord,
+      })
     })
   }
 
@@ -126,8 +134,13 @@ export function salvagePending(doc: Y.Doc, options: SalvageOptions): PendingRepo
 
 /** The report as log fields: `waiting-for=<client>:<clock>[,…] structs=<n> salvaged=<m>`. */
 export function describePending(report: PendingReport): string {
-  const waits = report.waitingFor.map(({ client, clock }) => `${client}:${clock}`).join(',') || 'none'
-  const fields = [`waiting-for=${waits}`, `structs=${report.structs}`, `salvaged=${report.salvaged.length}`]
+  const waits =
+    report.waitingFor.map(({ client, clock }) => `${client}:${clock}`).join(',') || 'none'
+  const fields = [
+    `waiting-for=${waits}`,
+    `structs=${report.structs}`,
+    `salvaged=${report.salvaged.length}`,
+  ]
   if (report.deletes > 0) fields.push(`deletes=${report.deletes}`)
   if (report.invalid > 0) fields.push(`invalid=${report.invalid}`)
   return fields.join(' ')
@@ -142,7 +155,11 @@ function waitingStructs(structs: Array<Y.Item | Y.GC | Y.Skip>): Y.Item[] {
  * Per client the first clock the doc lacks: for the clients Yjs names as
  * missing, and for those whose items a waiting deletion refers to.
  */
-function waitsOf(doc: Y.Doc, missing: Map<number, number> | undefined, deleted: DeleteSet): PendingWait[] {
+function waitsOf(
+  doc: Y.Doc,
+  missing: Map<number, number> | undefined,
+  deleted: DeleteSet,
+): PendingWait[] {
   const clients = new Set<number>(missing?.keys() ?? [])
   for (const [client, ranges] of deleted.clients) {
     const state = Y.getState(doc.store, client)
@@ -162,7 +179,9 @@ function countDeletes(deleted: DeleteSet): number {
 /** Linear, as a waiting delete set is small and need not be sorted. */
 function isDeletedIn(deleted: DeleteSet, id: Y.ID): boolean {
   const ranges = deleted.clients.get(id.client)
-  return ranges?.some((range) => id.clock >= range.clock && id.clock < range.clock + range.len) ?? false
+  return (
+    ranges?.some((range) => id.clock >= range.clock && id.clock < range.clock + range.len) ?? false
+  )
 }
 
 function isKeyVal(entry: unknown): entry is { key: string; val: Record<string, unknown> } {

@@ -48,7 +48,8 @@ export function recordProblem(schema: BoardSchema, key: string, value: unknown):
     return null
   } catch (error) {
     // tldraw's messages read "At shape.props.w: Expected …"; the path is enough and holds no content.
-    const path = /^At ([\w.[\]-]{1,80})/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'record'
+    const path =
+      /^At ([\w.[\]-]{1,80})/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'record'
     return `record=${safe(typeName)} problem=invalid at=${path}`
   }
 }

@@ -43,7 +43,9 @@ export function repairLoadedBoard({ room, doc, transact, schema, events, log }: 
     // Phone notes stored unsized by earlier versions get the size a board gives them.
     const mended = mendPhoneNotes(doc, schema, event?.config.language ?? 'de')
     if (mended.resized > 0) {
-      log(`board notes-mended room=${room} resized=${mended.resized} tidied-columns=${mended.tidied}`)
+      log(
+        `board notes-mended room=${room} resized=${mended.resized} tidied-columns=${mended.tidied}`,
+      )
     }
     if (event === null || !event.config.tables.some((table) => table.id === target?.tableId)) return
     const day = boardDay(event.config.stations, event.state.currentStation, event.state.timer)

@@ -150,7 +150,11 @@ export class EventService {
       { eventId, tableId, role: target.role },
       organiserToken,
     )
-    this.deps.rooms.closeConnectionsOf(new Set(revoked), CloseCode.Unauthorized, CloseReason.Unauthorized)
+    this.deps.rooms.closeConnectionsOf(
+      new Set(revoked),
+      CloseCode.Unauthorized,
+      CloseReason.Unauthorized,
+    )
     const current = target.role === 'organiser' ? token : organiserToken
     return { organiserToken: current, links: this.links(eventId, current, origin) }
   }
@@ -219,7 +223,8 @@ export class EventService {
     const boards = await this.boardSnapshots(event, from, 'station-change')
     const snapshots = this.deps.snapshots.insertAll(boards, new Date(this.now()), () => {
       // Between reading the event and this transaction another change may have run.
-      if (this.require(eventId).state.currentStation !== from) throw stationMoved(expectedFrom ?? from)
+      if (this.require(eventId).state.currentStation !== from)
+        throw stationMoved(expectedFrom ?? from)
       this.deps.events.saveState(eventId, next)
     })
     const updated = { ...event, state: next }
@@ -289,7 +294,8 @@ export class EventService {
           names: presence.names,
           moderatorNames: presence.moderatorNames,
           columns: station.columns.map(
-            (_, index) => current?.columns.find((column) => column.columnIndex === index)?.notes.length ?? 0,
+            (_, index) =>
+              current?.columns.find((column) => column.columnIndex === index)?.notes.length ?? 0,
           ),
           unsorted: current?.unsorted.length ?? 0,
         }
@@ -318,7 +324,10 @@ export class EventService {
   }
 
   /** A snapshot with the board records it holds, for the control room's viewer. */
-  snapshotRecords(eventId: string, snapshotId: string): { snapshot: SnapshotSummary; records: TLRecord[] } {
+  snapshotRecords(
+    eventId: string,
+    snapshotId: string,
+  ): { snapshot: SnapshotSummary; records: TLRecord[] } {
     const { state, ...snapshot } = this.snapshot(eventId, snapshotId)
     return { snapshot, records: [...this.readRecords(`snapshot=${snapshot.id}`, state).values()] }
   }
@@ -430,7 +439,11 @@ function errorName(error: unknown): string {
 }
 
 function idleTimer(config: EventConfig, station: number): TimerState {
-  return { durationSeconds: stationDurationSeconds(config, station), runningSince: null, elapsedBeforeSeconds: 0 }
+  return {
+    durationSeconds: stationDurationSeconds(config, station),
+    runningSince: null,
+    elapsedBeforeSeconds: 0,
+  }
 }
 
 function runningTimer(config: EventConfig, station: number, now: number): TimerState {

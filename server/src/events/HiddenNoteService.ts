@@ -28,7 +28,11 @@ export class HiddenNoteService {
   }
 
   /** Hides a note the results of `tableId` list; `created` is false when it was hidden already. */
-  async hide(eventId: string, tableId: string, noteId: string): Promise<HideNoteResponse & { created: boolean }> {
+  async hide(
+    eventId: string,
+    tableId: string,
+    noteId: string,
+  ): Promise<HideNoteResponse & { created: boolean }> {
     const event = this.eventOf(eventId)
     if (!event.config.tables.some((table) => table.id === tableId)) {
       throw new NotFoundError(`No table "${tableId}" in this event`, 'tableId')

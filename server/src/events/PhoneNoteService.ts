@@ -56,7 +56,12 @@ export class PhoneNoteService {
     }
   }
 
-  async add(eventId: string, tableId: string, sender: NoteSender, body: unknown): Promise<PhoneNoteResponse> {
+  async add(
+    eventId: string,
+    tableId: string,
+    sender: NoteSender,
+    body: unknown,
+  ): Promise<PhoneNoteResponse> {
     const { events, rooms, schema } = this.deps
     this.requireTable(eventId, tableId)
     const view = events.view(eventId)
@@ -107,7 +112,9 @@ export class PhoneNoteService {
       )
     } catch (error) {
       if (error instanceof BoardFullError) {
-        throw new BoardFullDomainError("The table's board is full; nothing was added. Ask the organiser.")
+        throw new BoardFullDomainError(
+          "The table's board is full; nothing was added. Ask the organiser.",
+        )
       }
       if (!(error instanceof StorageError)) throw error
       // The board refused the edit rather than lose it; the phone keeps the text and may resend.

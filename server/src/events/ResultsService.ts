@@ -128,7 +128,9 @@ export class ResultsService {
       let live: StationReading['records'] | undefined
       const readLive = async () => {
         const room = roomName(eventId, table.id)
-        live ??= [...this.readRecords(`room=${room}`, await this.deps.rooms.encodeState(room)).values()]
+        live ??= [
+          ...this.readRecords(`room=${room}`, await this.deps.rooms.encodeState(room)).values(),
+        ]
         return live
       }
       const stations: StationReading[] = []
@@ -149,9 +151,7 @@ export class ResultsService {
       boards.push({ tableId: table.id, stations })
     }
     await yieldToEventLoop()
-    const hidden = options.includeHidden
-      ? undefined
-      : this.deps.hiddenNotes?.noteIds(eventId)
+    const hidden = options.includeHidden ? undefined : this.deps.hiddenNotes?.noteIds(eventId)
     return {
       results: buildResults(config, boards, { eventId, ...(hidden && { hidden }) }),
       ...(query.table !== undefined && { tableId: tables[0]!.id }),
@@ -172,7 +172,11 @@ export class ResultsService {
   ): Promise<ResultsFile> {
     const gathered = await this.gather(eventId, query)
     const { body, contentType } = await renderResultsFile(gathered.results, format, { language })
-    return { body, contentType, fileName: resultsFileName(gathered.results, format, gathered, { language }) }
+    return {
+      body,
+      contentType,
+      fileName: resultsFileName(gathered.results, format, gathered, { language }),
+    }
   }
 
   /**
@@ -188,7 +192,12 @@ export class ResultsService {
         const at = (columnIndex: number | null) => (note: { id: string; text: string }) => {
           // A note is read for one station only; should a board hold it twice, the first counts.
           if (places.has(note.id)) return
-          places.set(note.id, { tableId: table.id, stationId: station.id, columnIndex, text: note.text })
+          places.set(note.id, {
+            tableId: table.id,
+            stationId: station.id,
+            columnIndex,
+            text: note.text,
+          })
         }
         station.columns.forEach((column, index) => column.notes.forEach(at(index)))
         station.unsorted.forEach(at(null))
@@ -262,10 +271,7 @@ function resolveStation(config: EventConfig, current: number, station: string): 
     )
   }
   if (index > current) {
-    throw new InvalidInputError(
-      `Station "${station}" has not started yet`,
-      'station',
-    )
+    throw new InvalidInputError(`Station "${station}" has not started yet`, 'station')
   }
   return index
 }

@@ -23,7 +23,9 @@ export function sweepExpiredEvents(
       deleted.push(event.id)
       log(`retention deleted event=${event.id}`)
     } catch (error) {
-      log(`retention delete-failed event=${event.id} error=${error instanceof Error ? error.name : 'unknown'}`)
+      log(
+        `retention delete-failed event=${event.id} error=${error instanceof Error ? error.name : 'unknown'}`,
+      )
     }
   }
   return deleted

@@ -40,7 +40,11 @@ export class SetupPinCheck {
     const recent = this.recentFailures(address, now)
     if (recent.length >= this.limit.max) {
       const waitMs = recent[0]! + this.limit.windowMs - now
-      return { allowed: false, reason: 'locked', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) }
+      return {
+        allowed: false,
+        reason: 'locked',
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      }
     }
     if (given === undefined || given === '') return { allowed: false, reason: 'missing' }
     // Hashes have one length, so the comparison takes as long whatever was sent.

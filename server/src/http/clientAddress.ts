@@ -13,6 +13,10 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   const header = req.headers['x-forwarded-for']
   const value = Array.isArray(header) ? header[header.length - 1] : header
   // The proxy appends the address it saw; earlier entries are the client's own claims.
-  const forwarded = value?.split(',').map((part) => part.trim()).filter(Boolean).pop()
+  const forwarded = value
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop()
   return forwarded || direct
 }

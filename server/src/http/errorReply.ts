@@ -44,7 +44,8 @@ export function errorReply(error: unknown, bodyLimit?: number): ErrorReply | nul
   if (error instanceof DomainError) {
     const [, status, code] = DOMAIN_STATUS.find(([kind]) => error instanceof kind)!
     const reply = build(status, code, error.message, error.field, error.details)
-    if (error instanceof TooManyRequestsError) reply.headers['retry-after'] = String(error.retryAfterSeconds)
+    if (error instanceof TooManyRequestsError)
+      reply.headers['retry-after'] = String(error.retryAfterSeconds)
     return reply
   }
   if (error instanceof RequestError) return build(error.status, error.code, error.message)
@@ -59,15 +60,23 @@ export function errorReply(error: unknown, bodyLimit?: number): ErrorReply | nul
       return build(
         413,
         ApiErrorCode.PayloadTooLarge,
-        bodyLimit === undefined ? 'Request body is too large' : `Request body exceeds ${bodyLimit} bytes`,
+        bodyLimit === undefined
+          ? 'Request body is too large'
+          : `Request body exceeds ${bodyLimit} bytes`,
       )
     case 415:
-      return build(415, ApiErrorCode.UnsupportedMediaType, 'Expected Content-Type: application/json')
+      return build(
+        415,
+        ApiErrorCode.UnsupportedMediaType,
+        'Expected Content-Type: application/json',
+      )
     default:
       return build(
         400,
         ApiErrorCode.ValidationFailed,
-        frameworkCode(error) === 'FST_ERR_BAD_URL' ? 'The path holds a malformed %-escape' : 'Malformed request',
+        frameworkCode(error) === 'FST_ERR_BAD_URL'
+          ? 'The path holds a malformed %-escape'
+          : 'Malformed request',
       )
   }
 }

@@ -61,7 +61,8 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
       schema: { tags, body: eventConfigBody },
       // Before the body is read: a server with a PIN reads nothing from those without it.
       onRequest: async (request) => {
-        if (setupPin) requireSetupPin(setupPin, clientAddress(request.raw, config.trustProxy), request.headers)
+        if (setupPin)
+          requireSetupPin(setupPin, clientAddress(request.raw, config.trustProxy), request.headers)
       },
     },
     async (request, reply) => {
@@ -73,7 +74,10 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
           throw tooMany(decision.retryAfterSeconds, 'Too many new events from this address')
         }
       }
-      const created = await events.create(request.body, requestOrigin(request.raw, config.publicUrl))
+      const created = await events.create(
+        request.body,
+        requestOrigin(request.raw, config.publicUrl),
+      )
       return reply.code(201).send(created)
     },
   )
@@ -103,7 +107,11 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
     '/api/events/:id/links',
     { schema: { tags, params: EventParamsSchema }, onRequest: run },
     async (request) =>
-      events.links(request.params.id, grantOf(request).token, requestOrigin(request.raw, config.publicUrl)),
+      events.links(
+        request.params.id,
+        grantOf(request).token,
+        requestOrigin(request.raw, config.publicUrl),
+      ),
   )
 
   app.post(
@@ -149,7 +157,8 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
   app.post(
     '/api/events/:id/snapshots',
     { schema: { tags, params: EventParamsSchema }, onRequest: run },
-    async (request, reply) => reply.code(201).send({ snapshots: await events.snapshotNow(request.params.id) }),
+    async (request, reply) =>
+      reply.code(201).send({ snapshots: await events.snapshotNow(request.params.id) }),
   )
 
   app.get(
@@ -222,11 +231,19 @@ const timerBody = decodedBy(TimerRequestSchema, (body) => {
   }
   const action = TIMER_ACTIONS.find((candidate) => candidate === input.action)
   if (!action) {
-    throw new InvalidInputError('action must be one of start, pause, resume, extend, reset', 'action')
+    throw new InvalidInputError(
+      'action must be one of start, pause, resume, extend, reset',
+      'action',
+    )
   }
   if (action !== 'extend') return { action }
   const seconds = input.seconds
-  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < -3600 || seconds > 3600) {
+  if (
+    typeof seconds !== 'number' ||
+    !Number.isInteger(seconds) ||
+    seconds < -3600 ||
+    seconds > 3600
+  ) {
     throw new InvalidInputError('seconds must be an integer between -3600 and 3600', 'seconds')
   }
   return { action, seconds }

@@ -11,7 +11,11 @@ const grants = new WeakMap<FastifyRequest, TokenGrant>()
  * what they sent. The event is the `:id` parameter; with `table`, the
  * `:tableId` parameter is the table the grant must reach.
  */
-export function guard(access: Access, action: Action, options: { table?: boolean } = {}): onRequestHookHandler {
+export function guard(
+  access: Access,
+  action: Action,
+  options: { table?: boolean } = {},
+): onRequestHookHandler {
   return async (request) => {
     const params = request.params as { id: string; tableId?: string }
     const grant = access.require(

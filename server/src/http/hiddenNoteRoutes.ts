@@ -36,7 +36,10 @@ export function registerHiddenNoteRoutes(
 
   app.get(
     '/api/events/:id/hidden-notes',
-    { schema: { tags, params: EventParamsSchema, response: { 200: HiddenNotesResponseSchema } }, onRequest: run },
+    {
+      schema: { tags, params: EventParamsSchema, response: { 200: HiddenNotesResponseSchema } },
+      onRequest: run,
+    },
     async (request) => hiddenNotes.list(request.params.id),
   )
 
@@ -87,7 +90,10 @@ const hideBody = decodedBy(HideNoteRequestSchema, (body) => {
   const tableId = (body as { tableId?: unknown }).tableId
   if (tableId === undefined) throw new InvalidInputError('tableId is required', 'tableId')
   if (typeof tableId !== 'string' || !isConfigId(tableId)) {
-    throw new InvalidInputError('tableId must be a table id (1 to 32 of A–Z a–z 0–9 _ -)', 'tableId')
+    throw new InvalidInputError(
+      'tableId must be a table id (1 to 32 of A–Z a–z 0–9 _ -)',
+      'tableId',
+    )
   }
   return { tableId }
 })

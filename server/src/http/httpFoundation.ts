@@ -40,7 +40,12 @@ export function httpOptions(config: Config, log: (line: string) => void): Fastif
         return
       }
       if (!request.url.startsWith('/')) {
-        sendError(reply, errorReply(new RequestError(400, ApiErrorCode.ValidationFailed, 'Malformed request target'))!)
+        sendError(
+          reply,
+          errorReply(
+            new RequestError(400, ApiErrorCode.ValidationFailed, 'Malformed request target'),
+          )!,
+        )
         return
       }
       sendError(reply, errorReply(error) ?? internalErrorReply())
@@ -54,7 +59,11 @@ export function httpOptions(config: Config, log: (line: string) => void): Fastif
  * every failure, 405 for a known path with another method, and the built
  * client for every other GET.
  */
-export function registerHttpFoundation(fastify: FastifyInstance, config: Config, log: (line: string) => void): void {
+export function registerHttpFoundation(
+  fastify: FastifyInstance,
+  config: Config,
+  log: (line: string) => void,
+): void {
   registerJsonBody(fastify)
   fastify.setValidatorCompiler(zodValidatorCompiler)
   // Response schemas type the handlers and document the answers; they are
@@ -89,17 +98,24 @@ export function registerHttpFoundation(fastify: FastifyInstance, config: Config,
   const patterns: Array<{ method: string; pattern: RegExp }> = []
   fastify.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) return
-    for (const method of [route.method].flat()) patterns.push({ method, pattern: routePattern(route.url) })
+    for (const method of [route.method].flat())
+      patterns.push({ method, pattern: routePattern(route.url) })
   })
 
   const staticFiles = createStaticFiles(config.clientDir)
   fastify.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.url)
-    if (path === null) throw new RequestError(400, ApiErrorCode.ValidationFailed, 'Malformed request target')
+    if (path === null)
+      throw new RequestError(400, ApiErrorCode.ValidationFailed, 'Malformed request target')
     if (patterns.some(({ pattern }) => pattern.test(path))) {
-      throw new RequestError(405, ApiErrorCode.MethodNotAllowed, `${request.method} is not allowed here`)
+      throw new RequestError(
+        405,
+        ApiErrorCode.MethodNotAllowed,
+        `${request.method} is not allowed here`,
+      )
     }
-    if (path.startsWith('/api/')) throw new RequestError(404, ApiErrorCode.NotFound, 'No such API route')
+    if (path.startsWith('/api/'))
+      throw new RequestError(404, ApiErrorCode.NotFound, 'No such API route')
     reply.hijack()
     staticFiles(request.raw, reply.raw, () => {
       reply.raw.writeHead(404).end()
@@ -113,9 +129,7 @@ function sendError(reply: FastifyReply, answer: ErrorReply): void {
 
 /** A route's path as a pattern for concrete paths: `:name` matches one segment, the rest literally. */
 function routePattern(url: string): RegExp {
-  const source = url
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/:([a-zA-Z]+)/g, '[^/]+')
+  const source = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([a-zA-Z]+)/g, '[^/]+')
   return new RegExp(`^${source}$`)
 }
 

@@ -35,7 +35,11 @@ export function registerJsonBody(app: FastifyInstance): void {
 /** The body a route that takes one may go on with; the refusal otherwise, worded as clients know it. */
 export function requireReadableBody(body: unknown): unknown {
   if (body === UNSUPPORTED_BODY) {
-    throw new RequestError(415, ApiErrorCode.UnsupportedMediaType, 'Expected Content-Type: application/json')
+    throw new RequestError(
+      415,
+      ApiErrorCode.UnsupportedMediaType,
+      'Expected Content-Type: application/json',
+    )
   }
   // The parser's message may quote the body; it stays out of the answer.
   if (body === INVALID_JSON_BODY) {

@@ -1,4 +1,8 @@
-import { PhoneNoteRequestSchema, PhoneNoteResponseSchema, TableParamsSchema } from '@tablecloth/shared'
+import {
+  PhoneNoteRequestSchema,
+  PhoneNoteResponseSchema,
+  TableParamsSchema,
+} from '@tablecloth/shared'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Access } from '../access/Access'
@@ -34,12 +38,22 @@ export function registerNoteRoutes(
       },
       onRequest: guard(access, 'note.add', { table: true }),
       // An unknown table is named before the body is judged.
-      preValidation: async (request) => notes.requireTable(request.params.id, request.params.tableId),
+      preValidation: async (request) =>
+        notes.requireTable(request.params.id, request.params.tableId),
     },
     async (request, reply) => {
       const grant = grantOf(request)
-      const sender = { role: grant.role, token: grant.token, address: clientAddress(request.raw, deps.trustProxy) }
-      const written = await notes.add(request.params.id, request.params.tableId, sender, request.body)
+      const sender = {
+        role: grant.role,
+        token: grant.token,
+        address: clientAddress(request.raw, deps.trustProxy),
+      }
+      const written = await notes.add(
+        request.params.id,
+        request.params.tableId,
+        sender,
+        request.body,
+      )
       return reply.code(201).send(written)
     },
   )

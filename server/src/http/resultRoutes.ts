@@ -45,7 +45,9 @@ export function registerResultRoutes(
         .headers({
           'content-type': contentType,
           'content-length': body.length,
-          'content-disposition': contentDisposition(fileName, { fallback: asciiFallback(fileName) }),
+          'content-disposition': contentDisposition(fileName, {
+            fallback: asciiFallback(fileName),
+          }),
           'cache-control': 'no-store',
           'x-content-type-options': 'nosniff',
           // The HTML page carries note text from anyone at a table: even if

@@ -59,7 +59,10 @@ function socketHost(req: IncomingMessage, publicUrl: string | null): string | nu
 }
 
 /** Every header of the policy, for one request. */
-export function securityHeaders(req: IncomingMessage, publicUrl: string | null): Record<string, string> {
+export function securityHeaders(
+  req: IncomingMessage,
+  publicUrl: string | null,
+): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(socketHost(req, publicUrl)),
     // For browsers that predate `frame-ancestors`.
@@ -77,5 +80,6 @@ export function applySecurityHeaders(
   res: ServerResponse,
   publicUrl: string | null,
 ): void {
-  for (const [name, value] of Object.entries(securityHeaders(req, publicUrl))) res.setHeader(name, value)
+  for (const [name, value] of Object.entries(securityHeaders(req, publicUrl)))
+    res.setHeader(name, value)
 }

@@ -120,10 +120,7 @@ function shellFor(pathname: string, shells: { phone: boolean; board: boolean }):
 }
 
 function send(req: IncomingMessage, res: ServerResponse, file: StaticFile): void {
-  const coding = chooseContentCoding(
-    req.headers['accept-encoding'],
-    new Set(file.encoded.keys()),
-  )
+  const coding = chooseContentCoding(req.headers['accept-encoding'], new Set(file.encoded.keys()))
   const chosen = coding === 'identity' ? file.identity : file.encoded.get(coding)!
   const headers: Record<string, string | number> = {
     'cache-control': file.cacheControl,
@@ -188,7 +185,11 @@ function listFiles(root: string): Map<string, StaticFile> {
   walk(root)
   const files = new Map<string, StaticFile>()
   for (const [urlPath, { file, stats }] of found) {
-    if (PRECOMPRESSED.some(({ suffix }) => urlPath.endsWith(suffix) && found.has(urlPath.slice(0, -suffix.length)))) {
+    if (
+      PRECOMPRESSED.some(
+        ({ suffix }) => urlPath.endsWith(suffix) && found.has(urlPath.slice(0, -suffix.length)),
+      )
+    ) {
       continue
     }
     const encoded = new Map<ContentCoding, Representation>()
@@ -216,5 +217,9 @@ function representation(
   coding: ContentCoding | 'identity',
 ): Representation {
   const version = `${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}`
-  return { file, size: stats.size, etag: `"${version}${coding === 'identity' ? '' : `-${coding}`}"` }
+  return {
+    file,
+    size: stats.size,
+    etag: `"${version}${coding === 'identity' ? '' : `-${coding}`}"`,
+  }
 }

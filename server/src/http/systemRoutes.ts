@@ -15,11 +15,15 @@ export function registerSystemRoutes(fastify: FastifyInstance, config: Config): 
   app.get('/healthz', { schema: { tags, response: { 200: HealthResponseSchema } } }, async () => ({
     ok: true as const,
   }))
-  app.get('/api/config', { schema: { tags, response: { 200: ServerConfigResponseSchema } } }, async () => ({
-    tldrawLicenseKey: config.tldrawLicenseKey,
-    protocol: PROTOCOL_VERSION,
-    setupPinRequired: config.setupPin !== null,
-  }))
+  app.get(
+    '/api/config',
+    { schema: { tags, response: { 200: ServerConfigResponseSchema } } },
+    async () => ({
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      protocol: PROTOCOL_VERSION,
+      setupPinRequired: config.setupPin !== null,
+    }),
+  )
   app.get('/api/time', { schema: { tags, response: { 200: TimeResponseSchema } } }, async () => ({
     serverTime: Date.now(),
   }))

@@ -15,7 +15,10 @@ const decoders = new WeakMap<z.ZodType, Decoder>()
  * schema still types the route and documents it in OpenAPI; `decode` throws
  * InvalidInputError with the field and message clients have always seen.
  */
-export function decodedBy<T extends z.ZodType>(schema: T, decode: (input: unknown) => z.output<T>): T {
+export function decodedBy<T extends z.ZodType>(
+  schema: T,
+  decode: (input: unknown) => z.output<T>,
+): T {
   decoders.set(schema, decode)
   return schema
 }

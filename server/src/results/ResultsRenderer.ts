@@ -101,6 +101,8 @@ function defaultWorkerFile(): string {
 function workerExecArgv(workerFile: string): string[] {
   const inherited = process.execArgv
   if (!workerFile.endsWith('.ts')) return inherited
-  const hasTsx = inherited.some((arg, index) => arg === 'tsx' && inherited[index - 1] === '--import')
+  const hasTsx = inherited.some(
+    (arg, index) => arg === 'tsx' && inherited[index - 1] === '--import',
+  )
   return hasTsx ? inherited : [...inherited, '--import', 'tsx']
 }

@@ -92,9 +92,7 @@ export function stationTable(
         tags.child(headerRow, 'TH', { scope: 'Column', ...actualText(column.heading) }),
       )
       const bodyRow = tags.child(table, 'TR')
-      const targets = columns.map(
-        () => new ListTarget(ctx, tags.child(bodyRow, 'TD')),
-      )
+      const targets = columns.map(() => new ListTarget(ctx, tags.child(bodyRow, 'TD')))
       const next = columns.map(() => 0)
       let first = true
       for (;;) {

@@ -110,7 +110,8 @@ const RTL_ANY =
  * (no combining marks follow before U+0300), punctuation, currency, arrows.
  * It skips the grapheme segmenter, the slowest step for plain German notes.
  */
-const SIMPLE = /^[\u0000-\u000c\u000e-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u23ff]*$/
+const SIMPLE =
+  /^[\u0000-\u000c\u000e-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u23ff]*$/
 
 function segmentGraphemes(text: string): Iterable<{ segment: string; index: number }> {
   if (!SIMPLE.test(text)) return graphemes.segment(text)
@@ -360,7 +361,11 @@ export class PdfText {
         .slice(start, index)
         .map((grapheme) => grapheme.text)
         .join('')
-      width += this.measure(this.shapeable(text, head.face, head.style.size), head.face, head.style.size)
+      width += this.measure(
+        this.shapeable(text, head.face, head.style.size),
+        head.face,
+        head.style.size,
+      )
       start = index
     }
     return width

@@ -211,8 +211,7 @@ function reserveContents(
         // A dotted leader from the entry to its page number.
         const baseline = line.top + line.paragraph.height - line.paragraph.lineHeight * 0.25
         const lastLine = line.paragraph.lines[line.paragraph.lines.length - 1]!
-        const from =
-          line.paragraph.direction === 'rtl' ? x + width : x + lastLine.width + 4
+        const from = line.paragraph.direction === 'rtl' ? x + width : x + lastLine.width + 4
         const to = MARGIN.left + CONTENT_WIDTH - PAGE_NUMBER_WIDTH + 4
         if (to > from + 8 && line.paragraph.direction === 'ltr') {
           tags.artifact(() => {

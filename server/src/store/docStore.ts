@@ -89,7 +89,8 @@ export class DocStore {
     const parts = guard('load', room, () => this.readParts(room))
     if (parts.length === 0) return null
     const damaged = parts.find((part) => !isIntact(part.data, part.checksum))
-    if (damaged !== undefined) throw new StorageError('load', room, new DamagedPartError(damaged.name))
+    if (damaged !== undefined)
+      throw new StorageError('load', room, new DamagedPartError(damaged.name))
     if (parts.length === 1) return parts[0]!.data
     try {
       return Y.mergeUpdates(parts.map((part) => part.data))
@@ -126,7 +127,9 @@ export class DocStore {
    */
   append(room: string, update: Uint8Array): number {
     return guard('append', room, () => {
-      return Number(this.statements.insertUpdate.run(room, update, checksumOf(update)).lastInsertRowid)
+      return Number(
+        this.statements.insertUpdate.run(room, update, checksumOf(update)).lastInsertRowid,
+      )
     })
   }
 
@@ -194,8 +197,12 @@ export class DocStore {
     // One read transaction, so a concurrent compaction cannot be seen half-done.
     return this.db.transaction(() => {
       const state = this.statements.selectState.get(room) as Omit<StoredPart, 'name'> | undefined
-      const updates = this.statements.selectUpdates.all(room) as Array<Omit<StoredPart, 'name'> & { seq: number }>
-      const logged = updates.map(({ seq, data, checksum }): StoredPart => ({ name: seq, data, checksum }))
+      const updates = this.statements.selectUpdates.all(room) as Array<
+        Omit<StoredPart, 'name'> & { seq: number }
+      >
+      const logged = updates.map(
+        ({ seq, data, checksum }): StoredPart => ({ name: seq, data, checksum }),
+      )
       return state === undefined ? logged : [{ name: 'state' as const, ...state }, ...logged]
     })()
   }
@@ -205,7 +212,9 @@ function prepare(db: Db) {
   const prefixMatch = 'substr(room, 1, length(@prefix)) = @prefix'
   return {
     selectState: db.prepare('SELECT state AS data, checksum FROM doc_states WHERE room = ?'),
-    selectUpdates: db.prepare('SELECT seq, data, checksum FROM doc_updates WHERE room = ? ORDER BY seq'),
+    selectUpdates: db.prepare(
+      'SELECT seq, data, checksum FROM doc_updates WHERE room = ? ORDER BY seq',
+    ),
     insertUpdate: db.prepare('INSERT INTO doc_updates (room, data, checksum) VALUES (?, ?, ?)'),
     deleteUpdate: db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq = ?'),
     maxSeq: db.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck(),

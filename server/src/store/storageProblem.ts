@@ -15,7 +15,8 @@ export function storageProblem(error: unknown, dataDir: string): string | null {
     SQLITE_FULL: 'the disk is full',
     SQLITE_READONLY: 'the database file is read-only',
     SQLITE_CANTOPEN: 'the database file cannot be opened or created there',
-    SQLITE_CORRUPT: 'the database file is damaged (restore a backup: see docs/operations.md, "Backup and restore")',
+    SQLITE_CORRUPT:
+      'the database file is damaged (restore a backup: see docs/operations.md, "Backup and restore")',
     SQLITE_NOTADB: 'the file there is not a Tablecloth database',
     // StoreLockedError (storeLock.ts): two servers on one store would each overwrite the other's boards.
     STORE_LOCKED: 'another Tablecloth server, or a restore, is using it; stop that one first',

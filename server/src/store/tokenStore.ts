@@ -91,16 +91,22 @@ export class TokenStore {
         this.grantHashes.all(grant.eventId, grant.role, grant.tableId) as Array<{ hash: string }>
       ).map((row) => row.hash)
       const others =
-        grant.role === 'organiser' && organiserToken ? this.openRows(grant.eventId, organiserToken) : []
+        grant.role === 'organiser' && organiserToken
+          ? this.openRows(grant.eventId, organiserToken)
+          : []
       this.removeGrant.run(grant.eventId, grant.role, grant.tableId)
       if (grant.role !== 'organiser') return { token: this.issue(grant, organiserToken), revoked }
       const token = this.issue(grant)
-      for (const other of others) this.reseal.run(sealToken(other.token, token, grant.eventId), other.hash)
+      for (const other of others)
+        this.reseal.run(sealToken(other.token, token, grant.eventId), other.hash)
       return { token, revoked }
     })()
   }
 
-  private openRows(eventId: string, organiserToken: string): Array<Grant & { token: string; hash: string }> {
+  private openRows(
+    eventId: string,
+    organiserToken: string,
+  ): Array<Grant & { token: string; hash: string }> {
     const rows = this.sealedStmt.all(eventId) as Array<{
       hash: string
       table_id: string | null
@@ -109,7 +115,9 @@ export class TokenStore {
     }>
     return rows.flatMap((row) => {
       const token = openToken(row.sealed, organiserToken, eventId)
-      return token ? [{ eventId, tableId: row.table_id, role: row.role, token, hash: row.hash }] : []
+      return token
+        ? [{ eventId, tableId: row.table_id, role: row.role, token, hash: row.hash }]
+        : []
     })
   }
 }

@@ -1,9 +1,5 @@
 import * as Y from 'yjs'
-import {
-  CloseCode,
-  CloseReason,
-  PRESENCE_STATE_MAX_BYTES,
-} from '@tablecloth/shared'
+import { CloseCode, CloseReason, PRESENCE_STATE_MAX_BYTES } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
 import {
   encodeAwareness,

@@ -257,7 +257,9 @@ export class RoomRegistry {
     }
     const { update, corrupt } = this.options.store.loadReadable(roomName)
     for (const part of corrupt) {
-      this.options.log(`store corrupt-row room=${roomName} part=${part === 'state' ? 'state' : `update:${part}`}`)
+      this.options.log(
+        `store corrupt-row room=${roomName} part=${part === 'state' ? 'state' : `update:${part}`}`,
+      )
     }
     return update === null ? null : { update, damaged: true }
   }

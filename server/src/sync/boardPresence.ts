@@ -38,7 +38,13 @@ export interface BoardPresenceSummary {
  * whose page has not announced itself yet is on the board all the same.
  */
 export function summarisePresence({ sockets, announced }: RoomPresence): BoardPresenceSummary {
-  const presence: BoardPresence = { moderators: 0, organisers: 0, projectors: 0, gallery: 0, phones: 0 }
+  const presence: BoardPresence = {
+    moderators: 0,
+    organisers: 0,
+    projectors: 0,
+    gallery: 0,
+    phones: 0,
+  }
   for (const socket of sockets) presence[kindOf(socket)]++
   const named = announced.flatMap(({ connection, state }) =>
     nameOf(state).map((name) => ({ name, kind: kindOf(connection) })),

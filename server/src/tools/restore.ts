@@ -12,7 +12,10 @@ function main(): void {
   const config = readConfig(process.env)
   const file = process.argv.slice(2).find((arg) => arg !== '--')
   if (!file) throw new BackupError('Name the backup file: pnpm restore <file>')
-  const summary = restoreDatabase(config.dataDir, path.resolve(process.env.INIT_CWD || process.cwd(), file))
+  const summary = restoreDatabase(
+    config.dataDir,
+    path.resolve(process.env.INIT_CWD || process.cwd(), file),
+  )
   console.log(`Restored ${summary.events} events into ${summary.file}.`)
   if (summary.kept) console.log(`The database it replaced is kept as ${summary.kept}.`)
 }

@@ -144,7 +144,11 @@ function writeItem(encoder: encoding.Encoder, item: CraftedItem): void {
   const hasOrigin = item.origin !== undefined
   const hasRight = item.rightOrigin !== undefined
   const hasSub = item.parentSub !== undefined && !hasOrigin && !hasRight
-  const info = (item.content.ref & 0b11111) | (hasOrigin ? 0x80 : 0) | (hasRight ? 0x40 : 0) | (hasSub ? 0x20 : 0)
+  const info =
+    (item.content.ref & 0b11111) |
+    (hasOrigin ? 0x80 : 0) |
+    (hasRight ? 0x40 : 0) |
+    (hasSub ? 0x20 : 0)
   encoding.writeUint8(encoder, info)
   if (item.origin) writeId(encoder, item.origin)
   if (item.rightOrigin) writeId(encoder, item.rightOrigin)
@@ -195,7 +199,8 @@ function writeContent(encoder: encoding.Encoder, content: CraftedContent): void 
       return
     case ContentRef.Type:
       encoding.writeVarUint(encoder, content.typeRef)
-      if (content.typeRef === 3 || content.typeRef === 5) encoding.writeVarString(encoder, content.name ?? 'x')
+      if (content.typeRef === 3 || content.typeRef === 5)
+        encoding.writeVarString(encoder, content.name ?? 'x')
       return
     case ContentRef.Doc:
       encoding.writeVarString(encoder, content.guid)

@@ -97,7 +97,11 @@ export function recordsOf(doc: Y.Doc): YKeyValue<TLRecord> {
 }
 
 /** The id of the frame the server wrote for one question of one station, if the board holds it. */
-export function columnFrameId(doc: Y.Doc, stationIndex: number, columnIndex: number): string | undefined {
+export function columnFrameId(
+  doc: Y.Doc,
+  stationIndex: number,
+  columnIndex: number,
+): string | undefined {
   return [...recordsOf(doc).map.values()]
     .map((entry) => entry.val as TLRecord & { meta: Record<string, unknown> })
     .find(

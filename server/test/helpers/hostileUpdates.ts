@@ -89,7 +89,10 @@ export type ValueSpec =
   | { value: 'deep'; depth: number }
   | { value: 'large'; chars: number }
   | { value: 'not-json'; what: 'binary' | 'bigint' | 'undefined' | 'nan' | 'infinity' }
-  | { value: 'local-record'; key: 'camera:x' | 'instance:instance' | 'pointer:pointer' | 'nothing' | '' }
+  | {
+      value: 'local-record'
+      key: 'camera:x' | 'instance:instance' | 'pointer:pointer' | 'nothing' | ''
+    }
   | { value: 'scalar'; scalar: JsonValue }
 
 /** What one crafted item holds. */
@@ -139,7 +142,13 @@ export type PlaceSpec =
    * the board never holds that head, and the item after it is a new
    * client's: pending when it starts above clock 0.
    */
-  | { at: 'continue-own'; prelude: 'entries' | 'collected'; length: number; back: number; named: NamedParent }
+  | {
+      at: 'continue-own'
+      prelude: 'entries' | 'collected'
+      length: number
+      back: number
+      named: NamedParent
+    }
   /** Under the client id of another writer of the board, at its next clock. */
   | { at: 'foreign-client'; whose: 'server' | 'honest' }
 
@@ -161,8 +170,24 @@ export type OddSpec =
   | { odd: 'self-parent' }
   | { odd: 'parent-cycle' }
   | { odd: 'orphan' }
-  | { odd: 'fake-column'; station: number; columnIndex: number; x: number; y: number; w: number; h: number }
-  | { odd: 'frame-override'; station: number; column: number; x: number; y: number; w: number; h: number }
+  | {
+      odd: 'fake-column'
+      station: number
+      columnIndex: number
+      x: number
+      y: number
+      w: number
+      h: number
+    }
+  | {
+      odd: 'frame-override'
+      station: number
+      column: number
+      x: number
+      y: number
+      w: number
+      h: number
+    }
   | { odd: 'note-meta'; meta: { [key: string]: JsonValue } }
   | { odd: 'cluster-heading'; clusterId: string; text: string }
   | { odd: 'page' }
@@ -171,7 +196,13 @@ export type OddSpec =
 
 /** An edit a real Y.Doc makes on a copy of the board. */
 export type DocEditSpec =
-  | { edit: 'note'; text: string; meta: { [key: string]: JsonValue }; onPage: boolean; front: boolean }
+  | {
+      edit: 'note'
+      text: string
+      meta: { [key: string]: JsonValue }
+      onPage: boolean
+      front: boolean
+    }
   | { edit: 'big-note'; chars: number }
   | { edit: 'many-notes'; count: number }
   | { edit: 'wrong-props'; prop: 'x' | 'opacity' | 'props.color' | 'props.richText' | 'type' }
@@ -214,7 +245,7 @@ export type KnownHole =
    * a moderator link may delete any note anyway. (The same takeover by a GC
    * struct is refused: see `after-gc`.)
    */
-  | 'foreign-client'
+  'foreign-client'
 
 /** Which known hole a spec walks into, if any. */
 export function knownHoleOf(spec: HostileSpec): KnownHole | null {
@@ -258,7 +289,10 @@ const parsedJsonSpec: fc.Arbitrary<JsonSpec> = fc.oneof(
 )
 
 /** JSON texts for ContentJSON, which also reads `undefined`. */
-const contentJsonSpec: fc.Arbitrary<JsonSpec> = fc.oneof(parsedJsonSpec, fc.constant({ json: 'undefined' as const }))
+const contentJsonSpec: fc.Arbitrary<JsonSpec> = fc.oneof(
+  parsedJsonSpec,
+  fc.constant({ json: 'undefined' as const }),
+)
 
 /**
  * Sizes below the record limit (256 KiB) and above it, clear of the band
@@ -329,7 +363,11 @@ const smallContent: fc.Arbitrary<ContentSpec> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('doc' as const), guid: fc.string({ maxLength: 20 }) }),
   fc.record({ kind: fc.constant('deleted' as const), length: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ kind: fc.constant('type' as const), typeRef, children: fc.constant<ContentSpec[]>([]) }),
+  fc.record({
+    kind: fc.constant('type' as const),
+    typeRef,
+    children: fc.constant<ContentSpec[]>([]),
+  }),
 )
 
 const leafContent: fc.Arbitrary<ContentSpec> = fc.oneof(
@@ -356,7 +394,11 @@ const leafContent: fc.Arbitrary<ContentSpec> = fc.oneof(
     length: fc.oneof(fc.nat(64), fc.integer({ min: 1, max: 500_000 })),
   }),
   fc.record({ kind: fc.constant('embed' as const), json: parsedJsonSpec }),
-  fc.record({ kind: fc.constant('format' as const), key: fc.string({ maxLength: 10 }), json: parsedJsonSpec }),
+  fc.record({
+    kind: fc.constant('format' as const),
+    key: fc.string({ maxLength: 10 }),
+    json: parsedJsonSpec,
+  }),
   fc.record({ kind: fc.constant('doc' as const), guid: fc.string({ maxLength: 20 }) }),
   fc.record({ kind: fc.constant('deleted' as const), length: fc.integer({ min: 1, max: 5 }) }),
 )
@@ -378,13 +420,19 @@ const placeSpec: fc.Arbitrary<PlaceSpec> = fc.oneof(
   { arbitrary: fc.constant({ at: 'after-last' as const }), weight: 3 },
   fc.constant({ at: 'before-first' as const }),
   fc.constant({ at: 'after-meta' as const }),
-  fc.record({ at: fc.constant('meta-key' as const), key: fc.oneof(metaKey, fc.string({ maxLength: 8 })) }),
+  fc.record({
+    at: fc.constant('meta-key' as const),
+    key: fc.oneof(metaKey, fc.string({ maxLength: 8 })),
+  }),
   fc.constant({ at: 'meta-list' as const }),
   fc.record({ at: fc.constant('records-key' as const), key: fc.string({ maxLength: 8 }) }),
   fc.record({
     at: fc.constant('root' as const),
     name: fc
-      .oneof(fc.constantFrom('', 'Records', 'records ', '__proto__', 'constructor'), fc.string({ maxLength: 10 }))
+      .oneof(
+        fc.constantFrom('', 'Records', 'records ', '__proto__', 'constructor'),
+        fc.string({ maxLength: 10 }),
+      )
       .filter((name) => name !== BOARD_DOC.records),
   }),
   fc.record({ at: fc.constant('unknown-origin' as const), clock: fc.nat(1_000) }),
@@ -408,22 +456,39 @@ const placeSpec: fc.Arbitrary<PlaceSpec> = fc.oneof(
     }),
     weight: 2,
   },
-  fc.record({ at: fc.constant('foreign-client' as const), whose: fc.constantFrom('server', 'honest') }),
+  fc.record({
+    at: fc.constant('foreign-client' as const),
+    whose: fc.constantFrom('server', 'honest'),
+  }),
 )
 
 const deletionSpec: fc.Arbitrary<DeletionSpec> = fc.oneof(
-  fc.record({ of: fc.constant('meta' as const), pick: fc.nat(), extend: fc.oneof(fc.constant(0), fc.nat(50)) }),
+  fc.record({
+    of: fc.constant('meta' as const),
+    pick: fc.nat(),
+    extend: fc.oneof(fc.constant(0), fc.nat(50)),
+  }),
   { arbitrary: fc.record({ of: fc.constant('own' as const), pick: fc.nat() }), weight: 2 },
   fc.record({ of: fc.constant('own-and-meta' as const), pick: fc.nat() }),
   fc.record({ of: fc.constant('already-deleted' as const), pick: fc.nat() }),
-  fc.record({ of: fc.constant('unknown-client' as const), clock: fc.nat(100), len: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({
+    of: fc.constant('unknown-client' as const),
+    clock: fc.nat(100),
+    len: fc.integer({ min: 1, max: 100 }),
+  }),
   fc.record({ of: fc.constant('beyond-state' as const), len: fc.integer({ min: 1, max: 100 }) }),
   fc.constant({ of: 'server-everything' as const }),
 )
 
 /** Geometry from a moderator's drag to numbers no drag makes. */
-const coordinate = fc.oneof(fc.integer({ min: -5_000, max: 20_000 }), fc.constantFrom(-1e12, 1e12, 1e300, -1e300))
-const extent = fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.constantFrom(0.001, 1e12, 1e300, Number.MAX_VALUE))
+const coordinate = fc.oneof(
+  fc.integer({ min: -5_000, max: 20_000 }),
+  fc.constantFrom(-1e12, 1e12, 1e300, -1e300),
+)
+const extent = fc.oneof(
+  fc.integer({ min: 1, max: 5_000 }),
+  fc.constantFrom(0.001, 1e12, 1e300, Number.MAX_VALUE),
+)
 
 const oddSpec: fc.Arbitrary<OddSpec> = fc.oneof(
   fc.constant({ odd: 'self-parent' as const }),
@@ -452,7 +517,11 @@ const oddSpec: fc.Arbitrary<OddSpec> = fc.oneof(
     odd: fc.constant('note-meta' as const),
     meta: fc.record(
       {
-        votes: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string()),
+        votes: fc.oneof(
+          fc.integer(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.string(),
+        ),
         clusterId: fc.oneof(fc.string({ maxLength: 8 }), fc.constant(null)),
         stationId: fc.oneof(fc.string({ maxLength: 8 }), fc.integer()),
         tablecloth: fc.constantFrom('column', 'clusterHeading', 'station-title'),
@@ -472,7 +541,14 @@ const oddSpec: fc.Arbitrary<OddSpec> = fc.oneof(
   fc.constant({ odd: 'dangling-binding' as const }),
 )
 
-const nestedType = fc.constantFrom<NestedType>('array', 'map', 'text', 'xml-fragment', 'xml-element', 'xml-text')
+const nestedType = fc.constantFrom<NestedType>(
+  'array',
+  'map',
+  'text',
+  'xml-fragment',
+  'xml-element',
+  'xml-text',
+)
 
 const docEditSpec: fc.Arbitrary<DocEditSpec> = fc.oneof(
   {
@@ -485,22 +561,44 @@ const docEditSpec: fc.Arbitrary<DocEditSpec> = fc.oneof(
     }),
     weight: 3,
   },
-  fc.record({ edit: fc.constant('big-note' as const), chars: fc.integer({ min: 5_000, max: 40_000 }) }),
+  fc.record({
+    edit: fc.constant('big-note' as const),
+    chars: fc.integer({ min: 5_000, max: 40_000 }),
+  }),
   fc.record({ edit: fc.constant('many-notes' as const), count: fc.integer({ min: 2, max: 60 }) }),
   fc.record({
     edit: fc.constant('wrong-props' as const),
     prop: fc.constantFrom('x', 'opacity', 'props.color', 'props.richText', 'type'),
   }),
   fc.constant({ edit: 'wrong-id' as const }),
-  fc.record({ edit: fc.constant('deep-meta' as const), depth: fc.integer({ min: 33, max: 2_000 }) }),
-  fc.record({ edit: fc.constant('huge-text' as const), chars: fc.integer({ min: 262_200, max: 400_000 }) }),
-  fc.record({ edit: fc.constant('meta-set' as const), key: fc.oneof(metaKey, safeKey), value: jsonValue }),
+  fc.record({
+    edit: fc.constant('deep-meta' as const),
+    depth: fc.integer({ min: 33, max: 2_000 }),
+  }),
+  fc.record({
+    edit: fc.constant('huge-text' as const),
+    chars: fc.integer({ min: 262_200, max: 400_000 }),
+  }),
+  fc.record({
+    edit: fc.constant('meta-set' as const),
+    key: fc.oneof(metaKey, safeKey),
+    value: jsonValue,
+  }),
   fc.record({ edit: fc.constant('meta-delete' as const), key: metaKey }),
-  { arbitrary: fc.record({ edit: fc.constant('nested' as const), type: nestedType, filled: fc.boolean() }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      edit: fc.constant('nested' as const),
+      type: nestedType,
+      filled: fc.boolean(),
+    }),
+    weight: 2,
+  },
   fc.record({
     edit: fc.constant('foreign-root' as const),
     type: nestedType,
-    name: fc.string({ maxLength: 8 }).filter((name) => name !== BOARD_DOC.records && name !== BOARD_DOC.meta),
+    name: fc
+      .string({ maxLength: 8 })
+      .filter((name) => name !== BOARD_DOC.records && name !== BOARD_DOC.meta),
   }),
   fc.constant({ edit: 'formatted-text' as const }),
   fc.constant({ edit: 'subdoc' as const }),
@@ -516,17 +614,25 @@ const hostileSpec: fc.Arbitrary<HostileSpec> = fc.oneof(
       content: contentSpec,
       place: placeSpec,
       // Mostly none: a bad deletion refuses the whole update, whatever else it holds.
-      deletion: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: deletionSpec, weight: 1 }),
+      deletion: fc.oneof(
+        { arbitrary: fc.constant(null), weight: 3 },
+        { arbitrary: deletionSpec, weight: 1 },
+      ),
     }),
     weight: 5,
   },
-  { arbitrary: fc.record({ via: fc.constant('deletion' as const), deletion: deletionSpec }), weight: 1 },
+  {
+    arbitrary: fc.record({ via: fc.constant('deletion' as const), deletion: deletionSpec }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ via: fc.constant('doc' as const), edit: docEditSpec }), weight: 4 },
 )
 
 /** Attacks as a run sends them; with `knownHoles`, also those that break the board today. */
 export function hostileSteps(options: { knownHoles: boolean }): fc.Arbitrary<HostileStep> {
-  const spec = options.knownHoles ? hostileSpec : hostileSpec.filter((each) => knownHoleOf(each) === null)
+  const spec = options.knownHoles
+    ? hostileSpec
+    : hostileSpec.filter((each) => knownHoleOf(each) === null)
   return fc.record({ spec, frame: fc.constantFrom('update', 'step2') })
 }
 
@@ -691,7 +797,12 @@ interface Placement {
 }
 
 /** Where the item goes; may add structs ahead of it (a GC, a Skip, a first item) or send some first. */
-function placeItem(place: PlaceSpec, view: BoardView, serial: number, draft: UpdateDraft): Placement {
+function placeItem(
+  place: PlaceSpec,
+  view: BoardView,
+  serial: number,
+  draft: UpdateDraft,
+): Placement {
   const client = freshClient(view, serial)
   const records = view.doc.getArray(BOARD_DOC.records)
   const metaItem = liveMetaItems(view.doc)[0]
@@ -699,7 +810,16 @@ function placeItem(place: PlaceSpec, view: BoardView, serial: number, draft: Upd
     position: Placement['position'],
     inRecords: boolean,
     visible = inRecords,
-  ): Placement => ({ client, position, inRecords, visible, known: 0, prelude: [], verdict: null, writes: [] })
+  ): Placement => ({
+    client,
+    position,
+    inRecords,
+    visible,
+    known: 0,
+    prelude: [],
+    verdict: null,
+    writes: [],
+  })
   switch (place.at) {
     case 'records':
       return at({ parent: BOARD_DOC.records }, true)
@@ -745,7 +865,9 @@ function placeItem(place: PlaceSpec, view: BoardView, serial: number, draft: Upd
       const owner = place.otherClient ? client + 3 : client
       const id = `${ATTACK_ID_PREFIX}${serial}-first`
       const first = draft.add(owner, {
-        ...namedPosition(place.first === 'records' ? 'records' : place.first === 'meta-key' ? 'meta-key' : 'root'),
+        ...namedPosition(
+          place.first === 'records' ? 'records' : place.first === 'meta-key' ? 'meta-key' : 'root',
+        ),
         content: { ref: ContentRef.Any, values: [{ key: id, val: note(view, id, 'Erster') }] },
       })
       return { ...at({ origin: first }, place.first === 'records'), writes: [id] }
@@ -754,13 +876,16 @@ function placeItem(place: PlaceSpec, view: BoardView, serial: number, draft: Upd
       // A known left neighbour in records, but Yjs would wait for the right one for good.
       const last = lastRecordsItem(view.doc)
       const nobody = { client: client + 1, clock: 0 }
-      const position = last ? { origin: last, rightOrigin: nobody } : { parent: BOARD_DOC.records, rightOrigin: nobody }
+      const position = last
+        ? { origin: last, rightOrigin: nobody }
+        : { parent: BOARD_DOC.records, rightOrigin: nobody }
       return at(position, false)
     }
     case 'continue-own':
       return continueOwn(place, view, client, serial, draft)
     case 'foreign-client': {
-      const owner = place.whose === 'server' ? serverClient(view.doc) : (view.honestClients[0] ?? client)
+      const owner =
+        place.whose === 'server' ? serverClient(view.doc) : (view.honestClients[0] ?? client)
       draft.startAt(owner, Y.getState(view.doc.store, owner))
       const verdict = place.whose === 'honest' ? 'either' : null
       return { ...at({ parent: BOARD_DOC.records }, true), client: owner, verdict }
@@ -802,12 +927,18 @@ function continueOwn(
   draft: UpdateDraft,
 ): Placement {
   const first = new UpdateDraft()
-  const ids = Array.from({ length: place.length }, (_, index) => `${ATTACK_ID_PREFIX}${serial}-pre-${index}`)
+  const ids = Array.from(
+    { length: place.length },
+    (_, index) => `${ATTACK_ID_PREFIX}${serial}-pre-${index}`,
+  )
   first.add(client, {
     parent: BOARD_DOC.records,
     content:
       place.prelude === 'entries'
-        ? { ref: ContentRef.Any, values: ids.map((id) => ({ key: id, val: note(view, id, 'Vorspann') })) }
+        ? {
+            ref: ContentRef.Any,
+            values: ids.map((id) => ({ key: id, val: note(view, id, 'Vorspann') })),
+          }
         : { ref: ContentRef.GC, length: place.length },
   })
   const collected = place.prelude === 'collected'
@@ -877,7 +1008,10 @@ function buildContent(spec: ContentSpec, view: BoardView, tag: string): BuiltCon
       }
     }
     case 'json':
-      return refused({ ref: ContentRef.Json, texts: spec.texts.map((text) => jsonText(text, view, tag)) })
+      return refused({
+        ref: ContentRef.Json,
+        texts: spec.texts.map((text) => jsonText(text, view, tag)),
+      })
     case 'string':
       return refused({ ref: ContentRef.String, text: filler(spec.chars) })
     case 'binary':
@@ -885,7 +1019,12 @@ function buildContent(spec: ContentSpec, view: BoardView, tag: string): BuiltCon
     case 'embed':
       return refused({ ref: ContentRef.Embed, value: null, json: jsonText(spec.json, view, tag) })
     case 'format':
-      return refused({ ref: ContentRef.Format, key: spec.key, value: null, json: jsonText(spec.json, view, tag) })
+      return refused({
+        ref: ContentRef.Format,
+        key: spec.key,
+        value: null,
+        json: jsonText(spec.json, view, tag),
+      })
     case 'type':
       return {
         content: { ref: ContentRef.Type, typeRef: spec.typeRef, name: 'p' },
@@ -930,8 +1069,18 @@ interface BuiltValue {
 function anyValue(spec: ValueSpec, view: BoardView, tag: string): BuiltValue {
   const id = `${ATTACK_ID_PREFIX}${tag}`
   const record = note(view, id, `Angriff ${tag}`)
-  const refused = (value: unknown, names: string[] = [id]): BuiltValue => ({ value, valid: false, adds: [], names })
-  const kept = (value: unknown, key: string): BuiltValue => ({ value, valid: true, adds: [key], names: [key] })
+  const refused = (value: unknown, names: string[] = [id]): BuiltValue => ({
+    value,
+    valid: false,
+    adds: [],
+    names,
+  })
+  const kept = (value: unknown, key: string): BuiltValue => ({
+    value,
+    valid: true,
+    adds: [key],
+    names: [key],
+  })
   switch (spec.value) {
     case 'entry':
       return kept({ key: id, val: record }, id)
@@ -993,7 +1142,11 @@ function deletionOf(spec: DeletionSpec, view: BoardView): BuiltDeletion {
     case 'meta': {
       const items = liveMetaItems(doc)
       const item = items[spec.pick % items.length]!
-      return { ranges: [{ ...item.id, len: item.length + spec.extend }], expected: 'refused', deletes: [] }
+      return {
+        ranges: [{ ...item.id, len: item.length + spec.extend }],
+        expected: 'refused',
+        deletes: [],
+      }
     }
     case 'own': {
       const own = attackItems(doc)
@@ -1018,7 +1171,11 @@ function deletionOf(spec: DeletionSpec, view: BoardView): BuiltDeletion {
     case 'unknown-client': {
       let client = 0x6f00_0000
       while (doc.store.clients.has(client)) client++
-      return { ranges: [{ client, clock: spec.clock, len: spec.len }], expected: 'refused', deletes: [] }
+      return {
+        ranges: [{ client, clock: spec.clock, len: spec.len }],
+        expected: 'refused',
+        deletes: [],
+      }
     }
     case 'beyond-state': {
       const client = serverClient(doc)
@@ -1027,7 +1184,11 @@ function deletionOf(spec: DeletionSpec, view: BoardView): BuiltDeletion {
     }
     case 'server-everything': {
       const client = serverClient(doc)
-      return { ranges: [{ client, clock: 0, len: Y.getState(doc.store, client) }], expected: 'refused', deletes: [] }
+      return {
+        ranges: [{ client, clock: 0, len: Y.getState(doc.store, client) }],
+        expected: 'refused',
+        deletes: [],
+      }
     }
   }
 }
@@ -1048,7 +1209,11 @@ function attackItems(doc: Y.Doc): Array<{ item: Y.Item; keys: string[] }> {
   for (let item = doc.getArray(BOARD_DOC.records)._start; item !== null; item = item.right) {
     if (item.deleted || !(item.content instanceof Y.ContentAny)) continue
     const keys = item.content.arr.map((entry) => (entry as { key?: unknown } | null)?.key)
-    if (keys.every((key): key is string => typeof key === 'string' && key.startsWith(ATTACK_ID_PREFIX))) {
+    if (
+      keys.every(
+        (key): key is string => typeof key === 'string' && key.startsWith(ATTACK_ID_PREFIX),
+      )
+    ) {
       found.push({ item, keys })
     }
   }
@@ -1068,7 +1233,13 @@ function deletedStructs(doc: Y.Doc): Array<Y.Item | Y.GC> {
 
 function docAttack(spec: DocEditSpec, view: BoardView, serial: number): Attack {
   const id = `${ATTACK_ID_PREFIX}${serial}`
-  const result: Attack = { update: new Uint8Array(), expected: 'refused', adds: [], names: [id], deletes: [] }
+  const result: Attack = {
+    update: new Uint8Array(),
+    expected: 'refused',
+    adds: [],
+    names: [id],
+    deletes: [],
+  }
   result.update = editedCopy(view.doc, (doc) => {
     const records = doc.getArray<unknown>(BOARD_DOC.records)
     const keyValue = () => new YKeyValue<unknown>(records as Y.Array<{ key: string; val: unknown }>)
@@ -1093,7 +1264,9 @@ function docAttack(spec: DocEditSpec, view: BoardView, serial: number): Attack {
         return
       case 'many-notes': {
         const ids = Array.from({ length: spec.count }, (_, index) => `${id}-${index}`)
-        records.push(ids.map((each, index) => ({ key: each, val: note(view, each, `Viele ${index}`) })))
+        records.push(
+          ids.map((each, index) => ({ key: each, val: note(view, each, `Viele ${index}`) })),
+        )
         keep(result, ids)
         return
       }
@@ -1212,7 +1385,8 @@ function fillType(type: Y.AbstractType<any>, view: BoardView, id: string): void 
   else if (type instanceof Y.Map) {
     type.set('key', id)
     type.set('val', entry.val)
-  } else if (type instanceof Y.XmlText || type instanceof Y.Text) type.insert(0, JSON.stringify(entry))
+  } else if (type instanceof Y.XmlText || type instanceof Y.Text)
+    type.insert(0, JSON.stringify(entry))
   else if (type instanceof Y.XmlElement) {
     type.setAttribute('data', id)
     type.insert(0, [new Y.XmlText('innen')])
@@ -1252,7 +1426,10 @@ function attackKeys(doc: Y.Doc): string[] {
 }
 
 /** The note with one field tldraw's schema refuses. */
-function withWrongProp(shape: Shape, prop: Extract<DocEditSpec, { edit: 'wrong-props' }>['prop']): unknown {
+function withWrongProp(
+  shape: Shape,
+  prop: Extract<DocEditSpec, { edit: 'wrong-props' }>['prop'],
+): unknown {
   switch (prop) {
     case 'x':
       return { ...shape, x: 'links' }
@@ -1282,13 +1459,20 @@ function oddRecords(spec: OddSpec, view: BoardView, id: string): TLRecord[] {
       return [record({ ...note(view, id, 'verwaist'), parentId: 'shape:nowhere' })]
     case 'fake-column': {
       const stationId = view.stationIds[spec.station % view.stationIds.length]!
-      const meta = { tablecloth: 'column', stationId, stationIndex: spec.station, columnIndex: spec.columnIndex }
+      const meta = {
+        tablecloth: 'column',
+        stationId,
+        stationIndex: spec.station,
+        columnIndex: spec.columnIndex,
+      }
       return [frame(view, id, spec, meta)]
     }
     case 'frame-override': {
       const stationId = view.stationIds[spec.station % view.stationIds.length]!
       const target = stationFrameId(stationId, spec.column)
-      const existing = recordOf(view.doc, target) as (TLRecord & { meta: Record<string, unknown> }) | undefined
+      const existing = recordOf(view.doc, target) as
+        | (TLRecord & { meta: Record<string, unknown> })
+        | undefined
       const meta = existing?.meta ?? {
         tablecloth: 'column',
         stationId,
@@ -1315,9 +1499,25 @@ function oddRecords(spec: OddSpec, view: BoardView, id: string): TLRecord[] {
       ]
     }
     case 'page':
-      return [record({ id: 'page:attack', typeName: 'page', name: 'Zweite Seite', index: 'a2', meta: {} })]
+      return [
+        record({
+          id: 'page:attack',
+          typeName: 'page',
+          name: 'Zweite Seite',
+          index: 'a2',
+          meta: {},
+        }),
+      ]
     case 'document':
-      return [record({ id: 'document:document', typeName: 'document', gridSize: 10, name: spec.name, meta: {} })]
+      return [
+        record({
+          id: 'document:document',
+          typeName: 'document',
+          gridSize: 10,
+          name: spec.name,
+          meta: {},
+        }),
+      ]
     case 'dangling-binding':
       return [
         record({
@@ -1387,7 +1587,8 @@ function record(json: object): TLRecord {
 }
 
 function richText(text: string): unknown {
-  return (noteRecord({ id: 'shape:x', parentId: 'page:page', x: 0, y: 0, text }) as Shape).props.richText
+  return (noteRecord({ id: 'shape:x', parentId: 'page:page', x: 0, y: 0, text }) as Shape).props
+    .richText
 }
 
 /** `{ a: { a: … } }`, `depth` objects deep. */

@@ -1,8 +1,6 @@
 import { expect } from 'vitest'
-import * as Y from 'yjs'
-import { YKeyValue } from 'y-utility/y-keyvalue'
-import type { TLRecord } from '@tldraw/tlschema'
-import { BOARD_DOC, winnendenTemplate, type CreateEventResponse } from '@tablecloth/shared'
+import type * as Y from 'yjs'
+import { winnendenTemplate, type CreateEventResponse } from '@tablecloth/shared'
 import { until } from './boardProvider'
 import { columnFrameId, noteRecord, recordsOf, type EventBoards } from './eventBoards'
 
@@ -82,7 +80,14 @@ export const SEEDED_NOTES: SeededNote[] = [
     y: 60,
     text: 'Deutschkurs für Mütter – دورة لغة للأمهات 👩‍👧',
   },
-  { id: 'c1', table: 0, station: 1, column: 1, y: 60, text: 'Rollenverständnis „thematisieren“ ✅' },
+  {
+    id: 'c1',
+    table: 0,
+    station: 1,
+    column: 1,
+    y: 60,
+    text: 'Rollenverständnis „thematisieren“ ✅',
+  },
 ]
 
 /** A note as the board writes it: in its column's frame, or on the page outside every column. */

@@ -47,7 +47,9 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
       const match = /Tablecloth listening on (\S+)/.exec(stdout)
       if (match) resolve(match[1]!)
     })
-    void exited.then((exit) => reject(new Error(`server exited (${exit.code ?? exit.signal}): ${exit.stderr}`)))
+    void exited.then((exit) =>
+      reject(new Error(`server exited (${exit.code ?? exit.signal}): ${exit.stderr}`)),
+    )
   })
   // A test that expects the start to fail awaits `exited` instead.
   listening.catch(() => {})

@@ -21,8 +21,7 @@ export function zipEntry(archive: Uint8Array, name: string): string | undefined 
     const local = zip.readUInt32LE(at + 42)
     const entryName = zip.toString('utf8', at + 46, at + 46 + nameLength)
     if (entryName === name) {
-      const dataStart =
-        local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+      const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
       const data = zip.subarray(dataStart, dataStart + size)
       return (method === 8 ? inflateRawSync(data) : data).toString('utf8')
     }

@@ -117,7 +117,10 @@ export const CreateEventResponseSchema = z.object({
   organiserToken: z.string(),
   links: EventLinksSchema,
 })
-export const RotateLinkResponseSchema = z.object({ organiserToken: z.string(), links: EventLinksSchema })
+export const RotateLinkResponseSchema = z.object({
+  organiserToken: z.string(),
+  links: EventLinksSchema,
+})
 
 export const SnapshotSummarySchema = z
   .object({

@@ -31,7 +31,10 @@ describe('readBoardContents', () => {
       { id: 'page:page', typeName: 'page' },
       frame('shape:c0', 0, 0),
       frame('shape:c1', 600, 1),
-      note('shape:n1', 'shape:c1', 20, 40, 'Wo hakt es? „KiTa“ 🚸\nمرحبا', { stationId: 's1', votes: 3 }),
+      note('shape:n1', 'shape:c1', 20, 40, 'Wo hakt es? „KiTa“ 🚸\nمرحبا', {
+        stationId: 's1',
+        votes: 3,
+      }),
       note('shape:n2', 'page:page', 3000, 3000, 'Irgendwo'),
     ])
     expect(contents.columns.map((column) => column.columnIndex)).toEqual([0, 1])
@@ -59,7 +62,12 @@ describe('readBoardContents', () => {
   })
 
   it('ignores records that are not shapes and survives malformed ones', () => {
-    const contents = readBoardContents([null, 42, { typeName: 'shape' }, { id: 'x', typeName: 'page' }])
+    const contents = readBoardContents([
+      null,
+      42,
+      { typeName: 'shape' },
+      { id: 'x', typeName: 'page' },
+    ])
     expect(contents).toEqual({ notes: [], columns: [], clusterHeadings: [] })
   })
 })

@@ -131,7 +131,11 @@ function isShape(record: unknown): record is ShapeLike {
 
 function isColumnMeta(meta: unknown): meta is ColumnFrameMeta {
   const m = meta as Partial<ColumnFrameMeta> | undefined
-  return m?.tablecloth === 'column' && typeof m.stationId === 'string' && typeof m.columnIndex === 'number'
+  return (
+    m?.tablecloth === 'column' &&
+    typeof m.stationId === 'string' &&
+    typeof m.columnIndex === 'number'
+  )
 }
 
 function num(value: unknown, fallback = 0): number {

@@ -91,7 +91,11 @@ export function stationLayout(stationIndex: number, columnCount: number): Statio
  * `shiftSoFar` is the move the stations above already got; a station never
  * moves up.
  */
-export function stationShift(stationIndex: number, aboveBottom: number, shiftSoFar: number): number {
+export function stationShift(
+  stationIndex: number,
+  aboveBottom: number,
+  shiftSoFar: number,
+): number {
   const top = stationLayout(stationIndex, 0).frame.y + shiftSoFar
   return shiftSoFar + Math.max(0, aboveBottom + STATION_GAP - top)
 }

@@ -45,7 +45,9 @@ describe('layoutColumn', () => {
   it('grows the column when the cluster needs more room than it has, and keeps its height otherwise', () => {
     const few = layoutColumn(column, [note('a', column.x, column.y, 'x')])
     expect(few.height).toBe(column.h)
-    const many = Array.from({ length: 18 }, (_, i) => note(`n${i}`, column.x, column.y + i, i % 2 ? 'x' : 'y'))
+    const many = Array.from({ length: 18 }, (_, i) =>
+      note(`n${i}`, column.x, column.y + i, i % 2 ? 'x' : 'y'),
+    )
     const layout = layoutColumn(column, many)
     expect(layout.height).toBeGreaterThan(column.h)
     const lowest = Math.max(...[...layout.notes.values()].map((p) => p.y + NOTE_SIZE))

@@ -80,12 +80,18 @@ export function layoutColumn(column: Rect, notes: readonly LayoutNote[]): Column
 }
 
 /** Consecutive notes of one cluster, or one single note each. */
-function runsOf(ordered: readonly LayoutNote[]): Array<{ clusterId?: string; notes: LayoutNote[] }> {
+function runsOf(
+  ordered: readonly LayoutNote[],
+): Array<{ clusterId?: string; notes: LayoutNote[] }> {
   const runs: Array<{ clusterId?: string; notes: LayoutNote[] }> = []
   for (const note of ordered) {
     const last = runs[runs.length - 1]
     if (note.clusterId !== undefined && last?.clusterId === note.clusterId) last.notes.push(note)
-    else runs.push({ ...(note.clusterId !== undefined && { clusterId: note.clusterId }), notes: [note] })
+    else
+      runs.push({
+        ...(note.clusterId !== undefined && { clusterId: note.clusterId }),
+        notes: [note],
+      })
   }
   return runs
 }

@@ -64,7 +64,8 @@ export interface ValidationIssue {
 }
 
 export type EventConfigParseResult =
-  { ok: true; config: EventConfig } | { ok: false; issues: ValidationIssue[] }
+  | { ok: true; config: EventConfig }
+  | { ok: false; issues: ValidationIssue[] }
 
 /**
  * At most this many issues are reported. A pasted file with thousands of bad

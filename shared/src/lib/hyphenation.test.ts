@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { SOFT_HYPHEN, keepReadableBreaks, loadHyphenator, noteLanguage, withoutSoftHyphens } from './hyphenation'
+import {
+  SOFT_HYPHEN,
+  keepReadableBreaks,
+  loadHyphenator,
+  noteLanguage,
+  withoutSoftHyphens,
+} from './hyphenation'
 
 const shown = (text: string) => text.replaceAll(SOFT_HYPHEN, '|')
 
@@ -24,7 +30,9 @@ describe('hyphenation', () => {
     const de = await loadHyphenator('de')
     expect(shown(de('Familien'))).toBe('Fami|lien')
     expect(shown(de('Integrationskurse'))).toBe('Inte|gra|ti|ons|kurse')
-    expect(shown(keepReadableBreaks(`ab${SOFT_HYPHEN}cdef, ghi${SOFT_HYPHEN}jk`))).toBe('abcdef, ghijk')
+    expect(shown(keepReadableBreaks(`ab${SOFT_HYPHEN}cdef, ghi${SOFT_HYPHEN}jk`))).toBe(
+      'abcdef, ghijk',
+    )
     const untouched = 'Sprachcafé „donnerstags“ 🤝 مقهى اللغة'
     expect(keepReadableBreaks(untouched)).toBe(untouched)
   })

@@ -58,7 +58,8 @@ export function loadHyphenator(language: HyphenationLanguage): Promise<Hyphenate
 export function hyphenatorOf(patterns: {
   hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string
 }): Hyphenate {
-  return (text: string) => keepReadableBreaks(patterns.hyphenateSync(text, { hyphenChar: SOFT_HYPHEN, minWordLength: 5 }))
+  return (text: string) =>
+    keepReadableBreaks(patterns.hyphenateSync(text, { hyphenChar: SOFT_HYPHEN, minWordLength: 5 }))
 }
 
 /**
@@ -91,8 +92,55 @@ async function importPatterns(language: HyphenationLanguage) {
 
 const GERMAN_LETTERS = /[äöüßÄÖÜẞ]/
 // Words only one of the two languages writes: "in" and "an" are German as well, so neither counts.
-const GERMAN_WORDS = new Set(['und', 'der', 'die', 'das', 'den', 'dem', 'des', 'nicht', 'mit', 'für', 'ist', 'sind', 'zu', 'zum', 'zur', 'im', 'auf', 'von', 'wir', 'ein', 'eine', 'auch', 'bei', 'mehr', 'sich', 'fehlt', 'fehlen', 'gibt', 'keine'])
-const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'for', 'is', 'are', 'with', 'we', 'not', 'more', 'on', 'lack', 'need', 'our', 'their'])
+const GERMAN_WORDS = new Set([
+  'und',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'nicht',
+  'mit',
+  'für',
+  'ist',
+  'sind',
+  'zu',
+  'zum',
+  'zur',
+  'im',
+  'auf',
+  'von',
+  'wir',
+  'ein',
+  'eine',
+  'auch',
+  'bei',
+  'mehr',
+  'sich',
+  'fehlt',
+  'fehlen',
+  'gibt',
+  'keine',
+])
+const ENGLISH_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'for',
+  'is',
+  'are',
+  'with',
+  'we',
+  'not',
+  'more',
+  'on',
+  'lack',
+  'need',
+  'our',
+  'their',
+])
 
 /**
  * The language a note is written in, as far as its words tell: umlauts and
@@ -100,7 +148,10 @@ const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'for', 'is', 'are', 'wi
  * it English; otherwise the event's language decides. A note is short, so
  * this looks at every word.
  */
-export function noteLanguage(text: string, eventLanguage: HyphenationLanguage): HyphenationLanguage {
+export function noteLanguage(
+  text: string,
+  eventLanguage: HyphenationLanguage,
+): HyphenationLanguage {
   if (GERMAN_LETTERS.test(text)) return 'de'
   let german = 0
   let english = 0

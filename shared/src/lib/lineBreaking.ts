@@ -54,12 +54,13 @@ const DASHES = new Set(['-', '\u2010', '\u2013'])
 /** Low opening quotes, before which a line may break after a slash. */
 const OPENING = /^[„‚]/u
 /** What a hyphen or dash holds on to: closing and separating punctuation, curly quotes, dashes. */
-const HELD_AFTER_DASH = /^[.,:;!?)\]}\/…«»“”‘’‹›–$]/u
+const HELD_AFTER_DASH = /^[.,:;!?)\]}/…«»“”‘’‹›–$]/u
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
 /** Characters that join their neighbours into one grapheme: marks, joiners, emoji, surrogates. */
-const CLUSTERING = /[\p{M}\p{Extended_Pictographic}\u200C\u200D\uFE00-\uFE0F\u1100-\u11FF\r\u{10000}-\u{10FFFF}]/u
+const CLUSTERING =
+  /[\p{M}\p{Extended_Pictographic}\u200C\u200D\uFE00-\uFE0F\u1100-\u11FF\r\u{10000}-\u{10FFFF}]/u
 
 /** A text's user-perceived characters: an emoji with its modifiers is one. */
 export function graphemesOf(text: string): string[] {
@@ -199,6 +200,7 @@ function splitToFit(text: string, maxWidth: number, width: TextWidth): [string, 
 /** The widest segment of a paragraph that no line break can split, trailing spaces left out. */
 export function widestSegment(paragraph: string, width: TextWidth): number {
   let widest = 0
-  for (const segment of lineSegments(paragraph)) widest = Math.max(widest, width(segment.text.trimEnd()))
+  for (const segment of lineSegments(paragraph))
+    widest = Math.max(widest, width(segment.text.trimEnd()))
   return widest
 }

@@ -33,7 +33,9 @@ export function clusterHeadingMeta(clusterId: string): ClusterHeadingMeta {
  * where its first note stands: rows top to bottom, each row left to right,
  * a cluster's later notes moved up behind its first one.
  */
-export function clusterOrder<N extends NoteInput & { clusterId?: string }>(notes: readonly N[]): N[] {
+export function clusterOrder<N extends NoteInput & { clusterId?: string }>(
+  notes: readonly N[],
+): N[] {
   const runs: N[][] = []
   const clusters = new Map<string, N[]>()
   for (const note of readingOrder(notes)) {

@@ -8,7 +8,12 @@ import {
   slotCapacity,
   stationLayout,
 } from './boardLayout'
-import { CLUSTER_HEADING_GAP, CLUSTER_HEADING_HEIGHT, layoutColumn, type LayoutNote } from './columnLayout'
+import {
+  CLUSTER_HEADING_GAP,
+  CLUSTER_HEADING_HEIGHT,
+  layoutColumn,
+  type LayoutNote,
+} from './columnLayout'
 import { readingOrder } from './noteClassification'
 import { noteInDirection, noteRows, placeNoteInColumn, type PlacedNote } from './notePlacement'
 import { rectsOverlap, type Rect } from './rect'
@@ -98,7 +103,15 @@ describe('placeNoteInColumn', () => {
 
   it('never puts a note into the rows of a cluster or beside its heading', () => {
     const top = noteSlot(column, 0).y
-    const heading = { bounds: { x: noteSlot(column, 0).x, y: top, w: 3 * NOTE_SIZE + 2 * NOTE_GAP, h: CLUSTER_HEADING_HEIGHT }, clusterId: 'cluster:a' }
+    const heading = {
+      bounds: {
+        x: noteSlot(column, 0).x,
+        y: top,
+        w: 3 * NOTE_SIZE + 2 * NOTE_GAP,
+        h: CLUSTER_HEADING_HEIGHT,
+      },
+      clusterId: 'cluster:a',
+    }
     const y = top + CLUSTER_HEADING_HEIGHT + CLUSTER_HEADING_GAP
     const clustered = { bounds: noteAt({ x: noteSlot(column, 0).x, y }), clusterId: 'cluster:a' }
     const placement = placeNoteInColumn(column, [heading, clustered])
@@ -113,23 +126,36 @@ describe('placeNoteInColumn', () => {
 
   it('fills a column with notes of every height in rows without overlaps, as the layout tidies it', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 170 }), { minLength: 1, maxLength: 30 }), (grows) => {
-        let current = column
-        const notes: LayoutNote[] = []
-        for (const [i, growY] of grows.entries()) {
-          const h = NOTE_SIZE + growY
-          const placement = placeNoteInColumn(current, notes.map((note) => note.bounds), h)
-          current = { ...current, h: placement.columnHeight }
-          notes.push({ id: `n${i}`, text: '', bounds: { ...placement.position, w: NOTE_SIZE, h } })
-        }
-        for (const [i, note] of notes.entries()) {
-          expect(inside(note.bounds, current)).toBe(true)
-          for (const other of notes.slice(i + 1)) expect(rectsOverlap(note.bounds, other.bounds)).toBe(false)
-        }
-        // Written in order into an empty column, the notes stand where the tidy layout puts them.
-        const tidy = layoutColumn(column, notes)
-        for (const note of notes) expect(tidy.notes.get(note.id)).toEqual({ x: note.bounds.x, y: note.bounds.y })
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 170 }), { minLength: 1, maxLength: 30 }),
+        (grows) => {
+          let current = column
+          const notes: LayoutNote[] = []
+          for (const [i, growY] of grows.entries()) {
+            const h = NOTE_SIZE + growY
+            const placement = placeNoteInColumn(
+              current,
+              notes.map((note) => note.bounds),
+              h,
+            )
+            current = { ...current, h: placement.columnHeight }
+            notes.push({
+              id: `n${i}`,
+              text: '',
+              bounds: { ...placement.position, w: NOTE_SIZE, h },
+            })
+          }
+          for (const [i, note] of notes.entries()) {
+            expect(inside(note.bounds, current)).toBe(true)
+            for (const other of notes.slice(i + 1))
+              expect(rectsOverlap(note.bounds, other.bounds)).toBe(false)
+          }
+          // Written in order into an empty column, the notes stand where the tidy layout puts them.
+          const tidy = layoutColumn(column, notes)
+          for (const note of notes)
+            expect(tidy.notes.get(note.id)).toEqual({ x: note.bounds.x, y: note.bounds.y })
+        },
+      ),
     )
   })
 

@@ -53,7 +53,9 @@ export function placeNoteInColumn(
   const near = nearBand(blockers.map(({ bounds }) => bounds))
   const free = (y: number, place: number): Point | null => {
     const note = { x: left + place * (NOTE_SIZE + NOTE_GAP), y, w: NOTE_SIZE, h: noteHeight }
-    return near(y, y + noteHeight).some((bounds) => rectsOverlap(bounds, note)) ? null : { x: note.x, y }
+    return near(y, y + noteHeight).some((bounds) => rectsOverlap(bounds, note))
+      ? null
+      : { x: note.x, y }
   }
   const inColumn = blockers.filter(({ bounds }) => rectsOverlap(bounds, column))
   let position: Point | null = null
@@ -64,8 +66,15 @@ export function placeNoteInColumn(
   }
   if (!position) {
     // A new row below everything in the column; further down should something lie there.
-    let y = Math.max(column.y + COLUMN_PADDING, ...inColumn.map(({ bounds }) => bounds.y + bounds.h + NOTE_GAP))
-    while (!(position = free(y, 0))) y += NOTE_SIZE + NOTE_GAP
+    let y = Math.max(
+      column.y + COLUMN_PADDING,
+      ...inColumn.map(({ bounds }) => bounds.y + bounds.h + NOTE_GAP),
+    )
+    position = free(y, 0)
+    while (!position) {
+      y += NOTE_SIZE + NOTE_GAP
+      position = free(y, 0)
+    }
   }
   const bottom = position.y + noteHeight + COLUMN_PADDING
   return { position, columnHeight: Math.max(column.h, bottom - column.y) }

@@ -19,7 +19,10 @@ const bars = (text: string) => text.replaceAll(SOFT_HYPHEN, '|')
 
 describe('chooseNoteTextFit', () => {
   it('keeps tldraw’s full size while every word fits', () => {
-    expect(chooseNoteTextFit({ wordsFit: () => true, height: () => 86 })).toEqual({ fontSizeAdjustment: 1, growY: 0 })
+    expect(chooseNoteTextFit({ wordsFit: () => true, height: () => 86 })).toEqual({
+      fontSizeAdjustment: 1,
+      growY: 0,
+    })
   })
 
   it('shrinks a pixel at a time, down to the floor and no further', () => {
@@ -46,14 +49,19 @@ describe('hyphenateLongWords', () => {
     const de = await loadHyphenator('de')
     const text = 'Mehr Kinderbetreuungsangebote, „bitte“!\nEltern-Lehrer-Gesprächskreise'
     const result = hyphenateLongWords(text, de, (word) => word.length > 12)
-    expect(bars(result)).toBe('Mehr Kin|der|be|treu|ungs|an|ge|bote, „bitte“!\nEltern-Lehrer-Gesprächs|kreise')
+    expect(bars(result)).toBe(
+      'Mehr Kin|der|be|treu|ungs|an|ge|bote, „bitte“!\nEltern-Lehrer-Gesprächs|kreise',
+    )
     expect(result.replaceAll(SOFT_HYPHEN, '')).toBe(text)
   })
 })
 
 describe('measureNoteText', () => {
   it('sizes a short note at full size without growing it', () => {
-    expect(measureNoteText('Kita fehlt', widthAt, null)).toEqual({ fontSizeAdjustment: 1, growY: 0 })
+    expect(measureNoteText('Kita fehlt', widthAt, null)).toEqual({
+      fontSizeAdjustment: 1,
+      growY: 0,
+    })
   })
 
   it('shrinks the text until its longest word fits', () => {
@@ -74,7 +82,10 @@ describe('measureNoteText', () => {
 
   it('keeps the size of a note broken between letters, and its lines at least as many', async () => {
     const de = await loadHyphenator('de')
-    for (const text of ['Donaudampfschifffahrtsgesellschaft', 'Arbeitsmarktintegration von Geflüchteten']) {
+    for (const text of [
+      'Donaudampfschifffahrtsgesellschaft',
+      'Arbeitsmarktintegration von Geflüchteten',
+    ]) {
       const hyphenated = measureNoteText(text, widthAt, de)
       const broken = measureNoteText(text, widthAt, null)
       expect(hyphenated.fontSizeAdjustment).toBe(broken.fontSizeAdjustment)

@@ -1,5 +1,12 @@
 import { NOTE_SIZE } from './boardLayout'
-import { breakLines, fitsLine, lineSegments, widestSegment, type LaidOutLine, type TextWidth } from './lineBreaking'
+import {
+  breakLines,
+  fitsLine,
+  lineSegments,
+  widestSegment,
+  type LaidOutLine,
+  type TextWidth,
+} from './lineBreaking'
 import type { Hyphenate } from './hyphenation'
 
 /**
@@ -97,14 +104,20 @@ export function chooseNoteTextFit(measure: NoteTextMeasure): NoteTextFit {
  * breaks a word that would fit the next one. Other characters are kept
  * exactly; without soft hyphens the result is the text again.
  */
-export function hyphenateLongWords(text: string, hyphenate: Hyphenate, isLong: (word: string) => boolean): string {
+export function hyphenateLongWords(
+  text: string,
+  hyphenate: Hyphenate,
+  isLong: (word: string) => boolean,
+): string {
   return text
     .split('\n')
     .map((paragraph) =>
       lineSegments(paragraph)
         .map(({ text: segment }) => {
           const word = segment.trimEnd()
-          return word !== '' && isLong(word) ? hyphenate(word) + segment.slice(word.length) : segment
+          return word !== '' && isLong(word)
+            ? hyphenate(word) + segment.slice(word.length)
+            : segment
         })
         .join(''),
     )
@@ -142,7 +155,9 @@ export function layoutNoteText(
   const fit = chooseNoteTextFit({
     wordsFit: (fontSize) => {
       const width = widthAt(fontSize)
-      return paragraphs.every((paragraph) => fitsLine(widestSegment(paragraph, width), NOTE_TEXT_WIDTH))
+      return paragraphs.every((paragraph) =>
+        fitsLine(widestSegment(paragraph, width), NOTE_TEXT_WIDTH),
+      )
     },
     height: (fontSize) => linesAt(fontSize).length * noteLineHeight(fontSize),
   })

@@ -62,7 +62,8 @@ export interface RateLimitDetails {
 }
 
 export type PhoneNoteCheck =
-  { ok: true; note: PhoneNoteRequest } | { ok: false; issue: ValidationIssue }
+  | { ok: true; note: PhoneNoteRequest }
+  | { ok: false; issue: ValidationIssue }
 
 /** The text as it is stored: Windows and old Mac line breaks unified, blank edges removed. */
 export function normaliseNoteText(text: string): string {

@@ -93,7 +93,9 @@ export function syncProtocols(token: string): string[] {
 }
 
 /** The token offered in a `Sec-WebSocket-Protocol` header, or null. */
-export function tokenFromSyncProtocols(header: string | readonly string[] | undefined): string | null {
+export function tokenFromSyncProtocols(
+  header: string | readonly string[] | undefined,
+): string | null {
   const joined = typeof header === 'string' ? header : (header ?? []).join(',')
   const offered = joined.split(',')
   for (const raw of offered) {

@@ -318,9 +318,30 @@ describe('buildResults', () => {
       ...frames(0),
       heading('h1', 'cluster:sprache', '„Sprachkurse“ 🗣️'),
       heading('h2', 'cluster:leer', '   '),
-      note({ id: 'a', text: 'B1 für Mütter', station: 0, column: 0, slot: 0, meta: { clusterId: 'cluster:sprache' } }),
-      note({ id: 'b', text: 'Kita-Plätze', station: 0, column: 0, slot: 1, meta: { clusterId: 'cluster:leer' } }),
-      note({ id: 'c', text: 'دورات اللغة', station: 0, column: 0, slot: 2, meta: { clusterId: 'cluster:sprache' } }),
+      note({
+        id: 'a',
+        text: 'B1 für Mütter',
+        station: 0,
+        column: 0,
+        slot: 0,
+        meta: { clusterId: 'cluster:sprache' },
+      }),
+      note({
+        id: 'b',
+        text: 'Kita-Plätze',
+        station: 0,
+        column: 0,
+        slot: 1,
+        meta: { clusterId: 'cluster:leer' },
+      }),
+      note({
+        id: 'c',
+        text: 'دورات اللغة',
+        station: 0,
+        column: 0,
+        slot: 2,
+        meta: { clusterId: 'cluster:sprache' },
+      }),
     ]
     expect(column.w).toBeGreaterThan(0)
     const results = buildResults(config(), [
@@ -335,12 +356,22 @@ describe('buildResults', () => {
   })
 
   it('lists a note dragged from the running station into an earlier column under the running station', () => {
-    const earlier = [...frames(0), note({ id: 'alt', text: 'Aus Station 1', station: 0, column: 0 })]
+    const earlier = [
+      ...frames(0),
+      note({ id: 'alt', text: 'Aus Station 1', station: 0, column: 0 }),
+    ]
     const now = [
       ...frames(1),
       note({ id: 'alt', text: 'Aus Station 1', station: 0, column: 0 }),
       // Written in station 2, then dragged back into station 1's first column.
-      note({ id: 'verirrt', text: 'Neu, aber „zurückgeschoben“', station: 0, column: 0, slot: 1, meta: { stationId: 's2' } }),
+      note({
+        id: 'verirrt',
+        text: 'Neu, aber „zurückgeschoben“',
+        station: 0,
+        column: 0,
+        slot: 1,
+        meta: { stationId: 's2' },
+      }),
     ]
     const results = buildResults(config(), [
       {

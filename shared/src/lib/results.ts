@@ -167,7 +167,8 @@ function readStation(
   hidden: ReadonlySet<string>,
 ): { columns: BoardNote[][]; unsorted: BoardNote[] } {
   const read = readStationNotes(station, records, hidden)
-  const named = (ordered: BoardNote[]) => ordered.map((note) => withClusterName(note, read.headings))
+  const named = (ordered: BoardNote[]) =>
+    ordered.map((note) => withClusterName(note, read.headings))
   return { columns: read.columns.map(named), unsorted: named(read.unsorted) }
 }
 

@@ -7,11 +7,15 @@ describe('eventExpiresAt', () => {
   })
 
   it('counts the days from the end of the event’s day', () => {
-    expect(eventExpiresAt('2019-07-02', '2019-06-01T08:00:00Z', 30)).toBe('2019-08-02T00:00:00.000Z')
+    expect(eventExpiresAt('2019-07-02', '2019-06-01T08:00:00Z', 30)).toBe(
+      '2019-08-02T00:00:00.000Z',
+    )
   })
 
   it('counts from creation when the event was set up after its day', () => {
-    expect(eventExpiresAt('2019-07-02', '2020-01-10T12:00:00.000Z', 1)).toBe('2020-01-11T12:00:00.000Z')
+    expect(eventExpiresAt('2019-07-02', '2020-01-10T12:00:00.000Z', 1)).toBe(
+      '2020-01-11T12:00:00.000Z',
+    )
   })
 
   it('never expires an event before its day is over', () => {

@@ -13,11 +13,18 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * (`retentionDays` 0). `eventDate` is the event's `YYYY-MM-DD`; its day ends
  * at midnight UTC after it, which errs on the side of keeping.
  */
-export function eventExpiresAt(eventDate: string, createdAt: string, retentionDays: number): string | null {
+export function eventExpiresAt(
+  eventDate: string,
+  createdAt: string,
+  retentionDays: number,
+): string | null {
   if (retentionDays <= 0) return null
   const dayEnds = Date.parse(`${eventDate}T00:00:00Z`) + DAY_MS
   const created = Date.parse(createdAt)
-  const start = Math.max(Number.isFinite(dayEnds) ? dayEnds : -Infinity, Number.isFinite(created) ? created : -Infinity)
+  const start = Math.max(
+    Number.isFinite(dayEnds) ? dayEnds : -Infinity,
+    Number.isFinite(created) ? created : -Infinity,
+  )
   if (!Number.isFinite(start)) return null
   return new Date(start + retentionDays * DAY_MS).toISOString()
 }

@@ -42,12 +42,18 @@ export function richTextToPlain(richText: unknown): string {
 export function plainToRichText(text: string): RichTextNode {
   return {
     type: 'doc',
-    content: text.split('\n').map((line) =>
-      line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] },
-    ),
+    content: text
+      .split('\n')
+      .map((line) =>
+        line === ''
+          ? { type: 'paragraph' }
+          : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+      ),
   }
 }
 
 function isRichTextNode(value: unknown): value is RichTextNode {
-  return typeof value === 'object' && value !== null && typeof (value as RichTextNode).type === 'string'
+  return (
+    typeof value === 'object' && value !== null && typeof (value as RichTextNode).type === 'string'
+  )
 }

@@ -219,7 +219,13 @@ describe('nextMoves', () => {
       { title: 'Vertiefen', columns: ['Was fehlt?'], durationMinutes: 30 },
     ],
     groups: [{ name: 'Gelb' }, { name: 'Blau' }],
-    rotation: { mode: 'fixed', plan: [{ g1: 't1', g2: 't2' }, { g1: 't2', g2: 't1' }] },
+    rotation: {
+      mode: 'fixed',
+      plan: [
+        { g1: 't1', g2: 't2' },
+        { g1: 't2', g2: 't1' },
+      ],
+    },
   })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
   const config = parsed.config
@@ -227,7 +233,9 @@ describe('nextMoves', () => {
 
   it('says where each group at a table goes next', () => {
     const [first] = seatingForStation(config, plan, 0)
-    expect(nextMoves(first!.groups).map(({ group, table }) => [group.name, table.topic])).toEqual([['Gelb', 'Arbeit']])
+    expect(nextMoves(first!.groups).map(({ group, table }) => [group.name, table.topic])).toEqual([
+      ['Gelb', 'Arbeit'],
+    ])
   })
 
   it('lists no move at the last station', () => {
@@ -240,7 +248,10 @@ describe('nextMoves', () => {
 
 describe('tableNumber', () => {
   it('numbers tables by their place in the event, from 1, and 0 for an unknown one', () => {
-    const tables = [{ id: 'a', topic: 'A', moderator: '' }, { id: 'b', topic: 'B', moderator: '' }]
+    const tables = [
+      { id: 'a', topic: 'A', moderator: '' },
+      { id: 'b', topic: 'B', moderator: '' },
+    ]
     expect(tableNumber({ tables }, 'b')).toBe(2)
     expect(tableNumber({ tables }, 'x')).toBe(0)
   })

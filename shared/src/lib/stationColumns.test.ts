@@ -93,18 +93,39 @@ describe('stationColumns', () => {
     const event = config()
     const records = [
       ...frames(event),
-      note(event, 'b', 'Busse fahren abends nicht', { column: 1, slot: 0 }, { color: 'light-blue' }),
+      note(
+        event,
+        'b',
+        'Busse fahren abends nicht',
+        { column: 1, slot: 0 },
+        { color: 'light-blue' },
+      ),
       note(event, 'a2', 'Sprachcafé', { column: 0, slot: 1 }, { meta: { votes: 3 } }),
       note(event, 'a1', 'Mutter-Kind-Kurse', { column: 0, slot: 0 }, { meta: { via: 'phone' } }),
       note(event, 'later', 'Ziele klären', { station: 1, column: 0, slot: 0 }),
     ]
     const view = stationColumns(event, records, 0)
     expect(view?.title).toBe('Station 1')
-    expect(view?.columns.map((column) => column.question)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
-    expect(texts(view)).toEqual([['Mutter-Kind-Kurse', 'Sprachcafé'], ['Busse fahren abends nicht']])
+    expect(view?.columns.map((column) => column.question)).toEqual([
+      'Was läuft gut?',
+      'Wo hakt es?',
+    ])
+    expect(texts(view)).toEqual([
+      ['Mutter-Kind-Kurse', 'Sprachcafé'],
+      ['Busse fahren abends nicht'],
+    ])
     const first = view!.columns[0]!.entries
     expect(first).toEqual([
-      { kind: 'note', note: { id: 'shape:a1', text: 'Mutter-Kind-Kurse', votes: 0, colour: 'black', via: 'phone' } },
+      {
+        kind: 'note',
+        note: {
+          id: 'shape:a1',
+          text: 'Mutter-Kind-Kurse',
+          votes: 0,
+          colour: 'black',
+          via: 'phone',
+        },
+      },
       { kind: 'note', note: { id: 'shape:a2', text: 'Sprachcafé', votes: 3, colour: 'black' } },
     ])
     expect(view!.columns[1]!.entries[0]).toMatchObject({ note: { colour: 'light-blue' } })
@@ -120,9 +141,21 @@ describe('stationColumns', () => {
     const records = [
       ...frames(event),
       note(event, 'n0', 'Ehrenamt', { column: 0, slot: 0 }),
-      note(event, 'k1', 'Sprachkurs am Abend', { column: 0, slot: 1 }, { meta: { clusterId: 'cluster:k' } }),
+      note(
+        event,
+        'k1',
+        'Sprachkurs am Abend',
+        { column: 0, slot: 1 },
+        { meta: { clusterId: 'cluster:k' } },
+      ),
       note(event, 'n2', 'Patenschaften', { column: 0, slot: 2 }),
-      note(event, 'k2', 'Kinderbetreuung im Kurs', { column: 0, slot: 4 }, { meta: { clusterId: 'cluster:k' } }),
+      note(
+        event,
+        'k2',
+        'Kinderbetreuung im Kurs',
+        { column: 0, slot: 4 },
+        { meta: { clusterId: 'cluster:k' } },
+      ),
       heading('cluster:k', '  Sprachkurse ', { x: column.x + 40, y: column.y + 10 }),
       note(event, 'u1', 'Ohne Namen', { column: 1, slot: 0 }, { meta: { clusterId: 'cluster:u' } }),
       note(event, 'u2', 'Auch ohne', { column: 1, slot: 1 }, { meta: { clusterId: 'cluster:u' } }),
@@ -154,14 +187,29 @@ describe('stationColumns', () => {
     const event = config()
     const records = [
       ...frames(event),
-      note(event, 'k2', 'Zweite im Cluster', { column: 0, slot: 5 }, { meta: { clusterId: 'Sprache' } }),
+      note(
+        event,
+        'k2',
+        'Zweite im Cluster',
+        { column: 0, slot: 5 },
+        { meta: { clusterId: 'Sprache' } },
+      ),
       note(event, 'x', 'Einzeln', { column: 0, slot: 0 }),
-      note(event, 'k1', 'Erste im Cluster', { column: 0, slot: 1 }, { meta: { clusterId: 'Sprache' } }),
+      note(
+        event,
+        'k1',
+        'Erste im Cluster',
+        { column: 0, slot: 1 },
+        { meta: { clusterId: 'Sprache' } },
+      ),
       note(event, 'y', 'Noch eine', { column: 0, slot: 3 }),
       note(event, 'empty', '  ', { column: 0, slot: 2 }),
     ]
     const results = buildResults(event, [
-      { tableId: 'frauen', stations: [{ stationIndex: 0, records, source: { kind: 'live', at: '' } }] },
+      {
+        tableId: 'frauen',
+        stations: [{ stationIndex: 0, records, source: { kind: 'live', at: '' } }],
+      },
     ])
     const fromResults = results.tables[0]!.stations[0]!.columns.map((column) =>
       column.notes.map((entry) => entry.id),

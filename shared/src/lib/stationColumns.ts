@@ -135,7 +135,9 @@ export function stationColumns(
     stationId: station.id,
     stationIndex,
     title: station.title,
-    columns: station.columns.map((question, index) => columnOf(question, read.columns[index] ?? [])),
+    columns: station.columns.map((question, index) =>
+      columnOf(question, read.columns[index] ?? []),
+    ),
     unsorted: read.unsorted.length > 0 ? columnOf('', read.unsorted) : null,
   }
 }

@@ -3,7 +3,14 @@ import { stationLineParts, stationTitleAfterNumber } from './stationTitle'
 
 describe('stationTitleAfterNumber', () => {
   it('leaves out a title that only repeats the station’s number', () => {
-    for (const title of ['Station 2', 'station 2', ' Station  2 ', 'Runde 2', 'Round 02', 'Station 2.']) {
+    for (const title of [
+      'Station 2',
+      'station 2',
+      ' Station  2 ',
+      'Runde 2',
+      'Round 02',
+      'Station 2.',
+    ]) {
       expect(stationTitleAfterNumber(title, 1), title).toBeNull()
     }
   })

@@ -23,6 +23,10 @@ export interface StationLineParts {
  * projector, control room, gallery, phone), so every screen numbers and
  * titles it alike.
  */
-export function stationLineParts(title: string, stationIndex: number, total: number): StationLineParts {
+export function stationLineParts(
+  title: string,
+  stationIndex: number,
+  total: number,
+): StationLineParts {
   return { number: stationIndex + 1, total, title: stationTitleAfterNumber(title, stationIndex) }
 }

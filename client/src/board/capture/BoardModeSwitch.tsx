@@ -10,7 +10,12 @@ export function BoardModeSwitch() {
   const mode = useBoardMode((state) => state.mode)
   const setMode = useBoardMode((state) => state.setMode)
   return (
-    <div className="board-mode" role="group" aria-label={t('boardMode.label')} data-testid="board-mode">
+    <div
+      className="board-mode"
+      role="group"
+      aria-label={t('boardMode.label')}
+      data-testid="board-mode"
+    >
       {BOARD_MODES.map((option) => (
         <button
           key={option}

@@ -1,7 +1,13 @@
 import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useT } from '../../i18n/useT'
 import { addVote, votesOf } from '../../canvas/noteVotes'
-import { BUTTON_INSET, firstFreePlace, obstaclesOnScreen, screenOf, screenRectOf } from './overlayPlacement'
+import {
+  BUTTON_INSET,
+  firstFreePlace,
+  obstaclesOnScreen,
+  screenOf,
+  screenRectOf,
+} from './overlayPlacement'
 
 interface Badge {
   id: TLShapeId

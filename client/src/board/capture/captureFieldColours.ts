@@ -26,7 +26,9 @@ export function captureFieldFill(
 
 /** WCAG 2 contrast ratio of two `#rrggbb` colours, from 1 to 21. */
 export function contrastRatio(first: string, second: string): number {
-  const [lighter, darker] = [relativeLuminance(first), relativeLuminance(second)].sort((a, b) => b - a)
+  const [lighter, darker] = [relativeLuminance(first), relativeLuminance(second)].sort(
+    (a, b) => b - a,
+  )
   return (lighter! + 0.05) / (darker! + 0.05)
 }
 

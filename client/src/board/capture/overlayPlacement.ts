@@ -17,12 +17,13 @@ export function firstFreePlace(
   const onScreen = (place: Point) =>
     screen === null ||
     (place.x >= screen.x &&
-    place.y >= screen.y &&
-    place.x + size.w <= screen.x + screen.w &&
+      place.y >= screen.y &&
+      place.x + size.w <= screen.x + screen.w &&
       place.y + size.h <= screen.y + screen.h)
   return (
     candidates.find(
-      (place) => onScreen(place) && !obstacles.some((rect) => rectsOverlap(rect, { ...place, ...size })),
+      (place) =>
+        onScreen(place) && !obstacles.some((rect) => rectsOverlap(rect, { ...place, ...size })),
     ) ?? null
   )
 }

@@ -53,7 +53,11 @@ export function pinNote(editor: Editor, note: NoteToPin): TLShapeId | null {
     font: NOTE_FONT,
   }
   const column = { x: frameBounds.x, y: frameBounds.y, w: frameBounds.w, h: frameBounds.h }
-  const { position, columnHeight } = placeNoteInColumn(column, occupants(editor), NOTE_SIZE + grownBy(editor, id, props))
+  const { position, columnHeight } = placeNoteInColumn(
+    column,
+    occupants(editor),
+    NOTE_SIZE + grownBy(editor, id, props),
+  )
   const local = editor.getPointInShapeSpace(frameId, position)
   editor.run(() => {
     editor.markHistoryStoppingPoint('pin note')
@@ -86,7 +90,10 @@ function occupants(editor: Editor): BoardOccupant[] {
     if (!bounds) continue
     const clusterId = heading ?? clusterIdOf(shape)
     const h = heading === undefined ? bounds.h : Math.max(bounds.h, CLUSTER_HEADING_HEIGHT)
-    taken.push({ bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h }, ...(clusterId && { clusterId }) })
+    taken.push({
+      bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h },
+      ...(clusterId && { clusterId }),
+    })
   }
   return taken
 }
@@ -126,5 +133,8 @@ export function revealShape(editor: Editor, id: TLShapeId): void {
       ? bounds.maxY + margin - viewport.maxY
       : Math.min(0, bounds.minY - margin - viewport.minY)
   const camera = editor.getCamera()
-  editor.setCamera({ x: camera.x - dx, y: camera.y - dy, z: camera.z }, { animation: { duration: 300 } })
+  editor.setCamera(
+    { x: camera.x - dx, y: camera.y - dy, z: camera.z },
+    { animation: { duration: 300 } },
+  )
 }

@@ -2,9 +2,20 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { unionRects } from '@tablecloth/shared'
 import { useT } from '../../i18n/useT'
-import { BUTTON_INSET, firstFreePlace, obstaclesOnScreen, screenOf, screenRectOf } from '../capture/overlayPlacement'
+import {
+  BUTTON_INSET,
+  firstFreePlace,
+  obstaclesOnScreen,
+  screenOf,
+  screenRectOf,
+} from '../capture/overlayPlacement'
 import { VOTE_BUTTON_SIZE, voteButtonPlace } from '../capture/VoteOverlay'
-import { canGroupSelection, canUngroupSelection, groupSelection, ungroupSelection } from './clusterCommands'
+import {
+  canGroupSelection,
+  canUngroupSelection,
+  groupSelection,
+  ungroupSelection,
+} from './clusterCommands'
 
 /** The button's height on screen, as capture.css draws it. */
 const CLUSTER_BUTTON_HEIGHT = 44
@@ -23,33 +34,34 @@ export function ClusterButton() {
   const t = useT()
   const button = useRef<HTMLButtonElement>(null)
   const [width, setWidth] = useState(CLUSTER_BUTTON_WIDTH)
-  const place = useValue(
-    'cluster button',
-    () => {
-      if (!editor.isIn('select.idle')) return null
-      const action = canGroupSelection(editor) ? 'group' : canUngroupSelection(editor) ? 'ungroup' : null
-      const selected = editor.getSelectedShapeIds()
-      const selection = action && unionRects(selected.map((id) => screenRectOf(editor, id)).filter((r) => r !== null))
-      if (!action || !selection) return null
-      const obstacles = obstaclesOnScreen(editor, new Set<TLShapeId>(selected))
-      const vote = selected.length === 1 ? voteButtonPlace(editor, selected[0]!) : null
-      if (vote) obstacles.push({ ...vote, ...VOTE_BUTTON_SIZE })
-      const h = CLUSTER_BUTTON_HEIGHT
-      const bottom = selection.y + selection.h
-      const spot = firstFreePlace(
-        [
-          { x: selection.x, y: bottom + BUTTON_INSET },
-          { x: selection.x + BUTTON_INSET, y: bottom - BUTTON_INSET - h },
-          { x: selection.x, y: selection.y - BUTTON_INSET - h },
-        ],
-        { w: width, h },
-        obstacles,
-        screenOf(editor),
-      )
-      return spot && ({ action, left: spot.x, top: spot.y } as const)
-    },
-    [editor, width],
-  )
+  const place = useValue('cluster button', () => {
+    if (!editor.isIn('select.idle')) return null
+    const action = canGroupSelection(editor)
+      ? 'group'
+      : canUngroupSelection(editor)
+        ? 'ungroup'
+        : null
+    const selected = editor.getSelectedShapeIds()
+    const selection =
+      action && unionRects(selected.map((id) => screenRectOf(editor, id)).filter((r) => r !== null))
+    if (!action || !selection) return null
+    const obstacles = obstaclesOnScreen(editor, new Set<TLShapeId>(selected))
+    const vote = selected.length === 1 ? voteButtonPlace(editor, selected[0]!) : null
+    if (vote) obstacles.push({ ...vote, ...VOTE_BUTTON_SIZE })
+    const h = CLUSTER_BUTTON_HEIGHT
+    const bottom = selection.y + selection.h
+    const spot = firstFreePlace(
+      [
+        { x: selection.x, y: bottom + BUTTON_INSET },
+        { x: selection.x + BUTTON_INSET, y: bottom - BUTTON_INSET - h },
+        { x: selection.x, y: selection.y - BUTTON_INSET - h },
+      ],
+      { w: width, h },
+      obstacles,
+      screenOf(editor),
+    )
+    return spot && ({ action, left: spot.x, top: spot.y } as const)
+  }, [editor, width])
   // The label's width depends on the language: measured once drawn, and the place found again.
   useLayoutEffect(() => {
     const drawn = button.current?.offsetWidth

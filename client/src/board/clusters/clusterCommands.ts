@@ -35,7 +35,11 @@ export function canGroupSelection(editor: Editor): boolean {
 /** Whether some selected note belongs to a cluster it could leave. */
 export function canUngroupSelection(editor: Editor): boolean {
   const notes = selectedNotes(editor)
-  return !!notes && !editor.getIsReadonly() && notes.some((id) => clusterIdOf(editor.getShape(id)!) !== undefined)
+  return (
+    !!notes &&
+    !editor.getIsReadonly() &&
+    notes.some((id) => clusterIdOf(editor.getShape(id)!) !== undefined)
+  )
 }
 
 /**

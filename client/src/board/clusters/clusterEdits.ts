@@ -16,7 +16,11 @@ export type HeadingText = string
  * Groups notes into a new cluster, where the first of them (in reading
  * order) stands. Returns the new heading's id, for the moderator to name it.
  */
-export function groupNotes(editor: Editor, ids: readonly TLShapeId[], heading: HeadingText): TLShapeId | null {
+export function groupNotes(
+  editor: Editor,
+  ids: readonly TLShapeId[],
+  heading: HeadingText,
+): TLShapeId | null {
   const notes = notesOf(editor, ids)
   if (notes.length === 0) return null
   const first = firstInReadingOrder(editor, notes)
@@ -38,7 +42,12 @@ export function groupNotes(editor: Editor, ids: readonly TLShapeId[], heading: H
 }
 
 /** Adds notes to an existing cluster, in the column its heading stands in. */
-export function joinCluster(editor: Editor, ids: readonly TLShapeId[], clusterId: string, heading: HeadingText): void {
+export function joinCluster(
+  editor: Editor,
+  ids: readonly TLShapeId[],
+  clusterId: string,
+  heading: HeadingText,
+): void {
   const notes = notesOf(editor, ids)
   if (notes.length === 0) return
   editor.run(() => {
@@ -57,7 +66,11 @@ export function joinCluster(editor: Editor, ids: readonly TLShapeId[], clusterId
 }
 
 /** Takes notes out of their clusters; a cluster left without notes loses its heading. */
-export function ungroupNotes(editor: Editor, ids: readonly TLShapeId[], heading: HeadingText): boolean {
+export function ungroupNotes(
+  editor: Editor,
+  ids: readonly TLShapeId[],
+  heading: HeadingText,
+): boolean {
   const notes = notesOf(editor, ids).filter((id) => clusterIdOf(editor.getShape(id)!) !== undefined)
   if (notes.length === 0) return false
   editor.run(() => {
@@ -92,7 +105,10 @@ export function settleDrop(
 
   const target = editor
     .getCurrentPageShapes()
-    .find((shape) => shape.type === 'note' && !isDragged.has(shape.id) && contains(editor, shape.id, anchor))
+    .find(
+      (shape) =>
+        shape.type === 'note' && !isDragged.has(shape.id) && contains(editor, shape.id, anchor),
+    )
   if (target) {
     const clusterId = clusterIdOf(target)
     if (clusterId) {
@@ -134,7 +150,8 @@ function clusterAreas(editor: Editor, excluded: ReadonlySet<TLShapeId>): Map<str
     const clusterId = clusterIdOf(shape)
     if (clusterId && !excluded.has(shape.id)) add(clusterId, pageRect(editor, shape.id))
   }
-  for (const [clusterId, heading] of clusterHeadings(editor)) add(clusterId, pageRect(editor, heading.id))
+  for (const [clusterId, heading] of clusterHeadings(editor))
+    add(clusterId, pageRect(editor, heading.id))
   const areas = new Map<string, Rect>()
   for (const [clusterId, rects] of boxes) {
     const x = Math.min(...rects.map((r) => r.x))
@@ -173,7 +190,11 @@ function columnsOf(editor: Editor, ids: readonly TLShapeId[]): Set<TLShapeId> {
 }
 
 /** A note of the cluster other than the ones being added, to find the cluster's column by. */
-function memberOf(editor: Editor, clusterId: string, adding: readonly TLShapeId[]): TLShapeId | undefined {
+function memberOf(
+  editor: Editor,
+  clusterId: string,
+  adding: readonly TLShapeId[],
+): TLShapeId | undefined {
   return editor
     .getCurrentPageShapes()
     .find((shape) => clusterIdOf(shape) === clusterId && !adding.includes(shape.id))?.id
@@ -183,8 +204,14 @@ function memberOf(editor: Editor, clusterId: string, adding: readonly TLShapeId[
  * Sets or clears the notes' cluster. tldraw merges a partial `meta` into the
  * stored one, so leaving a cluster writes null rather than dropping the key.
  */
-function setCluster(editor: Editor, ids: readonly TLShapeId[], clusterId: string | undefined): void {
-  editor.updateShapes<TLNoteShape>(ids.map((id) => ({ id, type: 'note', meta: { clusterId: clusterId ?? null } })))
+function setCluster(
+  editor: Editor,
+  ids: readonly TLShapeId[],
+  clusterId: string | undefined,
+): void {
+  editor.updateShapes<TLNoteShape>(
+    ids.map((id) => ({ id, type: 'note', meta: { clusterId: clusterId ?? null } })),
+  )
 }
 
 /**
@@ -198,7 +225,9 @@ function moveInto(editor: Editor, ids: readonly TLShapeId[], home: TLShapeId): v
   for (const id of ids) {
     if (columnOfShape(editor, id) === column) continue
     const parent = editor.getShape(id)?.parentId
-    const local = parent ? editor.getPointInShapeSpace(parent as TLShapeId, { x: at.x + 1, y: at.y + 1 }) : at
+    const local = parent
+      ? editor.getPointInShapeSpace(parent as TLShapeId, { x: at.x + 1, y: at.y + 1 })
+      : at
     editor.updateShape({ id, type: 'note', x: local.x, y: local.y })
   }
 }
@@ -210,7 +239,8 @@ function layoutColumns(
 ): Map<string, TLShapeId> {
   const created = new Map<string, TLShapeId>()
   for (const column of columns) {
-    for (const [clusterId, id] of layoutColumnOnBoard(editor, column, heading)) created.set(clusterId, id)
+    for (const [clusterId, id] of layoutColumnOnBoard(editor, column, heading))
+      created.set(clusterId, id)
   }
   return created
 }

@@ -45,7 +45,9 @@ export function layoutColumnOnBoard(
     editor.updateShape<TLFrameShape>({ id: frameId, type: 'frame', props: { h: layout.height } })
   }
   // Notes dropped onto the column from elsewhere become its children, as the server writes them.
-  const strays = notes.map((n) => n.id as TLShapeId).filter((id) => editor.getShape(id)?.parentId !== frameId)
+  const strays = notes
+    .map((n) => n.id as TLShapeId)
+    .filter((id) => editor.getShape(id)?.parentId !== frameId)
   if (strays.length > 0) editor.reparentShapes(strays, frameId)
   for (const [id, position] of layout.notes) {
     const local = editor.getPointInShapeSpace(frameId, position)

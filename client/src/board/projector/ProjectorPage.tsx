@@ -113,7 +113,9 @@ function ProjectorRoom({
         <BoardHeader heading={heading} />
       )}
       <div className="projector-room">
-        {station && config && <RoomStation station={station} language={config.language} {...sizes} />}
+        {station && config && (
+          <RoomStation station={station} language={config.language} {...sizes} />
+        )}
       </div>
     </>
   )

@@ -5,7 +5,12 @@ import type { TileSizes } from '../../room/roomTextSizes'
 const PHONE_QUERY = '(max-width: 720px)'
 
 /** The room view's sizes on a phone, in CSS pixels: read at arm's length, two columns in 360 px. */
-export const PHONE_ROOM_SIZES: TileSizes = { minFontPx: 14, pagingFontPx: 16, maxFontPx: 22, headingFontPx: 18 }
+export const PHONE_ROOM_SIZES: TileSizes = {
+  minFontPx: 14,
+  pagingFontPx: 16,
+  maxFontPx: 22,
+  headingFontPx: 18,
+}
 
 function subscribe(onChange: () => void): () => void {
   const query = window.matchMedia(PHONE_QUERY)

@@ -55,7 +55,10 @@ const MEASURE_SCALE = 10
 export class WrappingNoteShapeUtil extends NoteShapeUtil {
   private readonly widths = new Map<string, number>()
   /** The text each note shows, kept while its text, size and patterns stay: drawing it anew costs. */
-  private readonly shown = new WeakMap<TLRichText, { fontSize: number; hyphenate: Hyphenate | null; richText: TLRichText }>()
+  private readonly shown = new WeakMap<
+    TLRichText,
+    { fontSize: number; hyphenate: Hyphenate | null; richText: TLRichText }
+  >()
   /** The last texts measured, with the patterns they were measured with. */
   private readonly recentFits = new Map<string, { hyphenate: Hyphenate | null; fit: NoteTextFit }>()
   /** Notes measured before their language's patterns arrived, to measure again then. */
@@ -79,7 +82,8 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
   readableTextFit(shape: TLNoteShape): NoteTextFit {
     const { fit, plain, hyphenate } = this.measuredFit(shape)
     // Measured at the floor without its patterns: measure again once they are in.
-    if (plain !== null && !hyphenate && isAtTextFloor(noteFontSize(fit))) this.measureAgainWithPatterns(shape, plain)
+    if (plain !== null && !hyphenate && isAtTextFloor(noteFontSize(fit)))
+      this.measureAgainWithPatterns(shape, plain)
     return fit
   }
 
@@ -92,21 +96,33 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
    * makes it: no measuring at all.
    */
   override getGeometry(shape: TLNoteShape) {
-    if (!isTableclothNote(shape) || isEmptyRichText(shape.props.richText)) return super.getGeometry(shape)
+    if (!isTableclothNote(shape) || isEmptyRichText(shape.props.richText))
+      return super.getGeometry(shape)
     const dv = getDisplayValues(this, shape)
     const width = dv.noteWidth * shape.props.scale
     const height = (dv.noteHeight + shape.props.growY) * shape.props.scale
     return new Group2d({
       children: [
         new Rectangle2d({ width, height, isFilled: true }),
-        new Rectangle2d({ width, height, isFilled: true, isLabel: true, excludeFromShapeBounds: true }),
+        new Rectangle2d({
+          width,
+          height,
+          isFilled: true,
+          isLabel: true,
+          excludeFromShapeBounds: true,
+        }),
       ],
     })
   }
 
   /** The fit of a note's text, measured once per text and patterns (the plain text is null when empty). */
-  private measuredFit(shape: TLNoteShape): { fit: NoteTextFit; plain: string | null; hyphenate: Hyphenate | null } {
-    if (isEmptyRichText(shape.props.richText)) return { fit: { fontSizeAdjustment: 1, growY: 0 }, plain: null, hyphenate: null }
+  private measuredFit(shape: TLNoteShape): {
+    fit: NoteTextFit
+    plain: string | null
+    hyphenate: Hyphenate | null
+  } {
+    if (isEmptyRichText(shape.props.richText))
+      return { fit: { fontSizeAdjustment: 1, growY: 0 }, plain: null, hyphenate: null }
     const plain = renderPlaintextFromRichText(this.editor, shape.props.richText)
     // Patterns are asked for only once a note needs them (readableTextFit); most notes never do.
     const hyphenate = noteHyphenator(this.editor, plain, { request: false })
@@ -117,8 +133,11 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
     if (recent && recent.hyphenate === hyphenate) return { fit: recent.fit, plain, hyphenate }
     const fit = chooseNoteTextFit({
       wordsFit: (fontSize) =>
-        this.segmentWidths(plain).every((width) => fitsLine((width * fontSize) / NOTE_FULL_FONT_SIZE, NOTE_TEXT_WIDTH)),
-      height: (fontSize) => this.textHeight(this.shownRichText(shape.props.richText, fontSize, hyphenate), fontSize),
+        this.segmentWidths(plain).every((width) =>
+          fitsLine((width * fontSize) / NOTE_FULL_FONT_SIZE, NOTE_TEXT_WIDTH),
+        ),
+      height: (fontSize) =>
+        this.textHeight(this.shownRichText(shape.props.richText, fontSize, hyphenate), fontSize),
     })
     if (this.recentFits.size >= MAX_RECENT_FITS) this.recentFits.clear()
     this.recentFits.set(key, { hyphenate, fit })
@@ -132,33 +151,42 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
    */
   shownRichText(richText: TLRichText, fontSize: number, hyphenate: Hyphenate | null): TLRichText {
     if (!hyphenate || !isAtTextFloor(fontSize)) return richText
-    return hyphenateRichText(richText, hyphenate, (word) => !fitsLine(this.wordWidth(word, fontSize), NOTE_TEXT_WIDTH))
+    return hyphenateRichText(
+      richText,
+      hyphenate,
+      (word) => !fitsLine(this.wordWidth(word, fontSize), NOTE_TEXT_WIDTH),
+    )
   }
 
   override component(shape: TLNoteShape) {
-    const shown = useValue(
-      'shown note text',
-      () => {
-        // The text editor must only ever see the stored text.
-        if (!isTableclothNote(shape) || this.editor.getEditingShapeId() === shape.id) return shape.props.richText
-        return this.displayedRichText(shape)
-      },
-      [this, shape],
-    )
+    // biome-ignore lint/correctness/useHookAtTopLevel: tldraw renders a shape util's component() as a React component, once per shape, so hooks at its top run in a stable order.
+    const shown = useValue('shown note text', () => {
+      // The text editor must only ever see the stored text.
+      if (!isTableclothNote(shape) || this.editor.getEditingShapeId() === shape.id)
+        return shape.props.richText
+      return this.displayedRichText(shape)
+    }, [this, shape])
     return super.component(shown === shape.props.richText ? shape : withRichText(shape, shown))
   }
 
   override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
-    return super.toSvg(isTableclothNote(shape) ? withRichText(shape, this.displayedRichText(shape)) : shape, ctx)
+    return super.toSvg(
+      isTableclothNote(shape) ? withRichText(shape, this.displayedRichText(shape)) : shape,
+      ctx,
+    )
   }
 
   private displayedRichText(shape: TLNoteShape): TLRichText {
     const { richText } = shape.props
     if (isEmptyRichText(richText)) return richText
     const fontSize = noteFontSize(shape.props)
-    const hyphenate = noteHyphenator(this.editor, renderPlaintextFromRichText(this.editor, richText), {
-      request: isAtTextFloor(fontSize),
-    })
+    const hyphenate = noteHyphenator(
+      this.editor,
+      renderPlaintextFromRichText(this.editor, richText),
+      {
+        request: isAtTextFloor(fontSize),
+      },
+    )
     const kept = this.shown.get(richText)
     if (kept && kept.fontSize === fontSize && kept.hyphenate === hyphenate) return kept.richText
     const shown = this.shownRichText(richText, fontSize, hyphenate)
@@ -173,7 +201,11 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
   /** The height the browser gives the text at a size, wrapped to the note's width. */
   private textHeight(richText: TLRichText, fontSize: number): number {
     const html = renderHtmlFromRichTextForMeasurement(this.editor, richText)
-    return this.editor.textMeasure.measureHtml(html, { ...this.labelStyle(), fontSize, maxWidth: NOTE_TEXT_WIDTH }).h
+    return this.editor.textMeasure.measureHtml(html, {
+      ...this.labelStyle(),
+      fontSize,
+      maxWidth: NOTE_TEXT_WIDTH,
+    }).h
   }
 
   /** How tldraw draws the label of a Tablecloth note: font, weight, line height. */
@@ -210,8 +242,14 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
     if (missing.length === 0) return
     // The browser rounds a box up to 1/64 px; measured ten times larger, that rounding
     // shrinks to a 640th, and a word a hundredth of a pixel wider than a line is told apart.
-    const opts = { ...this.labelStyle(), fontSize: NOTE_FULL_FONT_SIZE * MEASURE_SCALE, maxWidth: null }
-    const sizes = this.editor.textMeasure.measureHtmlBatch(missing.map((word) => ({ html: escapeHtml(word), opts })))
+    const opts = {
+      ...this.labelStyle(),
+      fontSize: NOTE_FULL_FONT_SIZE * MEASURE_SCALE,
+      maxWidth: null,
+    }
+    const sizes = this.editor.textMeasure.measureHtmlBatch(
+      missing.map((word) => ({ html: escapeHtml(word), opts })),
+    )
     if (this.widths.size + missing.length > MAX_CACHED_WIDTHS) this.widths.clear()
     missing.forEach((word, i) => this.widths.set(word, sizes[i]!.w / MEASURE_SCALE))
   }
@@ -224,7 +262,11 @@ export class WrappingNoteShapeUtil extends NoteShapeUtil {
       const current = this.editor.getShape<TLNoteShape>(shape.id)
       if (!current || this.editor.getIsReadonly() || !isTableclothNote(current)) return
       const fit = this.readableTextFit(current)
-      if (fit.fontSizeAdjustment === current.props.fontSizeAdjustment && fit.growY === current.props.growY) return
+      if (
+        fit.fontSizeAdjustment === current.props.fontSizeAdjustment &&
+        fit.growY === current.props.growY
+      )
+        return
       // Not an undoable step of the moderator's: the note only catches up with its own text.
       this.editor.run(() => this.editor.updateShape({ id: current.id, type: 'note', props: fit }), {
         history: 'ignore',

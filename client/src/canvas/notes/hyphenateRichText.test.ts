@@ -3,7 +3,8 @@ import type { TLRichText } from 'tldraw'
 import { loadHyphenator, SOFT_HYPHEN } from '@tablecloth/shared'
 import { hyphenateRichText } from './hyphenateRichText'
 
-const doc = (...paragraphs: unknown[]) => ({ type: 'doc', content: paragraphs }) as unknown as TLRichText
+const doc = (...paragraphs: unknown[]) =>
+  ({ type: 'doc', content: paragraphs }) as unknown as TLRichText
 const bars = (richText: TLRichText) => JSON.stringify(richText).replaceAll(SOFT_HYPHEN, '|')
 
 describe('hyphenateRichText', () => {
@@ -11,15 +12,24 @@ describe('hyphenateRichText', () => {
     const de = await loadHyphenator('de')
     const richText = doc(
       { type: 'paragraph', content: [{ type: 'text', text: 'Mehr Kinderbetreuungsangebote' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Sprachkurse', marks: [{ type: 'bold' }] }] },
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'Sprachkurse', marks: [{ type: 'bold' }] }],
+      },
       { type: 'paragraph' },
     )
     const shown = hyphenateRichText(richText, de, (word) => word.length > 12)
     expect(bars(shown)).toBe(
       bars(
         doc(
-          { type: 'paragraph', content: [{ type: 'text', text: 'Mehr Kin|der|be|treu|ungs|an|ge|bote' }] },
-          { type: 'paragraph', content: [{ type: 'text', text: 'Sprachkurse', marks: [{ type: 'bold' }] }] },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'Mehr Kin|der|be|treu|ungs|an|ge|bote' }],
+          },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'Sprachkurse', marks: [{ type: 'bold' }] }],
+          },
           { type: 'paragraph' },
         ),
       ),

@@ -43,7 +43,11 @@ export function setNoteLanguage(editor: Editor, language: HyphenationLanguage): 
  * never loads them. Reactive: read inside a tldraw `useValue` or computed,
  * it changes once the patterns are in.
  */
-export function noteHyphenator(editor: Editor, text: string, { request }: { request: boolean }): Hyphenate | null {
+export function noteHyphenator(
+  editor: Editor,
+  text: string,
+  { request }: { request: boolean },
+): Hyphenate | null {
   const language = noteLanguage(text, eventLanguageOf(editor).get())
   const hyphenate = loaded.get()[language]
   if (!hyphenate && request) void requestHyphenator(language)

@@ -50,7 +50,12 @@ export function BoardImagesButton({ eventId, token }: { eventId: string; token: 
       })
       if (controller.signal.aborted) return
       saveFile(result.blob, result.fileName)
-      setState({ kind: 'done', images: result.images, failed: result.failed, fileName: result.fileName })
+      setState({
+        kind: 'done',
+        images: result.images,
+        failed: result.failed,
+        fileName: result.fileName,
+      })
     } catch (error) {
       if (controller.signal.aborted) return
       console.warn('Board images could not be made', error)
@@ -70,12 +75,20 @@ export function BoardImagesButton({ eventId, token }: { eventId: string; token: 
         : t(progress.step === 'zipping' ? 'boardImages.zipping' : 'boardImages.preparing')
   } else if (state.kind === 'done') {
     status = state.failed
-      ? t('boardImages.doneWithFailures', { count: state.images, file: state.fileName, failed: state.failed })
+      ? t('boardImages.doneWithFailures', {
+          count: state.images,
+          file: state.fileName,
+          failed: state.failed,
+        })
       : t('boardImages.done', { count: state.images, file: state.fileName })
   }
 
   return (
-    <section className="board-images" aria-labelledby={`${statusId}-heading`} data-testid="board-images">
+    <section
+      className="board-images"
+      aria-labelledby={`${statusId}-heading`}
+      data-testid="board-images"
+    >
       <h3 id={`${statusId}-heading`} className="board-images__heading">
         {t('boardImages.heading')}
       </h3>
@@ -98,7 +111,12 @@ export function BoardImagesButton({ eventId, token }: { eventId: string; token: 
           aria-label={t('boardImages.progressLabel')}
         />
       )}
-      <p id={statusId} className="board-images__status" role="status" data-testid="board-images-status">
+      <p
+        id={statusId}
+        className="board-images__status"
+        role="status"
+        data-testid="board-images-status"
+      >
         {status}
       </p>
       {state.kind === 'failed' && (

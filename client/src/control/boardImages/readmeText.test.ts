@@ -20,9 +20,30 @@ const config: Pick<EventConfig, 'title' | 'date' | 'venue' | 'tables' | 'station
 
 const at = (time: string) => new Date(2026, 10, 25, ...time.split(':').map(Number)).toISOString()
 const snapshots: SnapshotSummary[] = [
-  { id: 'snap-1', tableId: 't1', stationIndex: 0, stationId: 's1', reason: 'station-change', createdAt: at('10:45:12') },
-  { id: 'snap-2', tableId: 't2', stationIndex: 0, stationId: 's1', reason: 'station-change', createdAt: at('10:45:12') },
-  { id: 'snap-3', tableId: 't1', stationIndex: 1, stationId: 's2', reason: 'pre-restore', createdAt: at('11:05:00') },
+  {
+    id: 'snap-1',
+    tableId: 't1',
+    stationIndex: 0,
+    stationId: 's1',
+    reason: 'station-change',
+    createdAt: at('10:45:12'),
+  },
+  {
+    id: 'snap-2',
+    tableId: 't2',
+    stationIndex: 0,
+    stationId: 's1',
+    reason: 'station-change',
+    createdAt: at('10:45:12'),
+  },
+  {
+    id: 'snap-3',
+    tableId: 't1',
+    stationIndex: 1,
+    stationId: 's2',
+    reason: 'pre-restore',
+    createdAt: at('11:05:00'),
+  },
 ]
 const liveReadAt = new Map([['t1', at('12:00:03')]])
 const plan = planBoardImages(config, 1, snapshots)
@@ -75,7 +96,9 @@ describe('readmeText', () => {
   it('speaks the organiser’s language', () => {
     const text = readme('en', { '01-Sprache/station-1-Ankommen': 'drawn' })
     expect(text).toContain('Board images: Zukunftswerkstatt „Winnenden“')
-    expect(text).toContain('Source: the board at the station change, 25 Nov 2026, 10:45:12 (snapshot snap-1)')
+    expect(text).toContain(
+      'Source: the board at the station change, 25 Nov 2026, 10:45:12 (snapshot snap-1)',
+    )
   })
 
   it('says when an ended station is read live because its snapshot is missing', () => {

@@ -24,13 +24,21 @@ function sourceLine(
 ): string {
   const { source } = image
   if (source.kind === 'snapshot') {
-    const params = { time: formatMoment(source.snapshot.createdAt, language), id: source.snapshot.id }
-    return t(outcome === 'drawn' ? 'boardImages.readme.sourceStationChange' : 'boardImages.readme.failed', params)
+    const params = {
+      time: formatMoment(source.snapshot.createdAt, language),
+      id: source.snapshot.id,
+    }
+    return t(
+      outcome === 'drawn' ? 'boardImages.readme.sourceStationChange' : 'boardImages.readme.failed',
+      params,
+    )
   }
   if (outcome !== 'drawn' || liveAt === undefined) return t('boardImages.readme.failedLive')
   const params = { time: formatMoment(liveAt, language) }
   return t(
-    image.stage === 'running' ? 'boardImages.readme.sourceLive' : 'boardImages.readme.sourceLiveEnded',
+    image.stage === 'running'
+      ? 'boardImages.readme.sourceLive'
+      : 'boardImages.readme.sourceLiveEnded',
     params,
   )
 }
@@ -74,13 +82,21 @@ export function readmeText({
   for (const image of plan) {
     if (image.folder !== folder) {
       folder = image.folder
-      lines.push('', `${image.folder}/`, `  ${t('boardImages.readme.table', { number: image.tableNumber, table: image.table.topic })}`)
+      lines.push(
+        '',
+        `${image.folder}/`,
+        `  ${t('boardImages.readme.table', { number: image.tableNumber, table: image.table.topic })}`,
+      )
     }
     const key = `${image.folder}/${image.stem}`
     const outcome = outcomes.get(key)
-    lines.push(`  ${t('boardImages.readme.station', { number: image.stationIndex + 1, station: image.station.title })}`)
+    lines.push(
+      `  ${t('boardImages.readme.station', { number: image.stationIndex + 1, station: image.station.title })}`,
+    )
     if (outcome === 'drawn') {
-      lines.push(`    ${t('boardImages.readme.files', { files: `${image.stem}.svg, ${image.stem}.png` })}`)
+      lines.push(
+        `    ${t('boardImages.readme.files', { files: `${image.stem}.svg, ${image.stem}.png` })}`,
+      )
     }
     lines.push(`    ${sourceLine(image, outcome, liveReadAt.get(image.table.id), t, language)}`)
   }

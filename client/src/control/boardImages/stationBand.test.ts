@@ -7,7 +7,11 @@ function layoutShapes(index: number, columns: number): BandShape[] {
   const layout = stationLayout(index, columns)
   const stationId = `s${index + 1}`
   return [
-    { id: `title-${stationId}`, meta: { tablecloth: 'station-title', stationId, stationIndex: index }, bounds: layout.header },
+    {
+      id: `title-${stationId}`,
+      meta: { tablecloth: 'station-title', stationId, stationIndex: index },
+      bounds: layout.header,
+    },
     ...layout.columns.map((bounds, columnIndex) => ({
       id: `col-${stationId}-${columnIndex}`,
       meta: { tablecloth: 'column', stationId, stationIndex: index, columnIndex },
@@ -20,7 +24,12 @@ function note(id: string, x: number, y: number, stationId = 's1'): BandShape {
   return { id, meta: { stationId }, bounds: { x, y, w: NOTE_SIZE, h: NOTE_SIZE } }
 }
 
-const grow = (rect: Rect, by: number): Rect => ({ x: rect.x - by, y: rect.y - by, w: rect.w + 2 * by, h: rect.h + 2 * by })
+const grow = (rect: Rect, by: number): Rect => ({
+  x: rect.x - by,
+  y: rect.y - by,
+  w: rect.w + 2 * by,
+  h: rect.h + 2 * by,
+})
 
 describe('stationBand', () => {
   it('draws a station’s heading and columns with a margin', () => {
@@ -38,9 +47,15 @@ describe('stationBand', () => {
       note('beside-first', -300, 500),
       note('moved-down', second.columns[0]!.x + 40, second.columns[0]!.y + 40, 's1'),
     ]
-    expect(stationBand(shapes, { id: 's1', index: 0, columnCount: 2 })?.shapeIds).toContain('beside-first')
-    expect(stationBand(shapes, { id: 's1', index: 0, columnCount: 2 })?.shapeIds).not.toContain('moved-down')
-    expect(stationBand(shapes, { id: 's2', index: 1, columnCount: 1 })?.shapeIds).toContain('moved-down')
+    expect(stationBand(shapes, { id: 's1', index: 0, columnCount: 2 })?.shapeIds).toContain(
+      'beside-first',
+    )
+    expect(stationBand(shapes, { id: 's1', index: 0, columnCount: 2 })?.shapeIds).not.toContain(
+      'moved-down',
+    )
+    expect(stationBand(shapes, { id: 's2', index: 1, columnCount: 1 })?.shapeIds).toContain(
+      'moved-down',
+    )
   })
 
   it('widens the picture to loose shapes beside the columns', () => {
@@ -56,9 +71,15 @@ describe('stationBand', () => {
     const layout = stationLayout(0, 1).frame
     const far = layout.y + layout.h + 5 * STATION_GAP
     const grown = layoutShapes(0, 1).map((shape) =>
-      shape.id === 'col-s1-0' ? { ...shape, bounds: { ...shape.bounds!, h: shape.bounds!.h + 600 } } : shape,
+      shape.id === 'col-s1-0'
+        ? { ...shape, bounds: { ...shape.bounds!, h: shape.bounds!.h + 600 } }
+        : shape,
     )
-    const band = stationBand([...grown, note('low', 40, far)], { id: 's1', index: 0, columnCount: 1 })
+    const band = stationBand([...grown, note('low', 40, far)], {
+      id: 's1',
+      index: 0,
+      columnCount: 1,
+    })
     expect(band?.shapeIds).toContain('low')
     expect(band!.bounds.y + band!.bounds.h).toBe(far + NOTE_SIZE + IMAGE_MARGIN)
   })
@@ -68,7 +89,11 @@ describe('stationBand', () => {
   })
 
   it('draws whole page units', () => {
-    const band = stationBand([...layoutShapes(0, 1), note('odd', 10.4, 300.6)], { id: 's1', index: 0, columnCount: 1 })
+    const band = stationBand([...layoutShapes(0, 1), note('odd', 10.4, 300.6)], {
+      id: 's1',
+      index: 0,
+      columnCount: 1,
+    })
     for (const value of Object.values(band!.bounds)) expect(Number.isInteger(value)).toBe(true)
   })
 })

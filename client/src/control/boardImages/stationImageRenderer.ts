@@ -2,7 +2,7 @@ import {
   Box,
   createTLStore,
   defaultBindingUtils,
-  Editor,
+  type Editor,
   getSvgAsImage,
   type TLShapeId,
 } from 'tldraw'
@@ -81,7 +81,10 @@ export class StationImageRenderer {
   ): Promise<StationImages | null> {
     // Notes are drawn hyphenated as on the board; the patterns must be there before the export.
     await loadNoteHyphenation()
-    const store = createTLStore({ shapeUtils: BOARD_SHAPE_UTILS, bindingUtils: defaultBindingUtils })
+    const store = createTLStore({
+      shapeUtils: BOARD_SHAPE_UTILS,
+      bindingUtils: defaultBindingUtils,
+    })
     let editor: Editor | null = null
     try {
       // Snapshots hold the records as the server keeps them, in this build's
@@ -119,11 +122,13 @@ export class StationImageRenderer {
       })
       if (!svg) return null
       // Dots are drawn in front of the canvas on the board, so tldraw's export leaves them out.
-      const notes = [...editor.getShapeAndDescendantIds(band.shapeIds as TLShapeId[])].flatMap((id) => {
-        const shape = editor!.getShape(id)
-        const bounds = shape?.type === 'note' ? editor!.getShapePageBounds(shape) : undefined
-        return shape && bounds ? [{ id: shape.id, votes: votesOf(shape), bounds }] : []
-      })
+      const notes = [...editor.getShapeAndDescendantIds(band.shapeIds as TLShapeId[])].flatMap(
+        (id) => {
+          const shape = editor!.getShape(id)
+          const bounds = shape?.type === 'note' ? editor!.getShapePageBounds(shape) : undefined
+          return shape && bounds ? [{ id: shape.id, votes: votesOf(shape), bounds }] : []
+        },
+      )
       const drawn = withVoteBadges(svg.svg, voteBadgesOf(notes), BADGE_FONT)
       const png = await getSvgAsImage(drawn, {
         type: 'png',

@@ -43,7 +43,11 @@ const SVG_NS = 'http://www.w3.org/2000/svg'
  * `fontFamily` should name a font the SVG embeds (tldraw embeds the fonts
  * its shapes use), so the count looks the same wherever the file is opened.
  */
-export function withVoteBadges(svg: string, badges: readonly VoteBadge[], fontFamily: string): string {
+export function withVoteBadges(
+  svg: string,
+  badges: readonly VoteBadge[],
+  fontFamily: string,
+): string {
   if (badges.length === 0) return svg
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
   const root = doc.documentElement

@@ -91,7 +91,12 @@ function QrSheet({
           <p>{t('qrSheet.hint')}</p>
         </div>
         <div className="qr-sheet__actions">
-          <button ref={printButton} type="button" className="qr-sheet__print" onClick={() => window.print()}>
+          <button
+            ref={printButton}
+            type="button"
+            className="qr-sheet__print"
+            onClick={() => window.print()}
+          >
             {t('qrSheet.print')}
           </button>
           <button type="button" onClick={onClose}>

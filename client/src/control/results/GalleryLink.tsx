@@ -11,7 +11,11 @@ export function GalleryLink({ link }: { link: string }) {
   const t = useT()
   const [showQr, setShowQr] = useState(false)
   return (
-    <section className="results-panel__block" aria-labelledby="results-gallery-heading" data-testid="results-gallery">
+    <section
+      className="results-panel__block"
+      aria-labelledby="results-gallery-heading"
+      data-testid="results-gallery"
+    >
       <h3 id="results-gallery-heading">{t('results.galleryHeading')}</h3>
       <p>{t('results.galleryIntro')}</p>
       <div className="results-panel__links">

@@ -67,19 +67,23 @@ export function NoteReview({ view }: { view: EventView }) {
           data-testid={`review-table-${table.id}`}
         >
           <h4 id={`review-table-${table.id}`}>
-            {t('table.numbered', { number: tableNumber(view.config, table.id), topic: table.title })}
+            {t('table.numbered', {
+              number: tableNumber(view.config, table.id),
+              topic: table.title,
+            })}
           </h4>
           {!hasNotes(table) && <p className="note-review__empty">{t('results.tableEmpty')}</p>}
-          {hasNotes(table) && table.stations.map((station) => (
-            <div key={station.id} className="note-review__station">
-              <h5>{station.title}</h5>
-              <div className="note-review__columns">
-                {station.columns.map((column) => (
-                  <ReviewColumnList key={column.key} column={column} />
-                ))}
+          {hasNotes(table) &&
+            table.stations.map((station) => (
+              <div key={station.id} className="note-review__station">
+                <h5>{station.title}</h5>
+                <div className="note-review__columns">
+                  {station.columns.map((column) => (
+                    <ReviewColumnList key={column.key} column={column} />
+                  ))}
+                </div>
               </div>
-            </div>
-          ))}
+            ))}
         </section>
       ))}
     </section>
@@ -115,7 +119,9 @@ function ReviewItem({ note }: { note: ReviewNote }) {
     note.cluster,
     note.group,
     note.author,
-    note.votes > 0 ? t(note.votes === 1 ? 'results.votesOne' : 'results.votes', { count: note.votes }) : undefined,
+    note.votes > 0
+      ? t(note.votes === 1 ? 'results.votesOne' : 'results.votes', { count: note.votes })
+      : undefined,
   ].filter((entry): entry is string => entry !== undefined && entry !== '')
   return (
     <li
@@ -169,7 +175,11 @@ function HiddenList({ view, hidden }: { view: EventView; hidden: readonly Hidden
   }
 
   return (
-    <section className="note-review__hidden" aria-labelledby="review-hidden-heading" data-testid="hidden-notes">
+    <section
+      className="note-review__hidden"
+      aria-labelledby="review-hidden-heading"
+      data-testid="hidden-notes"
+    >
       <h4 id="review-hidden-heading" ref={heading} tabIndex={-1}>
         {t('results.hiddenHeading', { count: hidden.length })}
       </h4>
@@ -219,7 +229,8 @@ function HiddenList({ view, hidden }: { view: EventView; hidden: readonly Hidden
 
 function notesOf(table: ReviewTable): number {
   return table.stations.reduce(
-    (sum, station) => sum + station.columns.reduce((inner, column) => inner + column.notes.length, 0),
+    (sum, station) =>
+      sum + station.columns.reduce((inner, column) => inner + column.notes.length, 0),
     0,
   )
 }
@@ -234,5 +245,7 @@ function shortened(text: string): string {
 }
 
 function noteFailureReason(t: Translate, error: ApiError): string {
-  return error.status === 404 && error.field === 'noteId' ? t('results.noteMissing') : apiErrorMessage(t, error)
+  return error.status === 404 && error.field === 'noteId'
+    ? t('results.noteMissing')
+    : apiErrorMessage(t, error)
 }

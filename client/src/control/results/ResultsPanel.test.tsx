@@ -1,7 +1,13 @@
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CreateEventResponse, EventView, HiddenNote, ResultNote, Results } from '@tablecloth/shared'
+import type {
+  CreateEventResponse,
+  EventView,
+  HiddenNote,
+  ResultNote,
+  Results,
+} from '@tablecloth/shared'
 import { oneStationResults } from '@tablecloth/shared/testing'
 import { useLanguage } from '../../i18n/languageStore'
 import { useControlStore } from '../controlStore'
@@ -23,7 +29,12 @@ const view: EventView = {
     venue: 'Halle',
     tables: [{ id: 't1', topic: 'Sprache', moderator: 'Ana' }],
     stations: [
-      { id: 's1', title: 'Station 1', columns: ['Was läuft gut?', 'Wo hakt es?'], durationMinutes: 45 },
+      {
+        id: 's1',
+        title: 'Station 1',
+        columns: ['Was läuft gut?', 'Wo hakt es?'],
+        durationMinutes: 45,
+      },
       { id: 's2', title: 'Station 2', columns: ['Was brauchen wir?'], durationMinutes: 30 },
     ],
     groups: [],
@@ -67,7 +78,8 @@ class FakeServer {
       })
 
     if (path === '/api/events/ev1/results.json') return json(200, this.results())
-    if (path === '/api/events/ev1/hidden-notes') return json(200, { hiddenNotes: [...this.hidden.values()] })
+    if (path === '/api/events/ev1/hidden-notes')
+      return json(200, { hiddenNotes: [...this.hidden.values()] })
     const noteMatch = /^\/api\/events\/ev1\/hidden-notes\/(.+)$/.exec(path)
     if (noteMatch) {
       const noteId = decodeURIComponent(noteMatch[1]!)
@@ -105,7 +117,9 @@ class FakeServer {
       })
     }
     if (path === '/api/events/ev1/results.pdf') {
-      return json(404, { error: { code: 'not_found', message: 'No results format "pdf": one of json, csv' } })
+      return json(404, {
+        error: { code: 'not_found', message: 'No results format "pdf": one of json, csv' },
+      })
     }
     return json(404, { error: { code: 'not_found', message: 'No such API route' } })
   }
@@ -129,7 +143,8 @@ let root: Root
 
 async function settle() {
   // Lets the fake fetches and the store's follow-up loads finish.
-  for (let round = 0; round < 5; round++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)))
+  for (let round = 0; round < 5; round++)
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)))
 }
 
 async function render() {
@@ -141,14 +156,16 @@ async function render() {
 }
 
 function button(name: string, within: ParentNode = container): HTMLButtonElement {
-  const found = [...within.querySelectorAll('button')].filter((entry) => entry.textContent?.trim() === name)
+  const found = [...within.querySelectorAll('button')].filter(
+    (entry) => entry.textContent?.trim() === name,
+  )
   if (found.length !== 1) throw new Error(`${found.length} buttons "${name}"`)
   return found[0]!
 }
 
 function reviewItem(text: string): HTMLElement {
-  const item = [...container.querySelectorAll<HTMLElement>('[data-testid="review-note"]')].find((entry) =>
-    entry.querySelector('.note-review__text')?.textContent?.includes(text),
+  const item = [...container.querySelectorAll<HTMLElement>('[data-testid="review-note"]')].find(
+    (entry) => entry.querySelector('.note-review__text')?.textContent?.includes(text),
   )
   if (!item) throw new Error(`no review entry "${text}"`)
   return item
@@ -199,7 +216,9 @@ describe('the review before publishing', () => {
     const put = server.requests.find((request) => request.method === 'PUT')!
     expect(put.url).toBe('/api/events/ev1/hidden-notes/shape%3Ab')
     expect(put.body).toEqual({ tableId: 't1' })
-    expect(server.requests.every((request) => request.authorization === `Bearer ${TOKEN}`)).toBe(true)
+    expect(server.requests.every((request) => request.authorization === `Bearer ${TOKEN}`)).toBe(
+      true,
+    )
     expect(server.requests.every((request) => !request.url.includes(TOKEN))).toBe(true)
 
     // Still in its place, marked, and offered back.
@@ -207,10 +226,12 @@ describe('the review before publishing', () => {
     const item = reviewItem('Hans Müller')
     expect(item.dataset.hidden).toBe('true')
     expect(item.textContent).toContain('Ausgeblendet')
-    expect(button('Wieder zeigen', item).getAttribute('aria-describedby')).toBe('review-note-shape:b')
-    expect(container.querySelector('[role="status"][data-testid="review-status"]')?.textContent).toBe(
-      '„Hans Müller anrufen“ ist ausgeblendet und fehlt in den Ergebnissen.',
+    expect(button('Wieder zeigen', item).getAttribute('aria-describedby')).toBe(
+      'review-note-shape:b',
     )
+    expect(
+      container.querySelector('[role="status"][data-testid="review-status"]')?.textContent,
+    ).toBe('„Hans Müller anrufen“ ist ausgeblendet und fehlt in den Ergebnissen.')
     const hiddenList = container.querySelector<HTMLElement>('[data-testid="hidden-notes"]')!
     expect(hiddenList.querySelector('h4')?.textContent).toBe('Ausgeblendete Notizen (1)')
     expect(hiddenList.textContent).toContain('Sprache · Station 1 · Was läuft gut?')
@@ -243,7 +264,9 @@ describe('the review before publishing', () => {
 describe('the downloads', () => {
   it('fetch the file with the token in the header, in the UI language, and save it under the server’s name', async () => {
     const saved: Array<{ download: string; href: string }> = []
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       saved.push({ download: this.download, href: this.href })
     })
     stubObjectUrls('blob:http://localhost/file')
@@ -257,7 +280,10 @@ describe('the downloads', () => {
     expect(request.url).toBe('/api/events/ev1/results.csv?lang=en')
     expect(request.authorization).toBe(`Bearer ${TOKEN}`)
     expect(saved).toEqual([
-      { download: '2026-11-25 Zukunftswerkstatt – Ergebnisse.csv', href: 'blob:http://localhost/file' },
+      {
+        download: '2026-11-25 Zukunftswerkstatt – Ergebnisse.csv',
+        href: 'blob:http://localhost/file',
+      },
     ])
     expect(container.querySelector('[data-testid="results-download-status"]')?.textContent).toBe(
       'Downloaded “2026-11-25 Zukunftswerkstatt – Ergebnisse.csv”.',
@@ -278,7 +304,10 @@ describe('the downloads', () => {
     await settle()
     // Only started stations can be chosen.
     const stations = container.querySelectorAll('[data-testid="results-station"] option')
-    expect([...stations].map((option) => option.textContent)).toEqual(['Alle Stationen', 'Station 1'])
+    expect([...stations].map((option) => option.textContent)).toEqual([
+      'Alle Stationen',
+      'Station 1',
+    ])
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     stubObjectUrls('blob:x')
     await act(async () => button('CSV').click())
@@ -286,7 +315,9 @@ describe('the downloads', () => {
     expect(server.requests.map((entry) => entry.url)).toContain(
       '/api/events/ev1/results.csv?table=t1&station=s1&lang=de',
     )
-    expect(server.requests.map((entry) => entry.url)).toContain('/api/events/ev1/results.json?table=t1&station=s1')
+    expect(server.requests.map((entry) => entry.url)).toContain(
+      '/api/events/ev1/results.json?table=t1&station=s1',
+    )
   })
 
   it('say so when the server does not offer a format yet', async () => {
@@ -308,6 +339,8 @@ describe('the gallery', () => {
     const toggle = button('QR-Code der Galerie zeigen', gallery)
     expect(toggle.getAttribute('aria-expanded')).toBe('false')
     act(() => toggle.click())
-    expect(button('QR-Code der Galerie ausblenden', gallery).getAttribute('aria-expanded')).toBe('true')
+    expect(button('QR-Code der Galerie ausblenden', gallery).getAttribute('aria-expanded')).toBe(
+      'true',
+    )
   })
 })

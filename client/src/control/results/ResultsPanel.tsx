@@ -46,7 +46,11 @@ export function ResultsPanel({
 
   const started = view.config.stations.slice(0, view.currentStation + 1)
   return (
-    <section className="control-panel results-panel" aria-labelledby="results-heading" data-testid="results-panel">
+    <section
+      className="control-panel results-panel"
+      aria-labelledby="results-heading"
+      data-testid="results-panel"
+    >
       <h2 id="results-heading">{t('results.heading')}</h2>
       <p>{t('results.intro')}</p>
       <div className="results-panel__narrowing">
@@ -61,7 +65,10 @@ export function ResultsPanel({
             <option value="">{t('results.filterAllTables')}</option>
             {view.config.tables.map((entry) => (
               <option key={entry.id} value={entry.id}>
-                {t('table.numbered', { number: tableNumber(view.config, entry.id), topic: entry.topic })}
+                {t('table.numbered', {
+                  number: tableNumber(view.config, entry.id),
+                  topic: entry.topic,
+                })}
               </option>
             ))}
           </select>
@@ -155,6 +162,7 @@ function Downloads() {
  * it does not offer with 404 "No results format …", not "No such event".
  */
 function downloadFailure(t: Translate, error: ApiError): string {
-  if (error.status === 404 && /\bformat\b/i.test(error.message)) return t('results.formatUnavailable')
+  if (error.status === 404 && /\bformat\b/i.test(error.message))
+    return t('results.formatUnavailable')
   return apiErrorMessage(t, error)
 }

@@ -7,14 +7,18 @@ describe('resultsPath', () => {
     expect(resultsPath('ev1', 'pdf', { table: 't-1', station: 's 2' }, 'en')).toBe(
       '/api/events/ev1/results.pdf?table=t-1&station=s+2&lang=en',
     )
-    expect(resultsPath('ev1', 'json', { table: '', station: '' })).toBe('/api/events/ev1/results.json')
+    expect(resultsPath('ev1', 'json', { table: '', station: '' })).toBe(
+      '/api/events/ev1/results.json',
+    )
   })
 })
 
 describe('hiddenNotesPath', () => {
   it('encodes the colon of a note id', () => {
     expect(hiddenNotesPath('ev1')).toBe('/api/events/ev1/hidden-notes')
-    expect(hiddenNotesPath('ev1', 'shape:abc_1-2')).toBe('/api/events/ev1/hidden-notes/shape%3Aabc_1-2')
+    expect(hiddenNotesPath('ev1', 'shape:abc_1-2')).toBe(
+      '/api/events/ev1/hidden-notes/shape%3Aabc_1-2',
+    )
   })
 })
 
@@ -34,6 +38,8 @@ describe('fileNameOf', () => {
   })
 
   it('never names a path', () => {
-    expect(fileNameOf("attachment; filename*=UTF-8''..%2F..%2Fetc%2Fpasswd", 'x')).toBe('.. .. etc passwd')
+    expect(fileNameOf("attachment; filename*=UTF-8''..%2F..%2Fetc%2Fpasswd", 'x')).toBe(
+      '.. .. etc passwd',
+    )
   })
 })

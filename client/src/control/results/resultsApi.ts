@@ -91,7 +91,11 @@ export interface DownloadedFile {
  * Fetches a results file with the organiser token in the `Authorization`
  * header: tokens never go into a URL, so a plain link cannot fetch it.
  */
-export async function fetchResultsFile(path: string, token: string | null, fallbackName: string): Promise<DownloadedFile> {
+export async function fetchResultsFile(
+  path: string,
+  token: string | null,
+  fallbackName: string,
+): Promise<DownloadedFile> {
   const response = await send(path, { method: 'GET', token })
   if (!response.ok) throw await errorOf(response, await response.text())
   const blob = await response.blob()

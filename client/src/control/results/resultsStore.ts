@@ -169,7 +169,12 @@ export const useResultsStore = create<ResultsState>((set, get) => {
     async hide(noteId, tableId, text) {
       const body: HideNoteRequest = { tableId }
       await change(noteId, 'hide', async ({ eventId, token }) => {
-        await organiserRequest<HideNoteResponse>('PUT', hiddenNotesPath(eventId, noteId), token, body)
+        await organiserRequest<HideNoteResponse>(
+          'PUT',
+          hiddenNotesPath(eventId, noteId),
+          token,
+          body,
+        )
         return { kind: 'hidden', noteId, text }
       })
     },

@@ -23,7 +23,9 @@ const hidden = (noteId: string, columnIndex: number | null, text = noteId): Hidd
 })
 
 const ids = (tables: ReturnType<typeof buildReview>, column = 0) =>
-  tables[0]!.stations[0]!.columns[column]!.notes.map((entry) => `${entry.id}${entry.hidden ? ' (hidden)' : ''}`)
+  tables[0]!.stations[0]!.columns[column]!.notes.map(
+    (entry) => `${entry.id}${entry.hidden ? ' (hidden)' : ''}`,
+  )
 
 describe('buildReview', () => {
   it('lists the notes of the results per table, station and column, unsorted last when there are any', () => {
@@ -32,7 +34,14 @@ describe('buildReview', () => {
     expect(tables[0]).toMatchObject({ id: 't1', title: 'Sprache' })
     const columns = tables[0]!.stations[0]!.columns
     expect(columns.map((column) => column.title)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
-    expect(columns[0]!.notes[0]).toEqual({ id: 'a', tableId: 't1', text: 'A', votes: 2, group: 'Rot', hidden: false })
+    expect(columns[0]!.notes[0]).toEqual({
+      id: 'a',
+      tableId: 't1',
+      text: 'A',
+      votes: 2,
+      group: 'Rot',
+      hidden: false,
+    })
 
     const withUnsorted = buildReview(results([[], []], [note('u')]), [])
     expect(withUnsorted[0]!.stations[0]!.columns.map((column) => column.title)).toEqual([
@@ -43,17 +52,27 @@ describe('buildReview', () => {
   })
 
   it('puts a hidden note back into its column, marked, at the end when it was never shown', () => {
-    const tables = buildReview(results([[note('a'), note('b')], []]), [hidden('x', 0, 'Hans Müller')])
+    const tables = buildReview(results([[note('a'), note('b')], []]), [
+      hidden('x', 0, 'Hans Müller'),
+    ])
     expect(ids(tables)).toEqual(['a', 'b', 'x (hidden)'])
     expect(tables[0]!.stations[0]!.columns[0]!.notes[2]!.text).toBe('Hans Müller')
   })
 
   it('keeps a note hidden during the session where it stood', () => {
     const before = buildReview(results([[note('a'), note('x'), note('b')], []]), [])
-    const after = buildReview(results([[note('a'), note('b')], []]), [hidden('x', 0)], reviewOrder(before))
+    const after = buildReview(
+      results([[note('a'), note('b')], []]),
+      [hidden('x', 0)],
+      reviewOrder(before),
+    )
     expect(ids(after)).toEqual(['a', 'x (hidden)', 'b'])
     // And again on the next reload, from the order the hidden list produced.
-    const again = buildReview(results([[note('a'), note('b')], []]), [hidden('x', 0)], reviewOrder(after))
+    const again = buildReview(
+      results([[note('a'), note('b')], []]),
+      [hidden('x', 0)],
+      reviewOrder(after),
+    )
     expect(ids(again)).toEqual(['a', 'x (hidden)', 'b'])
   })
 
@@ -92,7 +111,11 @@ describe('mergeInOrder', () => {
   })
 
   it('skips notes that are gone when looking for the neighbour', () => {
-    expect(order(mergeInOrder([n('a'), n('d')], [n('c')], ['a', 'b', 'c', 'd']))).toEqual(['a', 'c', 'd'])
+    expect(order(mergeInOrder([n('a'), n('d')], [n('c')], ['a', 'b', 'c', 'd']))).toEqual([
+      'a',
+      'c',
+      'd',
+    ])
   })
 
   it('appends notes the previous order does not know', () => {

@@ -122,7 +122,11 @@ export function reviewOrder(tables: readonly ReviewTable[]): Map<string, string[
   const order = new Map<string, string[]>()
   for (const table of tables) {
     for (const station of table.stations) {
-      for (const column of station.columns) order.set(column.key, column.notes.map((note) => note.id))
+      for (const column of station.columns)
+        order.set(
+          column.key,
+          column.notes.map((note) => note.id),
+        )
     }
   }
   return order

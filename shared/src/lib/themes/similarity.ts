@@ -79,7 +79,10 @@ export function similarityMatrix(vectors: readonly TermVector[]): Float64Array {
   vectors.forEach((vector, index) => {
     for (const [key, value] of vector) {
       let list = postings.get(key)
-      if (list === undefined) postings.set(key, (list = []))
+      if (list === undefined) {
+        list = []
+        postings.set(key, list)
+      }
       list.push({ index, value })
     }
   })
