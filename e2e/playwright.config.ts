@@ -21,7 +21,8 @@ export default defineConfig({
   // One test may open a server and several devices, each of which may take a minute when busy.
   timeout: 180_000,
   // A hung run must not hold CI forever. A healthy one takes ~12 min on two quiet cores and
-  // took 28 min with a load average of 12–15 from other work on the machine.
+  // took 28 min with a load average of 12–15 from other work on the machine, 39 min with two
+  // busy loops on top (load average 14 on the whole, up to 20).
   globalTimeout: 60 * 60_000,
   expect: {
     timeout: 60_000,
