@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'client',
           include: ['client/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Rendering whole pages in happy-dom takes seconds when the machine is busy.
+          testTimeout: 30_000,
         },
       },
     ],
