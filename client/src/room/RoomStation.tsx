@@ -260,11 +260,12 @@ function RoomColumn({
           <span>
             {elsewhere === 1 ? t('room.more.one') : t('room.more.other', { count: elsewhere })}
           </span>{' '}
-          <span aria-hidden="true">
+          {/* "4/4" read as words: as an image of text, the span may carry a label (a plain span may not). */}
+          <span
+            role="img"
+            aria-label={t('room.pageLabel', { page: page + 1, pages: column.pages.length })}
+          >
             {page + 1}/{column.pages.length}
-          </span>
-          <span className="room-visually-hidden">
-            {t('room.pageLabel', { page: page + 1, pages: column.pages.length })}
           </span>
         </p>
       )}
