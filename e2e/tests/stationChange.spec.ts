@@ -24,8 +24,16 @@ test('a second control room that missed the station change is told so, and the d
         return route.fulfill({ status: 200, contentType: 'application/json', body: frozen })
       }
       const response = await route.fetch()
-      frozen = await response.text()
-      return route.fulfill({ response, body: frozen })
+      let body: string
+      try {
+        body = await response.text()
+      } catch {
+        // The page gave this request up (it loads its view again on every
+        // change) and Playwright dropped the answer with it: nobody waits for it.
+        return
+      }
+      frozen = body
+      return route.fulfill({ response, body })
     },
   )
   page.on('request', (request) => {
