@@ -50,7 +50,8 @@ export function canUngroupSelection(editor: Editor): boolean {
  */
 export function groupSelection(editor: Editor): boolean {
   if (!canGroupSelection(editor)) return selectedNotes(editor) !== null
-  openHeading(editor, groupNotes(editor, selectedNotes(editor)!, newHeadingText()))
+  const placeholder = newHeadingText()
+  openHeading(editor, groupNotes(editor, selectedNotes(editor)!, placeholder), placeholder)
   return true
 }
 
@@ -61,13 +62,14 @@ export function ungroupSelection(editor: Editor): boolean {
 
 /** Settles a drag of notes (see `settleDrop`). */
 export function settleDraggedNotes(editor: Editor, dragged: readonly TLShapeId[]): void {
-  openHeading(editor, settleDrop(editor, dragged, newHeadingText()))
+  const placeholder = newHeadingText()
+  openHeading(editor, settleDrop(editor, dragged, placeholder), placeholder)
 }
 
 /** Frames to wait for a new heading's text editor to mount before giving up on selecting its text. */
 const MOUNT_FRAMES = 30
 
-function openHeading(editor: Editor, heading: TLShapeId | null): void {
+function openHeading(editor: Editor, heading: TLShapeId | null, placeholder: string): void {
   const shape = heading && editor.getShape(heading)
   if (!shape) return
   if (!editor.isIn('select')) editor.setCurrentTool('select')
@@ -76,13 +78,19 @@ function openHeading(editor: Editor, heading: TLShapeId | null): void {
   // tldraw's "select all" is a request to a text editor about to mount; a
   // heading made a moment ago mounts its editor a frame or two later. So the
   // request is repeated each frame until the editor is there (it also keeps
-  // tldraw from putting the caret at the end), and then carried out.
+  // tldraw from putting the caret at the end). Once it is there, its text is
+  // selected only while it still reads the placeholder: on a busy machine
+  // the moderator may have typed a first letter already, and selecting again
+  // would let the second replace it.
   const selectAll = (framesLeft: number) => {
     if (editor.getEditingShapeId() !== shape.id) return
-    editor.emit('select-all-text', { shapeId: shape.id })
     const textEditor = editor.getRichTextEditor()
-    if (textEditor) textEditor.chain().focus().selectAll().run()
-    else if (framesLeft > 0) editor.timers.requestAnimationFrame(() => selectAll(framesLeft - 1))
+    if (textEditor) {
+      if (textEditor.getText() === placeholder) textEditor.chain().focus().selectAll().run()
+      return
+    }
+    editor.emit('select-all-text', { shapeId: shape.id })
+    if (framesLeft > 0) editor.timers.requestAnimationFrame(() => selectAll(framesLeft - 1))
   }
   selectAll(MOUNT_FRAMES)
 }
