@@ -30,6 +30,7 @@ await build({
     backup: 'src/tools/backup.ts',
     restore: 'src/tools/restore.ts',
     resultsWorker: 'src/results/resultsWorker.ts',
+    postgresWorker: 'src/store/sql/postgresWorker.ts',
   },
   outdir,
   bundle: true,

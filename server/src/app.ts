@@ -2,7 +2,7 @@ import type http from 'node:http'
 import { CloseCode, CloseReason } from '@tablecloth/shared'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config'
-import { openDatabase } from './store/database'
+import { openStore } from './store/openStore'
 import { DocStore } from './store/docStore'
 import { EventStore } from './store/eventStore'
 import { SnapshotStore } from './store/snapshotStore'
@@ -16,7 +16,11 @@ import { PhoneNoteService } from './events/PhoneNoteService'
 import { HiddenNoteService } from './events/HiddenNoteService'
 import { SyncServer } from './sync/SyncServer'
 import { Access } from './access/Access'
-import { RateLimiter } from './domain/rateLimiter'
+import { RateLimiter, type RateLimit } from './domain/rateLimiter'
+import { BoardRelay } from './cluster/BoardRelay'
+import { applyEventMessage, sharedBoardRooms } from './cluster/sharedBoardRooms'
+import { SharedRateLimiter } from './cluster/SharedRateLimiter'
+import { storeAnswers } from './store/storeHealth'
 import { PHONE_NOTE_RATE, TRUSTED_NOTE_RATE } from '@tablecloth/shared'
 import { EVENT_CREATION_BURST, registerEventRoutes } from './http/eventRoutes'
 import { registerNoteRoutes } from './http/noteRoutes'
@@ -46,7 +50,7 @@ const RETENTION_SWEEP_MS = 60 * 60 * 1000
  * services' lines as they are and the request log as pino's JSON lines.
  */
 export function createApp(config: Config, log: (line: string) => void = console.log): App {
-  const db = openDatabase(config.dataDir)
+  const db = openStore(config)
   const docs = new DocStore(db)
   const events = new EventStore(db)
   const tokens = new TokenStore(db)
@@ -54,6 +58,11 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const hiddenNoteStore = new HiddenNoteStore(db)
   const schema = createBoardSchema()
   const access = new Access(tokens, events)
+  // Several processes on one PostgreSQL store relay to each other through Redis.
+  const relay =
+    config.redisUrl === null
+      ? null
+      : new BoardRelay(config.redisUrl, (message) => applyEventMessage(sync.registry, message), log)
 
   const sync = new SyncServer({
     store: docs,
@@ -66,9 +75,14 @@ export function createApp(config: Config, log: (line: string) => void = console.
     onLoaded: (room, doc, transact) =>
       repairLoadedBoard({ room, doc, transact, schema, events, log }),
     trustProxy: config.trustProxy,
+    ...(relay && { share: relay }),
     log,
   })
-  const rooms = boardRoomsOf(sync)
+  relay?.attach(sync.registry)
+  const rooms = relay ? sharedBoardRooms(boardRoomsOf(sync), relay) : boardRoomsOf(sync)
+  // Counts shared by every process when there are several, this process's own otherwise.
+  const rateLimit = (name: string, limit: { perMinute: number; burst: number }): RateLimit =>
+    relay ? new SharedRateLimiter(relay.commands, name, limit) : new RateLimiter(limit)
   const service = new EventService({
     events,
     tokens,
@@ -76,9 +90,8 @@ export function createApp(config: Config, log: (line: string) => void = console.
     rooms,
     schema,
     atomically: (fn) => db.transaction(fn)(),
-    // Moves the write-ahead log into the file and empties it, so deleted
-    // rows survive in neither (secure_delete has zeroed their pages).
-    purgeDeleted: () => db.pragma('wal_checkpoint(TRUNCATE)'),
+    lock: (key) => db.lockKey(key),
+    purgeDeleted: () => db.purgeDeleted(),
     retentionDays: config.retentionDays,
     log,
   })
@@ -96,8 +109,8 @@ export function createApp(config: Config, log: (line: string) => void = console.
     events: service,
     rooms,
     schema,
-    limiter: new RateLimiter(PHONE_NOTE_RATE),
-    trustedLimiter: new RateLimiter(TRUSTED_NOTE_RATE),
+    limiter: rateLimit('phone-notes', PHONE_NOTE_RATE),
+    trustedLimiter: rateLimit('trusted-notes', TRUSTED_NOTE_RATE),
   })
   const hiddenNotes = new HiddenNoteService({ events, hiddenNotes: hiddenNoteStore, results })
   // Expired events are deleted when the server starts and then every hour
@@ -111,14 +124,21 @@ export function createApp(config: Config, log: (line: string) => void = console.
   registerApiDocs(fastify)
   // The routes load after the OpenAPI plugin, which documents every route registered after it.
   fastify.register(async (routes) => {
-    registerSystemRoutes(routes, config)
+    registerSystemRoutes(routes, config, {
+      engine: db.engine,
+      store: () => storeAnswers(db),
+      ...(relay && { relay: () => relay.ping() }),
+    })
     registerEventRoutes(routes, {
       config,
       events: service,
       access,
       creationLimiter:
         config.eventsPerHour > 0
-          ? new RateLimiter({ burst: EVENT_CREATION_BURST, perMinute: config.eventsPerHour / 60 })
+          ? rateLimit('events', {
+              burst: EVENT_CREATION_BURST,
+              perMinute: config.eventsPerHour / 60,
+            })
           : null,
       setupPin: config.setupPin === null ? null : new SetupPinCheck(config.setupPin),
     })
@@ -148,6 +168,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
       await sync.close(CloseCode.ShuttingDown, CloseReason.ShuttingDown)
       await fastify.close()
       await closeResultsRenderer()
+      await relay?.close()
       db.close()
     },
   }

@@ -29,6 +29,13 @@ export interface Config {
   setupPin: string | null
   /** Events one address may create per hour after a burst (EVENTS_PER_HOUR); 0 lifts the limit. */
   eventsPerHour: number
+  /**
+   * A PostgreSQL server to keep everything in instead of SQLite
+   * (DATABASE_URL, postgres://…); several processes may share it.
+   */
+  databaseUrl: string | null
+  /** Redis, through which processes sharing a store relay to each other (REDIS_URL, redis://…). */
+  redisUrl: string | null
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +103,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     retentionDays: int(env, 'RETENTION_DAYS', 0, 0, 3650),
     setupPin: setupPin(env),
     eventsPerHour: int(env, 'EVENTS_PER_HOUR', 20, 0, 100_000),
+    ...sharedServices(env),
   }
+}
+
+/**
+ * Redis relays between processes that share one store, so it makes sense
+ * only with PostgreSQL; and several processes on PostgreSQL without Redis
+ * would not see each other's edits, which the server cannot detect.
+ */
+function sharedServices(env: NodeJS.ProcessEnv): Pick<Config, 'databaseUrl' | 'redisUrl'> {
+  const databaseUrl = env.DATABASE_URL || null
+  const redisUrl = env.REDIS_URL || null
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL like postgres://user@host/db')
+  }
+  if (redisUrl !== null && !/^rediss?:\/\/\S+$/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must be a Redis URL like redis://host:6379')
+  }
+  if (redisUrl !== null && databaseUrl === null) {
+    throw new ConfigError(
+      'REDIS_URL needs DATABASE_URL: processes relay through Redis only when they share a PostgreSQL store',
+    )
+  }
+  return { databaseUrl, redisUrl }
 }

@@ -31,10 +31,11 @@ describe('a corrupt row in the store', () => {
     const first = createTestRegistry()
     first.store.append(ROOM, noteUpdate('shape:a'))
     first.store.append(ROOM, noteUpdate('shape:b'))
-    // A row damaged on disk: bytes that are no Yjs update.
+    // A row damaged on disk: bytes that are no Yjs update, numbered as the board's third.
     first.db
-      .prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
+      .prepare('INSERT INTO doc_updates (room, board_seq, data) VALUES (?, 3, ?)')
       .run(ROOM, Buffer.from('\xff\x13garbage'))
+    first.db.prepare('UPDATE doc_heads SET seq = 3 WHERE room = ?').run(ROOM)
     first.store.append(ROOM, noteUpdate('shape:c'))
     first.registry.close()
     first.db.close()
@@ -69,14 +70,14 @@ describe('a corrupt row in the store', () => {
     // only with other ids, so decoding alone cannot tell.
     const damaged = seqs[3]!
     const row = first.db
-      .prepare('SELECT data FROM doc_updates WHERE seq = ?')
+      .prepare('SELECT data FROM doc_updates WHERE board_seq = ?')
       .pluck()
       .get(damaged) as Buffer
     const flipped = Buffer.from(row)
     // A V1 update starts: 1 client, 1 struct run, client 4242 (2 bytes), then the clock.
     flipped[4] = flipped[4]! ^ 0x01
     expect(() => Y.decodeUpdate(flipped)).not.toThrow()
-    first.db.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(flipped, damaged)
+    first.db.prepare('UPDATE doc_updates SET data = ? WHERE board_seq = ?').run(flipped, damaged)
     first.registry.close()
     first.db.close()
 

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openDatabase, type Db } from '../src/store/database'
+import { openDatabase, sqliteStore, type Db } from '../src/store/database'
 import { DocStore, StorageError } from '../src/store/docStore'
 import { BoardEditor, describeDocStoreContract, notesOf } from './docStoreContract'
 import { tempDataDir } from './helpers/testRegistry'
@@ -63,7 +63,9 @@ describe('SQLite doc store failures', () => {
   it('surfaces a read-only database as a StorageError', () => {
     const dataDir = tempDataDir()
     open(dataDir)
-    const readOnly = new Database(path.join(dataDir, 'tablecloth.db'), { readonly: true })
+    const readOnly = sqliteStore(
+      new Database(path.join(dataDir, 'tablecloth.db'), { readonly: true }),
+    )
     handles.push(readOnly)
     const store = new DocStore(readOnly)
 
@@ -206,7 +208,7 @@ describe('SQLite doc store checksums', () => {
       new Date().toISOString(),
     )
     expect(() => store.load('evt/t2')).toThrow(expect.objectContaining({ code: 'CORRUPT_UPDATE' }))
-    expect(store.loadReadable('evt/t2')).toEqual({ update: null, corrupt: ['state'] })
+    expect(store.loadReadable('evt/t2')).toEqual({ update: null, head: 0, corrupt: ['state'] })
   })
 
   it('reads around a part that never was an update, though its checksum matches', () => {
@@ -214,7 +216,11 @@ describe('SQLite doc store checksums', () => {
     store.append('evt/t1', new BoardEditor().note('n1', 'kept'))
     const seq = store.append('evt/t1', new Uint8Array([0xff, 0xff, 0xff]))
 
-    expect(store.loadReadable('evt/t1')).toEqual({ update: expect.any(Uint8Array), corrupt: [seq] })
+    expect(store.loadReadable('evt/t1')).toEqual({
+      update: expect.any(Uint8Array),
+      head: seq,
+      corrupt: [seq],
+    })
     expect(notesOf(store.loadReadable('evt/t1').update)).toEqual({ n1: 'kept' })
   })
 
@@ -223,7 +229,10 @@ describe('SQLite doc store checksums', () => {
     let db = open(dataDir)
     new DocStore(db).append('evt/t1', new BoardEditor().note('n1', 'from before'))
     // Back to the schema before migration 3, as an older release left it.
-    db.exec(`ALTER TABLE doc_updates DROP COLUMN checksum;
+    db.exec(`DROP INDEX doc_updates_board_seq;
+             ALTER TABLE doc_updates DROP COLUMN board_seq;
+             DROP TABLE doc_heads;
+             ALTER TABLE doc_updates DROP COLUMN checksum;
              ALTER TABLE doc_states DROP COLUMN checksum;
              ALTER TABLE snapshots DROP COLUMN checksum;
              PRAGMA user_version = 2;`)
@@ -231,8 +240,11 @@ describe('SQLite doc store checksums', () => {
 
     db = open(dataDir)
 
-    expect(db.pragma('user_version', { simple: true })).toBe(3)
+    expect(db.pragma('user_version', { simple: true })).toBe(4)
     expect(db.prepare('SELECT checksum FROM doc_updates').pluck().all()).toEqual([null])
+    // Migration 4 numbers the rows from before as the board's.
+    expect(db.prepare('SELECT board_seq FROM doc_updates').pluck().all()).toEqual([1])
+    expect(new DocStore(db).head('evt/t1')).toBe(1)
     expect(notesOf(new DocStore(db).load('evt/t1'))).toEqual({ n1: 'from before' })
   })
 })

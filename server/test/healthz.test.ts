@@ -10,7 +10,10 @@ afterEach(async () => {
 })
 
 it('reports health and the client configuration', async () => {
-  expect(await api(server, 'GET', '/healthz')).toEqual({ status: 200, body: { ok: true } })
+  expect(await api(server, 'GET', '/healthz')).toEqual({
+    status: 200,
+    body: { ok: true, store: { engine: 'sqlite', ok: true } },
+  })
   const config = await api(server, 'GET', '/api/config')
   expect(config.body).toEqual({ tldrawLicenseKey: null, protocol: 1, setupPinRequired: false })
 })

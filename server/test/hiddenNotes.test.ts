@@ -15,7 +15,7 @@ import {
   type Results,
 } from '@tablecloth/shared'
 import Database from 'better-sqlite3'
-import { openDatabase } from '../src/store/database'
+import { openDatabase, sqliteStore } from '../src/store/database'
 import { EventStore } from '../src/store/eventStore'
 import { HiddenNoteStore } from '../src/store/hiddenNoteStore'
 import { until } from './helpers/boardProvider'
@@ -282,7 +282,7 @@ describe('hiding a note from the results', () => {
     // Beside the running server, which holds the store's lock: SQLite itself, as a script would.
     const db = new Database(path.join(server().dataDir, 'tablecloth.db'))
     db.pragma('foreign_keys = ON')
-    expect(new EventStore(db).delete(event.id)).toBe(true)
+    expect(new EventStore(sqliteStore(db)).delete(event.id)).toBe(true)
     db.close()
     const gone = { status: 404, body: { error: { code: 'not_found' } } }
     expect(await api('GET', hiddenPath(event), organiser(event))).toMatchObject(gone)

@@ -81,7 +81,7 @@ describe('board room', () => {
 
     it('loads a board once for sockets that arrive together', () => {
       setUp()
-      const load = vi.spyOn(board.store, 'load')
+      const load = vi.spyOn(board.store, 'read')
       connect()
       connect()
       connect({ role: 'viewer' })

@@ -66,3 +66,11 @@ export class BoardFullDomainError extends DomainError {
 export class StorageFailureError extends DomainError {
   override readonly name = 'StorageFailureError'
 }
+
+/**
+ * A service the request needs is unreachable for now (the shared store, or
+ * the relay between processes); nothing was changed, and trying again later works.
+ */
+export class UnavailableError extends DomainError {
+  override readonly name = 'UnavailableError'
+}

@@ -1,6 +1,14 @@
 /** The answer to one request: go ahead, or wait this many whole seconds. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
+/**
+ * What the use cases need of a rate limit: this process's own buckets
+ * (RateLimiter) or buckets every process shares (cluster/SharedRateLimiter.ts).
+ */
+export interface RateLimit {
+  take(key: string): RateDecision | Promise<RateDecision>
+}
+
 interface Bucket {
   tokens: number
   refilledAt: number
@@ -15,7 +23,7 @@ interface Bucket {
  * such buckets are dropped once more than `maxKeys` are held; memory stays
  * bounded without a timer.
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, Bucket>()
   private readonly perMs: number
 

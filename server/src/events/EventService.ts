@@ -41,6 +41,11 @@ export interface EventServiceDeps {
   schema: BoardSchema
   /** Runs `fn` in one store transaction. */
   atomically: <T>(fn: () => T) => T
+  /**
+   * Inside a transaction, waits for any other process holding `key` and then
+   * holds it until the transaction ends (SqlDb `lockKey`). Absent: one process.
+   */
+  lock?: (key: string) => void
   /** Makes deleted data unreadable from the store's files too (see app.ts). */
   purgeDeleted?: () => void
   /** Days events are kept after their day (RETENTION_DAYS); 0 keeps them. */
@@ -189,7 +194,7 @@ export class EventService {
   }
 
   /**
-   * Snapshots every board and advances the station in one SQLite transaction,
+   * Snapshots every board and advances the station in one store transaction,
    * then switches every board. Boards without a browser attached are written
    * too; offline browsers receive the change when they reconnect.
    *
@@ -222,6 +227,10 @@ export class EventService {
     }
     const boards = await this.boardSnapshots(event, from, 'station-change')
     const snapshots = this.deps.snapshots.insertAll(boards, new Date(this.now()), () => {
+      // Another process sharing the store may be moving the same day: the
+      // first to take the event's lock moves it, the second then reads the
+      // moved station below and answers 409.
+      this.deps.lock?.(`event:${eventId}`)
       // Between reading the event and this transaction another change may have run.
       if (this.require(eventId).state.currentStation !== from)
         throw stationMoved(expectedFrom ?? from)

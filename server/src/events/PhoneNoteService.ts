@@ -9,7 +9,7 @@ import {
   StorageFailureError,
   TooManyRequestsError,
 } from '../domain/errors'
-import type { RateLimiter } from '../domain/rateLimiter'
+import type { RateLimit } from '../domain/rateLimiter'
 import { StorageError } from '../store/docStore'
 import { BoardFullError } from '../sync/Room'
 import type { BoardRooms } from './BoardRooms'
@@ -20,13 +20,13 @@ export interface PhoneNoteServiceDeps {
   rooms: BoardRooms
   schema: BoardSchema
   /** Notes per link and device from phones (participants); see PHONE_NOTE_RATE. */
-  limiter: RateLimiter
+  limiter: RateLimit
   /**
    * Notes per link and device from the table's moderator or the organiser,
    * who are trusted with the board itself (e.g. importing notes through the
    * API); see TRUSTED_NOTE_RATE.
    */
-  trustedLimiter: RateLimiter
+  trustedLimiter: RateLimit
   now?: () => number
 }
 
@@ -78,7 +78,7 @@ export class PhoneNoteService {
 
     // Only accepted notes count, so a phone that sent a text too long is not also slowed down.
     const limiter = sender.role === 'participant' ? this.deps.limiter : this.deps.trustedLimiter
-    const decision = limiter.take(rateKey(sender.token, sender.address))
+    const decision = await limiter.take(rateKey(sender.token, sender.address))
     if (!decision.allowed) {
       throw new TooManyRequestsError(
         `Too many notes; try again in ${decision.retryAfterSeconds} s`,

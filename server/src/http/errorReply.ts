@@ -8,6 +8,7 @@ import {
   NotFoundError,
   SetupPinRefusedError,
   StorageFailureError,
+  UnavailableError,
   TooManyRequestsError,
   UnauthorizedError,
 } from '../domain/errors'
@@ -30,6 +31,7 @@ const DOMAIN_STATUS: Array<[new (...args: never[]) => DomainError, number, ApiEr
   [TooManyRequestsError, 429, ApiErrorCode.RateLimited],
   [BoardFullDomainError, 507, ApiErrorCode.BoardFull],
   [StorageFailureError, 507, ApiErrorCode.StorageFailure],
+  [UnavailableError, 503, ApiErrorCode.StorageFailure],
 ]
 
 /**
@@ -49,6 +51,11 @@ export function errorReply(error: unknown, bodyLimit?: number): ErrorReply | nul
     return reply
   }
   if (error instanceof RequestError) return build(error.status, error.code, error.message)
+  // The store or the relay between processes went away mid-request: a
+  // clear 503 the client retries, never a bare 500.
+  if (isUnreachableService(error)) {
+    return build(503, ApiErrorCode.StorageFailure, 'The store is unavailable; nothing was changed')
+  }
   const status = frameworkStatus(error)
   if (status === null) return null
   switch (status) {
@@ -110,4 +117,10 @@ function build(
   if (field !== undefined) body.error.field = field
   if (details !== undefined) body.error.details = details
   return { status, body, headers: { 'cache-control': 'no-store' } }
+}
+
+/** An error from the shared store or the relay that says it could not be reached or refused to write. */
+function isUnreachableService(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name
+  return name === 'PostgresError' || name === 'StorageError'
 }

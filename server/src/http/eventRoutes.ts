@@ -26,7 +26,7 @@ import { InvalidInputError, SetupPinRefusedError, TooManyRequestsError } from '.
 import type { EventService } from '../events/EventService'
 import { clientAddress } from './clientAddress'
 import { grantOf, guard } from './guard'
-import type { RateLimiter } from '../domain/rateLimiter'
+import type { RateLimit } from '../domain/rateLimiter'
 import { requestOrigin } from './requestOrigin'
 import type { SetupPinCheck } from './SetupPinCheck'
 import { decodedBy } from './zodValidation'
@@ -42,7 +42,7 @@ export interface EventRouteDeps {
   events: EventService
   access: Access
   /** New events per address (EVENTS_PER_HOUR); null when the limit is lifted. */
-  creationLimiter: RateLimiter | null
+  creationLimiter: RateLimit | null
   /** The setup PIN creating an event needs (SETUP_PIN); null when anyone may create one. */
   setupPin: SetupPinCheck | null
 }
@@ -69,7 +69,7 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
       // Only events that will be created count (the body is valid by now), so an
       // organiser whose form came back with a mistake is not slowed down.
       if (creationLimiter) {
-        const decision = creationLimiter.take(clientAddress(request.raw, config.trustProxy))
+        const decision = await creationLimiter.take(clientAddress(request.raw, config.trustProxy))
         if (!decision.allowed) {
           throw tooMany(decision.retryAfterSeconds, 'Too many new events from this address')
         }

@@ -1,8 +1,7 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { Results, ResultsDocumentOptions, ResultsFileFormat } from '@tablecloth/shared'
 import type { RenderedInWorker, RenderTask } from './resultsWorker'
+import { workerBeside, workerExecArgv } from '../platform/workerFiles'
 
 /** A PDF or DOCX that its worker could not make: the worker threw, or died. */
 export class ResultsRenderError extends Error {
@@ -42,7 +41,7 @@ export class ResultsRenderer {
   private readonly idleTimeoutMs: number
 
   constructor(options: ResultsRendererOptions = {}) {
-    this.workerFile = options.workerFile ?? defaultWorkerFile()
+    this.workerFile = options.workerFile ?? workerBeside(import.meta.url, 'resultsWorker')
     this.maxThreads = options.maxThreads ?? 1
     this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
   }
@@ -81,28 +80,4 @@ export class ResultsRenderer {
       execArgv: workerExecArgv(this.workerFile),
     })
   }
-}
-
-/**
- * Compiled, this module is part of dist/main.js and the worker is
- * dist/resultsWorker.js; run from source (tests, `pnpm dev`), both are .ts
- * files in src/results. Either way the worker sits beside this module.
- */
-function defaultWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url)
-  return path.join(path.dirname(here), `resultsWorker${path.extname(here)}`)
-}
-
-/**
- * A TypeScript worker needs the tsx loader in its own thread: loaders
- * registered on the main thread do not reach workers started from Node's
- * API. The compiled worker runs with the process's own flags (source maps).
- */
-function workerExecArgv(workerFile: string): string[] {
-  const inherited = process.execArgv
-  if (!workerFile.endsWith('.ts')) return inherited
-  const hasTsx = inherited.some(
-    (arg, index) => arg === 'tsx' && inherited[index - 1] === '--import',
-  )
-  return hasTsx ? inherited : [...inherited, '--import', 'tsx']
 }

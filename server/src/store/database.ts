@@ -2,88 +2,39 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { createPrivateFile, makePrivateDir, restrictToOwner } from './privateFiles'
 import { lockDataDir, type StoreLock } from './storeLock'
+import { migrate } from './migrations'
+import type { SqlDb } from './sql/SqlDb'
 
-/** The SQLite store as the stores use it. */
-export type Db = Database.Database
+/** The SQLite store: better-sqlite3's connection, which is also a SqlDb. */
+export type Db = Database.Database & SqlDb
 
 /** The store's file in the data directory. */
 export const DATABASE_FILE = 'tablecloth.db'
-
-const MIGRATIONS: readonly string[] = [
-  `
-  CREATE TABLE events (
-    id TEXT PRIMARY KEY,
-    config TEXT NOT NULL,
-    state TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE TABLE tokens (
-    hash TEXT PRIMARY KEY,
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    table_id TEXT,
-    role TEXT NOT NULL,
-    -- The token itself, encrypted under a key derived from the organiser token,
-    -- so the control room can show links again without the store holding them.
-    sealed TEXT,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX tokens_event ON tokens(event_id);
-  -- Board docs: one compacted state plus an append-only log of updates since.
-  CREATE TABLE doc_states (
-    room TEXT PRIMARY KEY,
-    state BLOB NOT NULL,
-    updated_at TEXT NOT NULL
-  );
-  CREATE TABLE doc_updates (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    room TEXT NOT NULL,
-    data BLOB NOT NULL
-  );
-  CREATE INDEX doc_updates_room ON doc_updates(room, seq);
-  CREATE TABLE snapshots (
-    id TEXT PRIMARY KEY,
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    table_id TEXT NOT NULL,
-    station_index INTEGER NOT NULL,
-    station_id TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    state BLOB NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX snapshots_event ON snapshots(event_id, station_index, table_id);
-  `,
-  // 2: notes the organiser hid from the results ("Review before publishing").
-  // Only ids: the note's text stays on its board and in its snapshots, nowhere else.
-  `
-  CREATE TABLE hidden_notes (
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    note_id TEXT NOT NULL,
-    table_id TEXT NOT NULL,
-    hidden_at TEXT NOT NULL,
-    PRIMARY KEY (event_id, note_id)
-  ) WITHOUT ROWID;
-  `,
-  // 3: a CRC32 of every stored Yjs part (partIntegrity.ts). A flipped byte can
-  // still decode, with other ids, and then hides every later update built on
-  // it; the checksum tells. Rows from before keep NULL: unverified, still read.
-  `
-  ALTER TABLE doc_updates ADD COLUMN checksum INTEGER;
-  ALTER TABLE doc_states ADD COLUMN checksum INTEGER;
-  ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
-  `,
-]
 
 /**
  * The store's connection, holding the data directory's lock (storeLock.ts)
  * for as long as it is open: closing it releases the lock, so a server can
  * be stopped and started again on the same directory within one process.
  */
-class LockedDatabase extends Database {
+class LockedDatabase extends Database implements SqlDb {
+  readonly engine = 'sqlite'
+
   constructor(
     file: string,
     private readonly lock: StoreLock,
   ) {
     super(file)
+  }
+
+  /** One process writes a SQLite store (storeLock.ts): there is no one else to wait for. */
+  lockKey(_key: string): void {}
+
+  /**
+   * Moves the write-ahead log into the file and empties it, so deleted rows
+   * survive in neither (secure_delete has zeroed their pages).
+   */
+  purgeDeleted(): void {
+    this.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   override close(): this {
@@ -141,12 +92,16 @@ function setUp(db: Db): void {
   migrate(db)
 }
 
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!)
-      db.pragma(`user_version = ${version + 1}`)
-    })()
-  }
+/**
+ * A better-sqlite3 connection opened elsewhere (read-only, beside a running
+ * server, in a script) as a SqlDb, for the stores to read and write through.
+ */
+export function sqliteStore(raw: Database.Database): Db {
+  return Object.assign(raw, {
+    engine: 'sqlite' as const,
+    lockKey: (_key: string) => {},
+    purgeDeleted: () => {
+      raw.pragma('wal_checkpoint(TRUNCATE)')
+    },
+  })
 }

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3'
 import * as Y from 'yjs'
-import type { Db } from './database'
 import { checksumOf, isIntact, isReadable } from './partIntegrity'
+import { engineErrorCode } from './sql/engineErrors'
+import type { SqlDb } from './sql/SqlDb'
 
 /** What the store was doing when it failed; names the operation in logs and errors. */
 export type StorageOperation =
@@ -18,7 +18,8 @@ export type StorageOperation =
  * A board doc could not be read or written. Always thrown, never swallowed:
  * the sync layer refuses an update it could not log rather than lose it.
  *
- * `code` is SQLite's extended code (`SQLITE_FULL`, `SQLITE_READONLY`, ...) or
+ * `code` is SQLite's extended code (`SQLITE_FULL`, `SQLITE_READONLY`, ...),
+ * PostgreSQL's SQLSTATE or connection code (`57P01`, `ECONNREFUSED`, ...), or
  * `CORRUPT_UPDATE` when stored bytes are damaged: their checksum does not
  * match, or (in a row from before checksums) they no longer decode as a Yjs
  * update. The message names the operation and room only, never any board content.
@@ -42,7 +43,7 @@ export class StorageError extends Error {
 
 /** A stored part of a room, as read: its bytes and the checksum stored with them. */
 interface StoredPart {
-  /** `state`, or the logged update's sequence number. */
+  /** `state`, or the logged update's number on its board. */
   name: 'state' | number
   data: Uint8Array
   /** CRC32 written with the bytes; null in rows from before checksums (migration 3). */
@@ -59,24 +60,38 @@ export class DamagedPartError extends Error {
 }
 
 function codeOf(cause: unknown): string {
-  if (cause instanceof Database.SqliteError) return cause.code
-  return 'CORRUPT_UPDATE'
+  const own = (cause as { code?: unknown } | null)?.code
+  if (typeof own === 'string' && /^[A-Z_]+$/.test(own)) return own
+  return engineErrorCode(cause) ?? 'CORRUPT_UPDATE'
+}
+
+/** A board as stored: one update, or null, and the number of the last update logged for it. */
+export interface StoredBoard {
+  update: Uint8Array | null
+  /** The last number `append` gave this board (0 if none); compaction keeps it. */
+  head: number
 }
 
 /**
- * Board documents in SQLite: per room one compacted state (`doc_states`) plus an
- * append-only log of the updates received since (`doc_updates`).
+ * Board documents: per room one compacted state (`doc_states`) plus an
+ * append-only log of the updates received since (`doc_updates`), on SQLite
+ * or PostgreSQL.
  *
- * Appending is one INSERT through a prepared statement, so the sync layer can
- * log every update before relaying it without measurable latency. Compaction
- * folds the log into the state in one transaction. Every row carries a CRC32
- * of its bytes, checked on every load: a byte flipped on disk may still
- * decode, and would then silently hide every later update that builds on it.
+ * Every board numbers its updates 1, 2, 3, … (`doc_heads` keeps the last):
+ * processes sharing a PostgreSQL store relay updates with their numbers, and
+ * one that sees a number skipped reads the board again. Appending is one
+ * statement on PostgreSQL, so the sync layer can log every update before
+ * relaying it at the cost of one round trip. Compaction folds the log into
+ * the state in one transaction, merging with the state stored: another
+ * process may have compacted updates this one has not seen yet. Every row
+ * carries a CRC32 of its bytes, checked on every load: a byte flipped on
+ * disk may still decode, and would then silently hide every later update
+ * that builds on it.
  */
 export class DocStore {
   private readonly statements: ReturnType<typeof prepare>
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: SqlDb) {
     this.statements = guard('prepare', null, () => prepare(db))
   }
 
@@ -86,7 +101,16 @@ export class DocStore {
    * when any stored part is damaged; `loadReadable` then reads around it.
    */
   load(room: string): Uint8Array | null {
-    const parts = guard('load', room, () => this.readParts(room))
+    return this.read(room).update
+  }
+
+  /** Like `load`, with the board's head: the last update number the returned state includes. */
+  read(room: string): StoredBoard {
+    const { parts, head } = guard('load', room, () => this.readParts(room))
+    return { update: this.merged(room, parts), head }
+  }
+
+  private merged(room: string, parts: StoredPart[]): Uint8Array | null {
     if (parts.length === 0) return null
     const damaged = parts.find((part) => !isIntact(part.data, part.checksum))
     if (damaged !== undefined)
@@ -110,26 +134,30 @@ export class DocStore {
    * Updates that build on a left-out part cannot be integrated by Yjs and
    * wait in the doc's pending structs once applied: see `salvagePending`.
    */
-  loadReadable(room: string): { update: Uint8Array | null; corrupt: Array<'state' | number> } {
-    const parts = guard('load', room, () => this.readParts(room))
+  loadReadable(room: string): StoredBoard & { corrupt: Array<'state' | number> } {
+    const { parts, head } = guard('load', room, () => this.readParts(room))
     const corrupt: Array<'state' | number> = []
     const readable: Uint8Array[] = []
     for (const part of parts) {
       if (isReadable(part.data, part.checksum)) readable.push(part.data)
       else corrupt.push(part.name)
     }
-    return { update: readable.length === 0 ? null : Y.mergeUpdates(readable), corrupt }
+    return { update: readable.length === 0 ? null : Y.mergeUpdates(readable), head, corrupt }
   }
 
   /**
    * Logs one update durably (it is committed when this returns) and returns its
-   * sequence number, which `discard` and `compact` refer to.
+   * number on the board, one more than the last: `discard` and `compact` refer to it.
    */
   append(room: string, update: Uint8Array): number {
-    return guard('append', room, () => {
-      return Number(
-        this.statements.insertUpdate.run(room, update, checksumOf(update)).lastInsertRowid,
-      )
+    return guard('append', room, () => this.statements.append(room, update, checksumOf(update)))
+  }
+
+  /** The last number `append` gave the board; 0 for a board never logged to. */
+  head(room: string): number {
+    return guard('load', room, () => {
+      const row = this.statements.selectHead.get(room) as { seq: number } | undefined
+      return row?.seq ?? 0
     })
   }
 
@@ -139,19 +167,32 @@ export class DocStore {
   }
 
   /**
-   * Replaces the room's state with `state` and drops the logged updates it
-   * contains, in one transaction: a crash part-way leaves the old state and the
-   * full log, never a state without its updates.
+   * Folds `state` into the room's stored state and drops the logged updates
+   * it includes, in one transaction: a crash part-way leaves the old state
+   * and the full log, never a state without its updates.
    *
-   * `throughSeq` is the last logged update `state` includes; by default every
-   * update logged so far, which holds whenever the caller encoded `state` from a
-   * doc that has applied the whole log (the sync layer applies synchronously).
+   * The stored state is merged with `state`, not replaced: on a shared
+   * store another process may have compacted updates this one has not
+   * applied yet. `throughSeq` is the last update number `state` includes
+   * with every one before it; by default every update logged so far, which
+   * holds whenever the caller encoded `state` from a doc that applied the
+   * whole log.
    */
   compact(room: string, state: Uint8Array, throughSeq?: number): void {
     guard('compact', room, () =>
       this.db.transaction(() => {
-        const last = throughSeq ?? (this.statements.maxSeq.get(room) as number | null) ?? 0
-        this.statements.upsertState.run(room, state, checksumOf(state), new Date().toISOString())
+        this.db.lockKey(`board:${room}`)
+        const last = throughSeq ?? this.head(room)
+        const stored = this.statements.selectState.get(room) as
+          | { data: Uint8Array; checksum: number | null }
+          | undefined
+        // A damaged stored state is not merged: the log it came from may be gone,
+        // and `state`, read around it, is the best there is.
+        const merged =
+          stored === undefined || !isIntact(stored.data, stored.checksum)
+            ? state
+            : Y.mergeUpdates([stored.data, state])
+        this.statements.upsertState.run(room, merged, checksumOf(merged), new Date().toISOString())
         this.statements.deleteUpdatesThrough.run(room, last)
       })(),
     )
@@ -159,15 +200,16 @@ export class DocStore {
 
   /** Number of updates logged since the last compaction. */
   updateCount(room: string): number {
-    return guard('count', room, () => this.statements.countUpdates.get(room) as number)
+    return guard('count', room, () => (this.statements.countUpdates.get(room) as Count).count)
   }
 
-  /** Deletes one room's state and log. */
+  /** Deletes one room's state, log and numbering. */
   deleteRoom(room: string): void {
     guard('delete', room, () =>
       this.db.transaction(() => {
         this.statements.deleteState.run(room)
         this.statements.deleteUpdates.run(room)
+        this.statements.deleteHead.run(room)
       })(),
     )
   }
@@ -180,9 +222,11 @@ export class DocStore {
     if (prefix === '') throw new RangeError('deleteRooms needs a non-empty prefix')
     return guard('delete', prefix, () =>
       this.db.transaction(() => {
-        const rooms = this.statements.listRooms.all({ prefix }) as string[]
-        this.statements.deleteStatesWithPrefix.run({ prefix })
-        this.statements.deleteUpdatesWithPrefix.run({ prefix })
+        const rooms = this.listRooms(prefix)
+        const match = [prefix.length, prefix]
+        this.statements.deleteStatesWithPrefix.run(...match)
+        this.statements.deleteUpdatesWithPrefix.run(...match)
+        this.statements.deleteHeadsWithPrefix.run(...match)
         return rooms.length
       })(),
     )
@@ -190,52 +234,110 @@ export class DocStore {
 
   /** Names of the rooms that start with `prefix` and have anything stored, sorted. */
   listRooms(prefix: string): string[] {
-    return guard('list', prefix, () => this.statements.listRooms.all({ prefix }) as string[])
+    const match = [prefix.length, prefix]
+    return guard('list', prefix, () =>
+      (this.statements.listRooms.all(...match, ...match) as Array<{ room: string }>).map(
+        (row) => row.room,
+      ),
+    )
   }
 
-  private readParts(room: string): StoredPart[] {
-    // One read transaction, so a concurrent compaction cannot be seen half-done.
-    return this.db.transaction(() => {
-      const state = this.statements.selectState.get(room) as Omit<StoredPart, 'name'> | undefined
-      const updates = this.statements.selectUpdates.all(room) as Array<
-        Omit<StoredPart, 'name'> & { seq: number }
-      >
-      const logged = updates.map(
-        ({ seq, data, checksum }): StoredPart => ({ name: seq, data, checksum }),
-      )
-      return state === undefined ? logged : [{ name: 'state' as const, ...state }, ...logged]
-    })()
+  /**
+   * State, log and head in one statement, so that on either engine it reads
+   * one consistent moment: a compaction by another process cannot be seen
+   * half-done.
+   */
+  private readParts(room: string): { parts: StoredPart[]; head: number } {
+    const rows = this.statements.selectParts.all(room, room, room) as PartRow[]
+    const parts: StoredPart[] = []
+    let head = 0
+    for (const row of rows) {
+      if (row.kind === 2) head = row.seq ?? 0
+      else if (row.data !== null) {
+        const name = row.kind === 0 ? ('state' as const) : (row.seq ?? 0)
+        parts.push({ name, data: row.data, checksum: row.checksum })
+      }
+    }
+    return { parts, head }
   }
 }
 
-function prepare(db: Db) {
-  const prefixMatch = 'substr(room, 1, length(@prefix)) = @prefix'
+interface PartRow {
+  /** 0: the compacted state, 1: a logged update, 2: the head. */
+  kind: 0 | 1 | 2
+  seq: number | null
+  data: Uint8Array | null
+  checksum: number | null
+}
+
+/**
+ * Numbers and logs an update. On PostgreSQL one statement: one round trip,
+ * atomic, and the head row's lock keeps two processes' numbers apart.
+ * SQLite has no INSERT inside WITH; there the two run in one transaction.
+ */
+function appender(db: SqlDb): (room: string, data: Uint8Array, checksum: number) => number {
+  const bumpHead = `INSERT INTO doc_heads (room, seq) VALUES (?, 1)
+     ON CONFLICT (room) DO UPDATE SET seq = doc_heads.seq + 1 RETURNING seq`
+  if (db.engine === 'postgres') {
+    const append = db.prepare(
+      `WITH head AS (${bumpHead})
+       INSERT INTO doc_updates (room, board_seq, data, checksum)
+       SELECT CAST(? AS TEXT), seq, CAST(? AS BYTEA), CAST(? AS BIGINT) FROM head
+       RETURNING board_seq AS seq`,
+    )
+    return (room, data, checksum) => (append.get(room, room, data, checksum) as Seq).seq
+  }
+  const bump = db.prepare(bumpHead)
+  const insert = db.prepare(
+    'INSERT INTO doc_updates (room, board_seq, data, checksum) VALUES (?, ?, ?, ?)',
+  )
+  return (room, data, checksum) =>
+    db.transaction(() => {
+      const { seq } = bump.get(room) as Seq
+      insert.run(room, seq, data, checksum)
+      return seq
+    })()
+}
+
+interface Seq {
+  seq: number
+}
+
+interface Count {
+  count: number
+}
+
+function prepare(db: SqlDb) {
+  const prefixMatch = 'substr(room, 1, ?) = ?'
   return {
-    selectState: db.prepare('SELECT state AS data, checksum FROM doc_states WHERE room = ?'),
-    selectUpdates: db.prepare(
-      'SELECT seq, data, checksum FROM doc_updates WHERE room = ? ORDER BY seq',
+    append: appender(db),
+    selectParts: db.prepare(
+      `SELECT 0 AS kind, NULL AS seq, state AS data, checksum FROM doc_states WHERE room = ?
+       UNION ALL SELECT 1, board_seq, data, checksum FROM doc_updates WHERE room = ?
+       UNION ALL SELECT 2, seq, NULL, NULL FROM doc_heads WHERE room = ?
+       ORDER BY kind, seq`,
     ),
-    insertUpdate: db.prepare('INSERT INTO doc_updates (room, data, checksum) VALUES (?, ?, ?)'),
-    deleteUpdate: db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq = ?'),
-    maxSeq: db.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck(),
+    selectState: db.prepare('SELECT state AS data, checksum FROM doc_states WHERE room = ?'),
+    selectHead: db.prepare('SELECT seq FROM doc_heads WHERE room = ?'),
+    deleteUpdate: db.prepare('DELETE FROM doc_updates WHERE room = ? AND board_seq = ?'),
     upsertState: db.prepare(
       `INSERT INTO doc_states (room, state, checksum, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(room) DO UPDATE SET
+       ON CONFLICT (room) DO UPDATE SET
          state = excluded.state, checksum = excluded.checksum, updated_at = excluded.updated_at`,
     ),
-    deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE room = ? AND seq <= ?'),
-    countUpdates: db.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck(),
+    deleteUpdatesThrough: db.prepare('DELETE FROM doc_updates WHERE room = ? AND board_seq <= ?'),
+    countUpdates: db.prepare('SELECT count(*) AS count FROM doc_updates WHERE room = ?'),
     deleteState: db.prepare('DELETE FROM doc_states WHERE room = ?'),
     deleteUpdates: db.prepare('DELETE FROM doc_updates WHERE room = ?'),
+    deleteHead: db.prepare('DELETE FROM doc_heads WHERE room = ?'),
     deleteStatesWithPrefix: db.prepare(`DELETE FROM doc_states WHERE ${prefixMatch}`),
     deleteUpdatesWithPrefix: db.prepare(`DELETE FROM doc_updates WHERE ${prefixMatch}`),
-    listRooms: db
-      .prepare(
-        `SELECT room FROM doc_states WHERE ${prefixMatch}
-         UNION SELECT room FROM doc_updates WHERE ${prefixMatch}
-         ORDER BY room`,
-      )
-      .pluck(),
+    deleteHeadsWithPrefix: db.prepare(`DELETE FROM doc_heads WHERE ${prefixMatch}`),
+    listRooms: db.prepare(
+      `SELECT room FROM doc_states WHERE ${prefixMatch}
+       UNION SELECT room FROM doc_updates WHERE ${prefixMatch}
+       ORDER BY room`,
+    ),
   }
 }
 
@@ -244,7 +346,7 @@ function guard<T>(operation: StorageOperation, room: string | null, step: () => 
   try {
     return step()
   } catch (error) {
-    if (error instanceof Database.SqliteError) throw new StorageError(operation, room, error)
+    if (engineErrorCode(error) !== null) throw new StorageError(operation, room, error)
     throw error
   }
 }

@@ -1,5 +1,5 @@
 import type { EventConfig, TimerState } from '@tablecloth/shared'
-import type { Db } from './database'
+import type { SqlDb } from './sql/SqlDb'
 
 /** The mutable part of an event: where the day stands. */
 export interface EventState {
@@ -23,7 +23,7 @@ export class EventStore {
   private readonly deleteStmt
   private readonly listStmt
 
-  constructor(db: Db) {
+  constructor(db: SqlDb) {
     this.insertStmt = db.prepare(
       'INSERT INTO events (id, config, state, created_at) VALUES (?, ?, ?, ?)',
     )

@@ -1,4 +1,4 @@
-import type { Db } from './database'
+import type { SqlDb } from './sql/SqlDb'
 
 /** A hidden note as stored: which note, on which table, since when. */
 export interface StoredHiddenNote {
@@ -19,7 +19,7 @@ export class HiddenNoteStore {
   private readonly deleteStmt
   private readonly listStmt
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: SqlDb) {
     this.insertStmt = db.prepare(
       `INSERT INTO hidden_notes (event_id, note_id, table_id, hidden_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (event_id, note_id) DO NOTHING`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { SnapshotSummary } from '@tablecloth/shared'
-import type { Db } from './database'
+import type { SqlDb } from './sql/SqlDb'
 import { checksumOf, isIntact } from './partIntegrity'
 
 export interface NewSnapshot {
@@ -37,7 +37,7 @@ export class SnapshotStore {
   private readonly listStmt
   private readonly getStmt
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: SqlDb) {
     this.insertStmt = db.prepare(
       `INSERT INTO snapshots
          (id, event_id, table_id, station_index, station_id, reason, state, checksum, created_at)

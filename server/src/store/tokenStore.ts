@@ -1,7 +1,13 @@
 import type { Role } from '@tablecloth/shared'
 import { generateToken, hashToken, isWellFormedToken } from '../auth/linkToken'
 import { openToken, sealToken } from '../auth/tokenSeal'
-import type { Db } from './database'
+import type { SqlDb } from './sql/SqlDb'
+
+/**
+ * The grant's table, the event-wide grants' NULL included, in SQL both
+ * engines run (`IS ?` is SQLite's alone). Table ids are never empty.
+ */
+const SAME_TABLE = "coalesce(table_id, '') = coalesce(?, '')"
 
 /** What a link token grants: a role on an event, and for table roles, one table. */
 export interface Grant {
@@ -24,22 +30,22 @@ export class TokenStore {
   private readonly reseal
   private readonly eventExists
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: SqlDb) {
     this.insert = db.prepare(
       'INSERT INTO tokens (hash, event_id, table_id, role, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     )
     this.select = db.prepare('SELECT event_id, table_id, role FROM tokens WHERE hash = ?')
     this.removeGrant = db.prepare(
-      'DELETE FROM tokens WHERE event_id = ? AND role = ? AND table_id IS ?',
+      `DELETE FROM tokens WHERE event_id = ? AND role = ? AND ${SAME_TABLE}`,
     )
     this.sealedStmt = db.prepare(
       'SELECT hash, table_id, role, sealed FROM tokens WHERE event_id = ? AND sealed IS NOT NULL',
     )
     this.grantHashes = db.prepare(
-      'SELECT hash FROM tokens WHERE event_id = ? AND role = ? AND table_id IS ?',
+      `SELECT hash FROM tokens WHERE event_id = ? AND role = ? AND ${SAME_TABLE}`,
     )
     this.reseal = db.prepare('UPDATE tokens SET sealed = ? WHERE hash = ?')
-    this.eventExists = db.prepare('SELECT 1 FROM events WHERE id = ?').pluck()
+    this.eventExists = db.prepare('SELECT 1 AS found FROM events WHERE id = ?')
   }
 
   /**

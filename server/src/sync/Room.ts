@@ -55,6 +55,9 @@ const GROWING_EDIT_BYTES = 4 * 1024
 /** Transaction origin of a client's update, which was logged before it was applied. */
 const FROM_CLIENT = Symbol('from-client')
 
+/** Transaction origin of an update another process logged and relayed (cluster/BoardRelay.ts). */
+const FROM_PEER = Symbol('from-peer')
+
 /** What a room tells its registry. */
 export interface RoomEvents {
   /** The doc changed, and the change is logged and relayed. */
@@ -67,6 +70,10 @@ export interface RoomEvents {
    * dropped and reloaded. Reported once, from a microtask.
    */
   broken(room: Room, error: unknown): void
+  /** An update this process logged as the board's number `seq` and has now relayed to its sockets. */
+  logged?(room: Room, seq: number, update: Uint8Array): void
+  /** Presence a socket here announced or withdrew, as the frame relayed to the others. */
+  presence?(room: Room, frame: Uint8Array): void
 }
 
 /**
@@ -84,13 +91,17 @@ export class Room {
   private readonly presence = new RoomAwareness<SyncConnection>()
   private readonly connections = new Set<SyncConnection>()
   /** Server-side changes already logged, relayed when the current step ends. */
-  private readonly outbox: Uint8Array[] = []
+  private readonly outbox: Array<{ seq: number; update: Uint8Array }> = []
   private busy = 0
   private logged = 0
   /** Bytes the board takes in the store: its compacted state plus every update logged since. */
   private storedBytes: number
   private failure: unknown = null
   private listening = false
+  /** The board's updates numbered up to here are all in the doc. */
+  private contiguous: number
+  /** Updates numbered beyond `contiguous` that are in the doc too, waiting for the gap to close. */
+  private readonly ahead = new Set<number>()
 
   /** `doc` must already hold the stored state: everything it emits from now on is logged. */
   constructor(
@@ -104,8 +115,11 @@ export class Room {
     private readonly bounds: RoomBounds = { maxBoardBytes: Infinity },
     /** Size of the stored state the doc was loaded from. */
     storedBytes = 0,
+    /** The last update number the loaded state includes (DocStore `head`). */
+    head = 0,
   ) {
     this.storedBytes = storedBytes
+    this.contiguous = head
     doc.on('beforeTransaction', this.watchTransaction)
   }
 
@@ -117,6 +131,16 @@ export class Room {
   /** Updates logged since the state was last compacted. */
   get loggedUpdates(): number {
     return this.logged
+  }
+
+  /** The last update number up to which the doc holds every update. */
+  get appliedThrough(): number {
+    return this.contiguous
+  }
+
+  /** Whether the doc holds an update numbered beyond one it lacks: another process's message was missed. */
+  get hasGap(): boolean {
+    return this.ahead.size > 0
   }
 
   get connectionCount(): number {
@@ -140,7 +164,11 @@ export class Room {
   leave(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
     const removal = this.presence.removeOwner(connection)
-    if (removal.length > 0) this.relay(encodeAwareness(removal), null)
+    if (removal.length > 0) {
+      const frame = encodeAwareness(removal)
+      this.relay(frame, null)
+      this.events.presence?.(this, frame)
+    }
     if (this.connections.size === 0) this.events.emptied(this)
   }
 
@@ -192,8 +220,62 @@ export class Room {
       return
     }
     this.relay(frame.type === 'sync-update' ? frame.raw : encodeUpdate(frame.update), connection)
+    this.events.logged?.(this, seq, frame.update)
     this.flushOutbox()
     this.events.changed(this)
+  }
+
+  /**
+   * An update another process logged as number `seq` and relayed: applied
+   * without logging again, and relayed to this process's sockets. One seen
+   * already is skipped; one beyond a gap is applied (Yjs keeps what cannot
+   * integrate yet) and the gap is reported by `hasGap` until it closes.
+   */
+  receivePeerUpdate(seq: number, update: Uint8Array): void {
+    if (this.failure !== null || seq <= this.contiguous || this.ahead.has(seq)) return
+    this.busy++
+    try {
+      Y.applyUpdate(this.doc, update, FROM_PEER)
+    } catch (error) {
+      this.log(`sync apply-failed room=${this.name} error=${errorName(error)} from=peer`)
+      this.fail(error)
+      return
+    } finally {
+      this.busy--
+    }
+    this.markApplied(seq)
+    this.relay(encodeUpdate(update), null)
+    this.flushOutbox()
+  }
+
+  /**
+   * The board as stored, read again after a missed message: applied without
+   * logging (Yjs skips what the doc has), and everything it adds relayed.
+   */
+  catchUp(stored: { update: Uint8Array | null; head: number }): void {
+    if (this.failure !== null || stored.head <= this.contiguous) return
+    if (stored.update !== null) {
+      const before = Y.encodeStateVector(this.doc)
+      this.busy++
+      try {
+        Y.applyUpdate(this.doc, stored.update, FROM_PEER)
+      } catch (error) {
+        this.fail(error)
+        return
+      } finally {
+        this.busy--
+      }
+      this.relay(encodeUpdate(Y.encodeStateAsUpdate(this.doc, before)), null)
+    }
+    this.contiguous = stored.head
+    for (const seq of this.ahead) if (seq <= stored.head) this.ahead.delete(seq)
+    this.advance()
+    this.flushOutbox()
+  }
+
+  /** Presence another process's sockets announced: relayed to this process's sockets as it came. */
+  receivePeerPresence(frame: Uint8Array): void {
+    this.relay(frame, null)
   }
 
   /**
@@ -211,7 +293,9 @@ export class Room {
     }
     const accepted = this.presence.apply(connection, frame.entries)
     if (accepted.length === 0) return
-    this.relay(accepted === frame.entries ? frame.raw : encodeAwareness(accepted), connection)
+    const relayed = accepted === frame.entries ? frame.raw : encodeAwareness(accepted)
+    this.relay(relayed, connection)
+    this.events.presence?.(this, relayed)
   }
 
   answerAwarenessQuery(connection: SyncConnection): void {
@@ -250,7 +334,9 @@ export class Room {
   compact(): void {
     if (this.failure !== null || this.logged === 0) return
     const state = this.encodeState()
-    this.store.compact(this.name, state)
+    // Only through the last update the doc holds with all before it: on a
+    // shared store, a later one may be another process's, still on its way here.
+    this.store.compact(this.name, state, this.contiguous)
     this.logged = 0
     this.storedBytes = state.byteLength
   }
@@ -309,6 +395,7 @@ export class Room {
       const seq = this.store.append(this.name, update)
       this.logged++
       this.storedBytes += update.byteLength
+      this.markApplied(seq)
       return seq
     } catch (error) {
       if (!(error instanceof StorageError)) throw error
@@ -353,7 +440,7 @@ export class Room {
    * one too, and skips it by its origin.
    */
   private readonly watchTransaction = (transaction: Y.Transaction): void => {
-    const wanted = transaction.origin !== FROM_CLIENT
+    const wanted = transaction.origin !== FROM_CLIENT && transaction.origin !== FROM_PEER
     if (wanted === this.listening) return
     this.listening = wanted
     if (wanted) this.doc.on('update', this.logServerChange)
@@ -366,9 +453,10 @@ export class Room {
    * Yjs's event dispatch, so it records a failure instead of throwing.
    */
   private readonly logServerChange = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_CLIENT || this.failure !== null) return
+    if (origin === FROM_CLIENT || origin === FROM_PEER || this.failure !== null) return
+    let seq: number
     try {
-      this.store.append(this.name, update)
+      seq = this.store.append(this.name, update)
     } catch (error) {
       this.log(`sync storage-failed room=${this.name} op=append code=${codeOf(error)}`)
       this.fail(error)
@@ -376,15 +464,31 @@ export class Room {
     }
     this.logged++
     this.storedBytes += update.byteLength
-    this.outbox.push(update)
+    this.markApplied(seq)
+    this.outbox.push({ seq, update })
     if (this.busy === 0) this.flushOutbox()
   }
 
   private flushOutbox(): void {
     if (this.outbox.length === 0) return
-    for (const update of this.outbox) this.relay(encodeUpdate(update), null)
+    for (const { seq, update } of this.outbox) {
+      this.relay(encodeUpdate(update), null)
+      this.events.logged?.(this, seq, update)
+    }
     this.outbox.length = 0
     this.events.changed(this)
+  }
+
+  /** Counts update `seq` as in the doc, moving `contiguous` on as far as no number is missing. */
+  private markApplied(seq: number): void {
+    if (seq === this.contiguous + 1) {
+      this.contiguous = seq
+      this.advance()
+    } else if (seq > this.contiguous) this.ahead.add(seq)
+  }
+
+  private advance(): void {
+    while (this.ahead.delete(this.contiguous + 1)) this.contiguous++
   }
 
   private relay(frame: Uint8Array, except: SyncConnection | null): void {

@@ -32,7 +32,22 @@ export interface RoomRegistryOptions {
   /** Vets what a client's update writes before it is stored (see `Room.receiveUpdate`). */
   checkUpdate?: UpdateCheck
   onLoaded?: OnBoardLoaded
+  /** What other processes sharing the store must hear of (cluster/BoardRelay.ts). */
+  share?: RoomSharing
   log: (line: string) => void
+}
+
+/**
+ * The registry's side of relaying between processes: which boards this
+ * process holds, and what happens on them.
+ */
+export interface RoomSharing {
+  opened(room: string, appliedThrough: number): void
+  closed(room: string): void
+  logged(room: string, seq: number, update: Uint8Array): void
+  presence(room: string, frame: Uint8Array): void
+  /** False while the relay between processes is down: edits are then refused, not kept from the others. */
+  readonly available: boolean
 }
 
 /** A room's live numbers, for the organiser's overview. */
@@ -59,6 +74,8 @@ export class RoomRegistry {
     changed: (room) => this.roomChanged(room),
     emptied: (room) => this.scheduleUnload(room),
     broken: (room, error) => this.dropBroken(room, error),
+    logged: (room, seq, update) => this.options.share?.logged(room.name, seq, update),
+    presence: (room, frame) => this.options.share?.presence(room.name, frame),
   }
 
   constructor(private readonly options: RoomRegistryOptions) {}
@@ -69,6 +86,7 @@ export class RoomRegistry {
    * StorageError when the board cannot be loaded.
    */
   connect(socket: SyncSocket, info: ConnectionInfo): SyncConnection | null {
+    this.requireSharing()
     const room = this.open(info.room)
     if (room.connectionCount >= this.options.limits.maxConnectionsPerRoom) return null
     this.cancelUnload(room)
@@ -84,6 +102,7 @@ export class RoomRegistry {
    * state.
    */
   transact(roomName: string, edit: (doc: Y.Doc) => void, options: { grows?: boolean } = {}): void {
+    this.requireSharing()
     const room = this.open(roomName)
     try {
       room.transact(edit, options)
@@ -100,7 +119,15 @@ export class RoomRegistry {
   encodeState(roomName: string): Uint8Array {
     const loaded = this.rooms.get(roomName)
     // A broken room may hold an edit that never reached storage; storage is the truth then.
-    if (loaded !== undefined && !loaded.isBroken) return loaded.encodeState()
+    if (loaded !== undefined && !loaded.isBroken) {
+      if (this.options.share === undefined) return loaded.encodeState()
+      // Another process's last edit may be stored and still on its way here:
+      // the stored board and this doc together hold everything anyone has seen.
+      const stored = this.storedState(roomName)
+      return stored === null
+        ? loaded.encodeState()
+        : Y.mergeUpdates([stored.update, loaded.encodeState()])
+    }
     const stored = this.storedState(roomName)
     // A damaged board is loaded instead, so what its damage held back is
     // salvaged (see `onLoaded`) before anyone reads it.
@@ -125,6 +152,49 @@ export class RoomRegistry {
 
   isLoaded(roomName: string): boolean {
     return this.rooms.has(roomName)
+  }
+
+  /** Names of the boards in memory. */
+  loadedRooms(): string[] {
+    return [...this.rooms.keys()]
+  }
+
+  /** An update another process logged and relayed, for a board held here; others are ignored. */
+  receivePeerUpdate(roomName: string, seq: number, update: Uint8Array): void {
+    this.rooms.get(roomName)?.receivePeerUpdate(seq, update)
+  }
+
+  receivePeerPresence(roomName: string, frame: Uint8Array): void {
+    this.rooms.get(roomName)?.receivePeerPresence(frame)
+  }
+
+  /** Whether a board held here lacks an update another process logged. */
+  hasGap(roomName: string): boolean {
+    return this.rooms.get(roomName)?.hasGap ?? false
+  }
+
+  /**
+   * Reads a board held here again from the store, for a message that was
+   * missed; when the store has updates the doc lacks, they are applied and
+   * relayed. Throws StorageError when the store cannot be read.
+   */
+  catchUp(roomName: string): void {
+    const room = this.rooms.get(roomName)
+    if (room === undefined || room.isBroken) return
+    const head = this.options.store.head(roomName)
+    if (head <= room.appliedThrough && !room.hasGap) return
+    room.catchUp(this.options.store.read(roomName))
+  }
+
+  /**
+   * Closes a board's sockets and forgets it without compacting, for a board
+   * another process deleted: writing it back would bring the deleted notes back.
+   */
+  forget(roomName: string, code: number, reason: string): void {
+    const room = this.rooms.get(roomName)
+    if (room === undefined) return
+    room.closeAll(code, reason)
+    this.unload(room, false)
   }
 
   /** Closes every socket on a board (revocation, deletion) and unloads it, compacted. */
@@ -179,7 +249,7 @@ export class RoomRegistry {
     const existing = this.rooms.get(roomName)
     if (existing !== undefined) return existing
     if (this.closed) throw new Error('board rooms are closed')
-    const { doc, bytes } = this.loadDoc(roomName, stored)
+    const { doc, bytes, head } = this.loadDoc(roomName, stored)
     const room = new Room(
       roomName,
       doc,
@@ -189,8 +259,10 @@ export class RoomRegistry {
       this.options.checkUpdate ?? null,
       { maxBoardBytes: this.options.limits.maxBoardBytes },
       bytes,
+      head,
     )
     this.rooms.set(roomName, room)
+    this.options.share?.opened(roomName, head)
     this.options.log(`sync room-loaded room=${roomName}`)
     this.afterLoad(room)
     return room
@@ -214,28 +286,35 @@ export class RoomRegistry {
    * decode (a corrupt row) is reported and left out, so the rest of the
    * board still loads; a store that cannot be read at all is an error.
    */
-  private loadDoc(roomName: string, read?: StoredState | null): { doc: Y.Doc; bytes: number } {
-    const stored = (read === undefined ? this.storedState(roomName) : read)?.update ?? null
+  private loadDoc(
+    roomName: string,
+    read?: StoredState | null,
+  ): { doc: Y.Doc; bytes: number; head: number } {
+    const found = read === undefined ? this.storedState(roomName) : read
+    const stored = found?.update ?? null
     const doc = new Y.Doc()
     if (stored !== null) {
       try {
         Y.applyUpdate(doc, stored)
-        return { doc, bytes: stored.byteLength }
+        return { doc, bytes: stored.byteLength, head: found!.head }
       } catch (error) {
         doc.destroy()
         throw new StorageError('load', roomName, error)
       }
     }
     const initialise = this.options.initialiseDoc
-    if (initialise === undefined) return { doc, bytes: 0 }
+    if (initialise === undefined) return { doc, bytes: 0, head: 0 }
     try {
       const target = parseRoomName(roomName)
       if (target === null) throw new RangeError(`not a board room: ${roomName}`)
       const { eventId, tableId } = target
       doc.transact(() => initialise(eventId, tableId, doc))
       const state = Y.encodeStateAsUpdate(doc)
-      this.options.store.compact(roomName, state)
-      return { doc, bytes: state.byteLength }
+      // Merged with whatever another process stored meanwhile, which is read back.
+      this.options.store.compact(roomName, state, 0)
+      const stored = this.options.store.read(roomName)
+      if (stored.update !== null) Y.applyUpdate(doc, stored.update)
+      return { doc, bytes: state.byteLength, head: stored.head }
     } catch (error) {
       doc.destroy()
       throw error
@@ -250,18 +329,26 @@ export class RoomRegistry {
    */
   private storedState(roomName: string): StoredState | null {
     try {
-      const update = this.options.store.load(roomName)
-      return update === null ? null : { update, damaged: false }
+      const { update, head } = this.options.store.read(roomName)
+      return update === null ? null : { update, head, damaged: false }
     } catch (error) {
       if (!(error instanceof StorageError) || error.code !== 'CORRUPT_UPDATE') throw error
     }
-    const { update, corrupt } = this.options.store.loadReadable(roomName)
+    const { update, head, corrupt } = this.options.store.loadReadable(roomName)
     for (const part of corrupt) {
       this.options.log(
         `store corrupt-row room=${roomName} part=${part === 'state' ? 'state' : `update:${part}`}`,
       )
     }
-    return update === null ? null : { update, damaged: true }
+    return update === null ? null : { update, head, damaged: true }
+  }
+
+  /** Refuses work while the relay to other processes is down: an edit made now would reach only this one. */
+  private requireSharing(): void {
+    const share = this.options.share
+    if (share !== undefined && !share.available) {
+      throw new StorageError('append', null, new RelayUnavailableError())
+    }
   }
 
   private roomChanged(room: Room): void {
@@ -314,6 +401,7 @@ export class RoomRegistry {
     this.cancelUnload(room)
     if (compact) this.compact(room)
     this.rooms.delete(room.name)
+    this.options.share?.closed(room.name)
     try {
       room.destroy()
     } catch (error) {
@@ -338,7 +426,17 @@ export class RoomRegistry {
 /** A board as stored, and whether a damaged part was left out of it. */
 interface StoredState {
   update: Uint8Array
+  head: number
   damaged: boolean
+}
+
+/** The relay between processes (Redis) is down; edits wait until it is back. */
+export class RelayUnavailableError extends Error {
+  override readonly name = 'RelayUnavailableError'
+  readonly code = 'RELAY_UNAVAILABLE'
+  constructor() {
+    super('the relay between server processes is unavailable')
+  }
 }
 
 function errorName(error: unknown): string {

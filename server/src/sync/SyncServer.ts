@@ -17,7 +17,7 @@ import { StorageError, type DocStore } from '../store/docStore'
 import { clientAddress } from '../http/clientAddress'
 import { RateLimiter } from '../domain/rateLimiter'
 import type { UpdateCheck } from './Room'
-import { RoomRegistry, type OnBoardLoaded } from './RoomRegistry'
+import { RoomRegistry, type OnBoardLoaded, type RoomSharing } from './RoomRegistry'
 import type { ConnectionInfo, GrantScope, SyncConnection } from './SyncConnection'
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './syncLimits'
 import { SyncWebSocket } from './SyncWebSocket'
@@ -60,6 +60,8 @@ export interface SyncServerOptions {
   initialiseDoc?: (eventId: string, tableId: string, doc: Y.Doc) => void
   /** Repairs a board just loaded from the store, before any socket sees it. */
   onLoaded?: OnBoardLoaded
+  /** Relays to the other processes sharing the store (cluster/BoardRelay.ts). */
+  share?: RoomSharing
   /** One line per notable event; lines carry room names and codes, never board text or tokens. */
   log?: (line: string) => void
 }
@@ -107,6 +109,7 @@ export class SyncServer {
       ...(options.onRoomChange && { onRoomChange: options.onRoomChange }),
       ...(options.checkUpdate && { checkUpdate: options.checkUpdate }),
       ...(options.onLoaded && { onLoaded: options.onLoaded }),
+      ...(options.share && { share: options.share }),
     })
     this.wss = new WebSocketServer({
       noServer: true,

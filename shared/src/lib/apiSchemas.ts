@@ -76,7 +76,15 @@ export const ServerConfigResponseSchema = z.object({
   protocol: z.number().int(),
   setupPinRequired: z.boolean(),
 })
-export const HealthResponseSchema = z.object({ ok: z.literal(true) })
+/**
+ * `/healthz`: `ok` when everything the server needs answers. The store is
+ * always reported; the relay between processes (Redis) when one is set up.
+ */
+export const HealthResponseSchema = z.object({
+  ok: z.boolean(),
+  store: z.object({ engine: z.enum(['sqlite', 'postgres']), ok: z.boolean() }),
+  relay: z.object({ ok: z.boolean() }).optional(),
+})
 export const TimeResponseSchema = z.object({ serverTime: z.number() })
 
 export const TimerStateSchema = z.object({

@@ -1,0 +1,57 @@
+import { CloseCode, CloseReason } from '@tablecloth/shared'
+import type { BoardRooms } from '../events/BoardRooms'
+import type { RoomRegistry } from '../sync/RoomRegistry'
+import type { BoardRelay } from './BoardRelay'
+import type { EventMessage } from './relayMessages'
+
+/**
+ * The live boards as the event layer sees them when several processes
+ * share the store: what closes sockets or deletes a board is done here and
+ * announced to the others, which do the same to the sockets and boards they
+ * hold (`applyEventMessage`). Edits need nothing extra: they are board
+ * updates, relayed as every update is.
+ */
+export function sharedBoardRooms(local: BoardRooms, relay: BoardRelay): BoardRooms {
+  return {
+    ...local,
+    closeRoom(room, code, reason) {
+      local.closeRoom(room, code, reason)
+      relay.announce({ type: 'close-room', room, code, reason })
+    },
+    closeConnectionsOf(subjects, code, reason) {
+      const closed = local.closeConnectionsOf(subjects, code, reason)
+      relay.announce({ type: 'close-subjects', subjects: [...subjects], code, reason })
+      return closed
+    },
+    deleteRoom(room) {
+      local.deleteRoom(room)
+      relay.announce({
+        type: 'forget-room',
+        room,
+        code: CloseCode.NotFound,
+        reason: CloseReason.NotFound,
+      })
+    },
+  }
+}
+
+/** Does to this process's sockets and boards what another process announced. */
+export function applyEventMessage(registry: RoomRegistry, message: EventMessage): void {
+  switch (message.type) {
+    case 'close-subjects': {
+      const subjects = new Set(message.subjects)
+      registry.closeConnectionsWhere(
+        (info) => info.subject !== null && subjects.has(info.subject),
+        message.code,
+        message.reason,
+      )
+      return
+    }
+    case 'close-room':
+      registry.closeRoom(message.room, message.code, message.reason)
+      return
+    case 'forget-room':
+      registry.forget(message.room, message.code, message.reason)
+      return
+  }
+}
