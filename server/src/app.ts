@@ -20,6 +20,7 @@ import { RateLimiter, type RateLimit } from './domain/rateLimiter'
 import { BoardRelay } from './cluster/BoardRelay'
 import { applyEventMessage, sharedBoardRooms } from './cluster/sharedBoardRooms'
 import { SharedRateLimiter } from './cluster/SharedRateLimiter'
+import { PresenceDirectory } from './cluster/PresenceDirectory'
 import { storeAnswers } from './store/storeHealth'
 import { PHONE_NOTE_RATE, TRUSTED_NOTE_RATE } from '@tablecloth/shared'
 import { EVENT_CREATION_BURST, registerEventRoutes } from './http/eventRoutes'
@@ -30,7 +31,7 @@ import { registerSystemRoutes } from './http/systemRoutes'
 import { httpOptions, registerHttpFoundation } from './http/httpFoundation'
 import { registerApiDocs } from './http/apiDocs'
 import { SetupPinCheck } from './http/SetupPinCheck'
-import { boardRoomsOf } from './sync/boardRooms'
+import { boardRoomsOf, localPresence } from './sync/boardRooms'
 import { boardUpdateGate } from './board/boardUpdateGate'
 import { repairLoadedBoard } from './board/repairLoadedBoard'
 import { sweepExpiredEvents } from './events/retentionSweep'
@@ -79,7 +80,13 @@ export function createApp(config: Config, log: (line: string) => void = console.
     log,
   })
   relay?.attach(sync.registry)
-  const rooms = relay ? sharedBoardRooms(boardRoomsOf(sync), relay) : boardRoomsOf(sync)
+  const directory =
+    relay &&
+    new PresenceDirectory(relay.commands, relay.processId, () => localPresence(sync.registry), log)
+  const rooms =
+    relay && directory
+      ? sharedBoardRooms(boardRoomsOf(sync), relay, directory)
+      : boardRoomsOf(sync)
   // Counts shared by every process when there are several, this process's own otherwise.
   const rateLimit = (name: string, limit: { perMinute: number; burst: number }): RateLimit =>
     relay ? new SharedRateLimiter(relay.commands, name, limit) : new RateLimiter(limit)
@@ -158,6 +165,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
         retentionTimer = setInterval(sweepExpired, RETENTION_SWEEP_MS)
         retentionTimer.unref()
       }
+      directory?.start()
       await fastify.listen({ port: config.port, host: config.host })
       const address = server.address() as import('node:net').AddressInfo
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
@@ -168,6 +176,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
       await sync.close(CloseCode.ShuttingDown, CloseReason.ShuttingDown)
       await fastify.close()
       await closeResultsRenderer()
+      await directory?.stop()
       await relay?.close()
       db.close()
     },

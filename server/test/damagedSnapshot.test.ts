@@ -121,7 +121,7 @@ describe('a damaged snapshot in the store', () => {
         expect(room).toBe(roomName(EVENT, table))
         return live
       },
-      presence: () => ({
+      presence: async () => ({
         connections: 0,
         presence: { moderators: 0, organisers: 0, projectors: 0, gallery: 0, phones: 0 },
         names: [],

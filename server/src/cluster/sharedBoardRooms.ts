@@ -2,6 +2,7 @@ import { CloseCode, CloseReason } from '@tablecloth/shared'
 import type { BoardRooms } from '../events/BoardRooms'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { BoardRelay } from './BoardRelay'
+import type { PresenceDirectory } from './PresenceDirectory'
 import type { EventMessage } from './relayMessages'
 
 /**
@@ -11,9 +12,16 @@ import type { EventMessage } from './relayMessages'
  * hold (`applyEventMessage`). Edits need nothing extra: they are board
  * updates, relayed as every update is.
  */
-export function sharedBoardRooms(local: BoardRooms, relay: BoardRelay): BoardRooms {
+export function sharedBoardRooms(
+  local: BoardRooms,
+  relay: BoardRelay,
+  directory: PresenceDirectory,
+): BoardRooms {
   return {
     ...local,
+    async presence(room) {
+      return directory.summary(room, await local.presence(room))
+    },
     closeRoom(room, code, reason) {
       local.closeRoom(room, code, reason)
       relay.announce({ type: 'close-room', room, code, reason })

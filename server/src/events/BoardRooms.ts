@@ -14,13 +14,13 @@ export interface BoardRooms {
   transact(room: string, fn: (doc: Y.Doc) => void, options?: { grows?: boolean }): Promise<void>
   /** The room's full state as one update, whether or not it is loaded. */
   encodeState(room: string): Promise<Uint8Array>
-  /** Sockets on the room right now, by the link they were opened with, and the names announced. */
-  presence(room: string): {
+  /** Sockets on the room right now (on every process sharing the store), by the link they were opened with, and the names announced. */
+  presence(room: string): Promise<{
     connections: number
     presence: BoardPresence
     names: string[]
     moderatorNames: string[]
-  }
+  }>
   /** Closes every connection to the room, e.g. when its event is deleted. */
   closeRoom(room: string, code: number, reason: string): void
   /**

@@ -292,7 +292,7 @@ export class EventService {
     const tables = await Promise.all(
       event.config.tables.map(async (table): Promise<TableOverview> => {
         const room = roomName(eventId, table.id)
-        const presence = this.deps.rooms.presence(room)
+        const presence = await this.deps.rooms.presence(room)
         const contents = readBoardContents([...(await this.boardRecords(room)).values()])
         const classified = classifyNotes(contents.notes, contents.columns)
         const current = classified.stations.find((entry) => entry.stationId === station.id)

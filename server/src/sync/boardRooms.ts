@@ -13,7 +13,7 @@ export function boardRoomsOf(sync: SyncServer): BoardRooms {
   return {
     transact: async (room, edit, options) => registry.transact(room, edit, options),
     encodeState: async (room) => registry.encodeState(room),
-    presence: (room) => summarisePresence(registry.roomPresence(room)),
+    presence: async (room) => summarisePresence(registry.roomPresence(room)),
     closeRoom: (room, code, reason) => registry.closeRoom(room, code, reason),
     closeConnectionsOf: (subjects, code, reason) =>
       registry.closeConnectionsWhere(
@@ -22,5 +22,14 @@ export function boardRoomsOf(sync: SyncServer): BoardRooms {
         reason,
       ),
     deleteRoom: (room) => registry.deleteRoom(room, CloseCode.NotFound, CloseReason.NotFound),
+  }
+}
+
+/** Who is on each board this process holds, for the other processes' control rooms. */
+export function* localPresence(
+  registry: SyncServer['registry'],
+): Generator<[string, ReturnType<typeof summarisePresence>]> {
+  for (const room of registry.loadedRooms()) {
+    yield [room, summarisePresence(registry.roomPresence(room))]
   }
 }
