@@ -5,6 +5,7 @@ import WebSocket from 'ws'
 import {
   BOARD_META,
   boardRecordsArray,
+  MessageType,
   observeBoardMeta,
   readBoardDay,
   richTextToPlain,
@@ -33,6 +34,8 @@ export class BoardClient {
   readonly provider: WebsocketProvider
   /** Connections lost after the first sync. */
   drops = 0
+  /** Awareness frames the server sent this client, over every connection it had. */
+  awarenessFrames = 0
 
   constructor(address: BoardAddress, name: string, onNote: NoteListener) {
     this.records = new YKeyValue<NoteRecord>(
@@ -60,6 +63,18 @@ export class BoardClient {
     this.provider.on('connection-close', () => {
       if (this.provider.synced) this.drops++
     })
+    // The provider applies frames without telling; a listener of our own on each socket counts them.
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.provider.ws?.addEventListener('message', this.countFrame)
+    })
+  }
+
+  private readonly countFrame = (event: MessageEvent): void => {
+    const data: unknown = event.data
+    // The provider asks for ArrayBuffers; the message type is the first byte.
+    if (data instanceof ArrayBuffer && new Uint8Array(data)[0] === MessageType.Awareness) {
+      this.awarenessFrames++
+    }
   }
 
   /** Resolves after the first full sync; rejects if the server closes for good (e.g. 4401). */

@@ -30,6 +30,11 @@ export interface LoadResult {
   /** Connections lost after their first sync, over the whole run. */
   drops: number
   /**
+   * Awareness (presence) frames one client received per second in the window,
+   * on average: what the board's cursors cost each receiver.
+   */
+  awarenessFramesPerClientPerSecond: number
+  /**
    * p99 event-loop delay of the bench process during the window. All clients
    * share that loop: when it is high, the figures measure the bench, not the server.
    */
@@ -105,11 +110,17 @@ export async function runBoardLoad(
     await pause(plan.warmupMs, signal)
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS })
     loopDelay.enable()
+    const framesAtStart = awarenessFrames(clients)
+    const openedAt = performance.now()
     probe.open()
     window.start()
     await pause(plan.measureMs, signal)
     probe.close()
     window.stop()
+    const awarenessFramesPerClientPerSecond =
+      (awarenessFrames(clients) - framesAtStart) /
+      clients.length /
+      ((performance.now() - openedAt) / 1000)
     loopDelay.disable()
     stop(noteTimers)
     // Cursors keep moving while late notes drain, so the drain sees the same load.
@@ -118,6 +129,7 @@ export async function runBoardLoad(
     return {
       notes: probe.summary(),
       drops: clients.reduce((sum, client) => sum + client.drops, 0),
+      awarenessFramesPerClientPerSecond,
       // The histogram records whole sampling intervals; the delay is what exceeds one.
       loopDelayP99Ms: Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS),
     }
@@ -127,6 +139,10 @@ export async function runBoardLoad(
     for (const client of clients) client.destroy()
     process.setMaxListeners(maxListeners)
   }
+}
+
+function awarenessFrames(clients: readonly BoardClient[]): number {
+  return clients.reduce((sum, client) => sum + client.awarenessFrames, 0)
 }
 
 interface TableState {

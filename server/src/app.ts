@@ -84,9 +84,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     relay &&
     new PresenceDirectory(relay.commands, relay.processId, () => localPresence(sync.registry), log)
   const rooms =
-    relay && directory
-      ? sharedBoardRooms(boardRoomsOf(sync), relay, directory)
-      : boardRoomsOf(sync)
+    relay && directory ? sharedBoardRooms(boardRoomsOf(sync), relay, directory) : boardRoomsOf(sync)
   // Counts shared by every process when there are several, this process's own otherwise.
   const rateLimit = (name: string, limit: { perMinute: number; burst: number }): RateLimit =>
     relay ? new SharedRateLimiter(relay.commands, name, limit) : new RateLimiter(limit)

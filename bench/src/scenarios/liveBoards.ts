@@ -113,6 +113,13 @@ function printReport(config: BenchConfig, ours: TargetRun, plain: TargetRun): vo
       ['server RSS mean', ...compared((r) => r.server.rssMeanMiB, formatMiB)],
       ['server RSS peak', ...both((r) => formatMiB(r.server.rssPeakMiB))],
       ['server CPU, % of a core', ...compared((r) => r.server.cpuPercent, formatPercent)],
+      [
+        'awareness frames/s per client',
+        ...compared(
+          (r) => r.load.awarenessFramesPerClientPerSecond,
+          (value) => value.toFixed(1),
+        ),
+      ],
       ['bench CPU, % of a core', ...both((r) => formatPercent(r.bench.cpuPercent))],
       ['bench event-loop delay p99', ...both((r) => formatMs(r.load.loopDelayP99Ms))],
       ['other processes, % of a core', ...both((r) => formatPercent(r.otherCpuPercent))],

@@ -8,6 +8,7 @@ import {
   encodeUpdate,
   type SyncFrame,
 } from './messageCodec'
+import { PresenceBatch, type PresencePeer } from './PresenceBatch'
 import { RoomAwareness, type PresenceState } from './RoomAwareness'
 import type { ConnectionInfo, SyncConnection } from './SyncConnection'
 import { changesDoc } from './updateNovelty'
@@ -90,6 +91,18 @@ export interface RoomEvents {
 export class Room {
   private readonly presence = new RoomAwareness<SyncConnection>()
   private readonly connections = new Set<SyncConnection>()
+  /** Presence for the others, sent once per tick rather than per frame received. */
+  /**
+   * The other processes sharing the store, as one more receiver of each
+   * tick's presence frame: it never sends entries of its own, so it gets
+   * the whole frame, one Redis message per board per tick at most.
+   */
+  private readonly peerProcesses: PresencePeer = {
+    send: (frame) => this.events.presence?.(this, frame),
+  }
+  private readonly presenceBatch = new PresenceBatch<SyncConnection | PresencePeer>(() =>
+    this.events.presence ? [...this.connections, this.peerProcesses] : this.connections,
+  )
   /** Server-side changes already logged, relayed when the current step ends. */
   private readonly outbox: Array<{ seq: number; update: Uint8Array }> = []
   private busy = 0
@@ -152,7 +165,11 @@ export class Room {
     return this.failure !== null
   }
 
-  /** Adds a socket and opens the sync handshake with it. */
+  /**
+   * Adds a socket and opens the sync handshake with it. Who is present is a
+   * reply, sent at once; the batch may later repeat some of it, which
+   * awareness ignores (same clock).
+   */
   join(connection: SyncConnection): void {
     this.connections.add(connection)
     connection.send(encodeSyncStep1(this.doc))
@@ -160,16 +177,19 @@ export class Room {
     if (present.length > 0) connection.send(encodeAwareness(present))
   }
 
-  /** Removes a socket and tells the others its presence is gone. */
+  /** Removes a socket and tells the others, with the next presence batch, that it is gone. */
   leave(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
     const removal = this.presence.removeOwner(connection)
-    if (removal.length > 0) {
-      const frame = encodeAwareness(removal)
-      this.relay(frame, null)
-      this.events.presence?.(this, frame)
+    if (this.connections.size > 0) {
+      this.presenceBatch.add(connection, removal)
+      return
     }
-    if (this.connections.size === 0) this.events.emptied(this)
+    // Nobody here is left to tell, and no timer may outlive the last socket;
+    // other processes' sockets on the board still hear that this one left.
+    this.presenceBatch.stop()
+    if (removal.length > 0) this.events.presence?.(this, encodeAwareness(removal))
+    this.events.emptied(this)
   }
 
   /** Answers a client's state vector with everything it lacks. */
@@ -279,11 +299,12 @@ export class Room {
   }
 
   /**
-   * Presence from a client, relayed to the others if it changed anything.
-   * Only sockets that may edit announce themselves: a projector, the gallery
-   * or a phone watching the board is nobody at the table, so its presence is
-   * neither kept nor relayed (it would show a name in the control room).
-   * States above PRESENCE_STATE_MAX_BYTES are dropped as well.
+   * Presence from a client, relayed to the others with the next presence
+   * batch if it changed anything (see PresenceBatch). Only sockets that may
+   * edit announce themselves: a projector, the gallery or a phone watching
+   * the board is nobody at the table, so its presence is neither kept nor
+   * relayed (it would show a name in the control room). States above
+   * PRESENCE_STATE_MAX_BYTES are dropped as well.
    */
   receiveAwareness(connection: SyncConnection, frame: AwarenessFrame): void {
     if (!connection.canWrite) return
@@ -291,13 +312,10 @@ export class Room {
       this.log(`sync presence-too-large room=${this.name} role=${connection.info.role}`)
       return
     }
-    const accepted = this.presence.apply(connection, frame.entries)
-    if (accepted.length === 0) return
-    const relayed = accepted === frame.entries ? frame.raw : encodeAwareness(accepted)
-    this.relay(relayed, connection)
-    this.events.presence?.(this, relayed)
+    this.presenceBatch.add(connection, this.presence.apply(connection, frame.entries))
   }
 
+  /** Everyone present, sent at once: a reply, not a relay. */
   answerAwarenessQuery(connection: SyncConnection): void {
     connection.send(encodeAwareness(this.presence.entries()))
   }
@@ -385,6 +403,7 @@ export class Room {
 
   /** Releases the doc; the room must not be used afterwards. */
   destroy(): void {
+    this.presenceBatch.stop()
     this.doc.off('beforeTransaction', this.watchTransaction)
     this.doc.off('update', this.logServerChange)
     this.doc.destroy()

@@ -30,8 +30,7 @@ export class RoomAwareness<Owner extends object> {
 
   /**
    * Applies entries sent by `owner` and returns those that changed something,
-   * to be relayed: the given array itself when all did, so the caller can
-   * forward the received frame unchanged.
+   * to be relayed: the given array itself when all did, which spares a copy.
    */
   apply(owner: Owner, entries: readonly AwarenessEntry[]): readonly AwarenessEntry[] {
     let accepted: AwarenessEntry[] | null = null

@@ -34,7 +34,8 @@ export type SyncFrame =
   | { type: 'sync-step2'; update: Uint8Array; decoded: DecodedUpdate }
   /** `raw` is the whole frame, relayed to peers unchanged. */
   | { type: 'sync-update'; update: Uint8Array; decoded: DecodedUpdate; raw: Uint8Array }
-  | { type: 'awareness'; entries: AwarenessEntry[]; raw: Uint8Array }
+  /** Entries are relayed re-encoded, in the room's presence batch, never as the received frame. */
+  | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
   /** The frame is garbage; `detail` says why without quoting any of it, so it may be logged. */
   | { type: 'invalid'; detail: string }
@@ -71,7 +72,7 @@ export function decodeFrame(data: Uint8Array): SyncFrame {
       case MessageType.Sync:
         return decodeSync(decoder, data)
       case MessageType.Awareness:
-        return decodeAwareness(decoder, data)
+        return decodeAwareness(decoder)
       case MessageType.QueryAwareness:
         return ended(decoder, { type: 'query-awareness' })
       case MessageType.Auth:
@@ -111,7 +112,7 @@ function decodeSync(decoder: decoding.Decoder, data: Uint8Array): SyncFrame {
   }
 }
 
-function decodeAwareness(decoder: decoding.Decoder, data: Uint8Array): SyncFrame {
+function decodeAwareness(decoder: decoding.Decoder): SyncFrame {
   const payload = decoding.readVarUint8Array(decoder)
   if (decoding.hasContent(decoder)) return invalid('trailing bytes')
   const inner = decoding.createDecoder(payload)
@@ -123,7 +124,7 @@ function decodeAwareness(decoder: decoding.Decoder, data: Uint8Array): SyncFrame
     const state = decoding.readVarUint8Array(inner)
     entries.push({ clientId, clock, state })
   }
-  return ended(inner, { type: 'awareness', entries, raw: data })
+  return ended(inner, { type: 'awareness', entries })
 }
 
 function isStateVector(bytes: Uint8Array): boolean {
@@ -170,16 +171,39 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 
 /** Awareness entries as a frame for peers. */
 export function encodeAwareness(entries: readonly AwarenessEntry[]): Uint8Array {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(inner, entry.clientId)
-    encoding.writeVarUint(inner, entry.clock)
-    // Same bytes as awareness's writeVarString: a length, then the UTF-8 text.
-    encoding.writeVarUint8Array(inner, entry.state)
-  }
+  return encodeAwarenessFrame(entries.map(encodeAwarenessEntry))
+}
+
+/**
+ * One awareness entry in its wire form, to be joined into frames by
+ * `encodeAwarenessFrame`: a batch encodes each entry once and then leaves out
+ * a receiver's own entries by leaving out their bytes.
+ */
+export function encodeAwarenessEntry(entry: AwarenessEntry): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entry.clientId)
+  encoding.writeVarUint(encoder, entry.clock)
+  // Same bytes as awareness's writeVarString: a length, then the UTF-8 text.
+  encoding.writeVarUint8Array(encoder, entry.state)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Entries from `encodeAwarenessEntry` as one awareness frame. */
+export function encodeAwarenessFrame(encodedEntries: readonly Uint8Array[]): Uint8Array {
+  const count = encodedEntries.length
+  let payloadBytes = varUintBytes(count)
+  for (const entry of encodedEntries) payloadBytes += entry.byteLength
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+  encoding.writeVarUint(encoder, payloadBytes)
+  encoding.writeVarUint(encoder, count)
+  for (const entry of encodedEntries) encoding.writeUint8Array(encoder, entry)
   return encoding.toUint8Array(encoder)
+}
+
+/** Bytes lib0 takes to write `value` as a varUint: 7 bits a byte. */
+function varUintBytes(value: number): number {
+  let bytes = 1
+  for (let rest = value; rest > 0x7f; rest = Math.floor(rest / 0x80)) bytes++
+  return bytes
 }
