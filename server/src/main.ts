@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   }
   const origin = await app.listen()
   console.log(`Tablecloth listening on ${origin}`)
-  console.log(`Data directory: ${config.dataDir}`)
+  console.log(
+    config.databaseUrl === null
+      ? `Data directory: ${config.dataDir}`
+      : `Store: PostgreSQL at ${new URL(config.databaseUrl).host}${config.redisUrl ? ', relaying through Redis' : ''}`,
+  )
   let closing = false
   const shutdown = (reason: string) => {
     if (closing) return

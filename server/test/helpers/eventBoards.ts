@@ -35,11 +35,11 @@ export interface EventBoards {
  * A real server per test with the boards it opened closed afterwards: the
  * setup every event-level integration test shares.
  */
-export function useEventBoards(): EventBoards {
+export function useEventBoards(env: () => Record<string, string> = () => ({})): EventBoards {
   let server: TestServer | null = null
   let boards: BoardProvider[] = []
   beforeEach(async () => {
-    server = await startTestServer()
+    server = await startTestServer(env())
   })
   afterEach(async () => {
     boards.forEach((board) => board.destroy())
