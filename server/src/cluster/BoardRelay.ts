@@ -116,6 +116,9 @@ export class BoardRelay implements RoomSharing {
       seq,
       payload: update,
     })
+    // A number beyond one this process never heard of: another process's
+    // message is late or lost, and this board must not wait for the next one.
+    if (this.registry?.hasGap(room)) this.catchUpSoon(room)
   }
 
   presence(room: string, frame: Uint8Array): void {
