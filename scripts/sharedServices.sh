@@ -30,6 +30,8 @@ done
 if ! as_postgres "psql -p $pg_port -tAc \"SELECT 1 FROM pg_roles WHERE rolname = '$TEST_PG_ROLE'\"" | grep -q 1; then
   as_postgres "psql -p $pg_port -v ON_ERROR_STOP=1 -c \"CREATE ROLE $TEST_PG_ROLE LOGIN PASSWORD '$TEST_PG_PASSWORD'\""
 fi
+# The backup tests make a database of their own: pg_restore --clean replaces a whole database.
+as_postgres "psql -p $pg_port -q -v ON_ERROR_STOP=1 -c \"ALTER ROLE $TEST_PG_ROLE CREATEDB\""
 if ! as_postgres "psql -p $pg_port -tAc \"SELECT 1 FROM pg_database WHERE datname = '$TEST_PG_DATABASE'\"" | grep -q 1; then
   as_postgres "createdb -p $pg_port -O $TEST_PG_ROLE $TEST_PG_DATABASE"
 fi

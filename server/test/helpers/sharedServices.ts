@@ -69,3 +69,18 @@ function withSearchPath(baseUrl: string, schema: string): string {
   url.searchParams.set('options', `-c search_path=${schema}`)
   return url.toString()
 }
+
+/**
+ * A database of its own, for what works on a whole database (pg_dump,
+ * pg_restore --clean). Dropped with whatever is still connected to it.
+ */
+export function createTestDatabase(baseUrl: string): { url: string; drop(): void } {
+  const name = `tablecloth_${randomBytes(6).toString('hex')}`
+  adminOf(baseUrl).exec(`CREATE DATABASE ${name}`)
+  const url = new URL(baseUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: () => adminOf(baseUrl).exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
+}
