@@ -161,7 +161,14 @@ export class BoardRelay implements RoomSharing {
   private receive(channel: string, bytes: Buffer): void {
     if (channel === EVENTS_CHANNEL) {
       const message = decodeEventMessage(bytes.toString('utf8'))
-      if (message !== null && message.origin !== this.processId) this.onEvent(message)
+      if (message === null || message.origin === this.processId) return
+      try {
+        this.onEvent(message)
+      } catch (error) {
+        // Thrown from a Redis callback it would end the process (a store that
+        // cannot be written while a deletion is repeated here): reported instead.
+        this.log(`relay event-failed type=${message.type} ${describe(error)}`)
+      }
       return
     }
     const room = roomOfChannel(channel)

@@ -57,7 +57,7 @@ export function decodeBoardMessage(bytes: Buffer): BoardMessage | null {
 export type EventMessage =
   /** Close the sockets opened with these tokens (by hash) everywhere: their links were rotated. */
   | { type: 'close-subjects'; origin: string; subjects: string[]; code: number; reason: string }
-  /** Close a board's sockets and forget it unsaved: it was deleted. */
+  /** Close a board's sockets, forget it unsaved, delete it from the store again: it was deleted. */
   | { type: 'forget-room'; origin: string; room: string; code: number; reason: string }
   /** Close a board's sockets; it stays stored. */
   | { type: 'close-room'; origin: string; room: string; code: number; reason: string }

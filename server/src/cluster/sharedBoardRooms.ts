@@ -59,7 +59,14 @@ export function applyEventMessage(registry: RoomRegistry, message: EventMessage)
       registry.closeRoom(message.room, message.code, message.reason)
       return
     case 'forget-room':
-      registry.forget(message.room, message.code, message.reason)
+      // The origin deleted the board from the store before it announced it,
+      // but a device here may have written meanwhile (a busy process reads the
+      // announcement after the frames already queued), and each update it
+      // logged after that delete would keep part of a deleted board; an idle
+      // board compacted here in that moment would write the whole of it back.
+      // So this process deletes the board from the store too, after closing its
+      // sockets, from which nothing is logged after that.
+      registry.deleteRoom(message.room, message.code, message.reason)
       return
   }
 }

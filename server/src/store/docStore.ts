@@ -203,13 +203,23 @@ export class DocStore {
     return guard('count', room, () => (this.statements.countUpdates.get(room) as Count).count)
   }
 
-  /** Deletes one room's state, log and numbering. */
+  /**
+   * Deletes one room's state, log and numbering.
+   *
+   * The numbering goes first: on a shared store another process may be
+   * appending to the board meanwhile, and an append takes the head row's
+   * lock. Deleted first, the head stays locked until the deletion commits, so
+   * an append either lands before it, and its update is deleted with the
+   * rest, or waits and then numbers from 1 on an empty log. Deleted last, an
+   * update logged in between would outlive the deletion with a number the
+   * restarted head reaches again, and that append would fail (23505).
+   */
   deleteRoom(room: string): void {
     guard('delete', room, () =>
       this.db.transaction(() => {
+        this.statements.deleteHead.run(room)
         this.statements.deleteState.run(room)
         this.statements.deleteUpdates.run(room)
-        this.statements.deleteHead.run(room)
       })(),
     )
   }
@@ -224,9 +234,10 @@ export class DocStore {
       this.db.transaction(() => {
         const rooms = this.listRooms(prefix)
         const match = [prefix.length, prefix]
+        // The numbering first, as in `deleteRoom`.
+        this.statements.deleteHeadsWithPrefix.run(...match)
         this.statements.deleteStatesWithPrefix.run(...match)
         this.statements.deleteUpdatesWithPrefix.run(...match)
-        this.statements.deleteHeadsWithPrefix.run(...match)
         return rooms.length
       })(),
     )

@@ -186,17 +186,6 @@ export class RoomRegistry {
     room.catchUp(this.options.store.read(roomName))
   }
 
-  /**
-   * Closes a board's sockets and forgets it without compacting, for a board
-   * another process deleted: writing it back would bring the deleted notes back.
-   */
-  forget(roomName: string, code: number, reason: string): void {
-    const room = this.rooms.get(roomName)
-    if (room === undefined) return
-    room.closeAll(code, reason)
-    this.unload(room, false)
-  }
-
   /** Closes every socket on a board (revocation, deletion) and unloads it, compacted. */
   closeRoom(roomName: string, code: number, reason: string): void {
     const room = this.rooms.get(roomName)
@@ -207,7 +196,8 @@ export class RoomRegistry {
 
   /**
    * Closes the board's sockets, forgets it without compacting and deletes it
-   * from the store, for a deleted table or event.
+   * from the store, for a deleted table or event; on a shared store every
+   * process does this, the deleting one and those it told.
    */
   deleteRoom(roomName: string, code: number, reason: string): void {
     const room = this.rooms.get(roomName)

@@ -12,17 +12,27 @@ export interface BoardProvider {
 /**
  * The stock y-websocket provider as the board page opens it, on Node's `ws`.
  * BroadcastChannel is off: in one test process it would sync providers
- * directly and hide what the server does.
+ * directly and hide what the server does. `socket` passes options to every
+ * socket the provider opens, e.g. to trust a test's self-signed certificate.
  */
 export function openBoard(
   url: string,
   room: string,
   token: string,
-  options: { doc?: Y.Doc; protocol?: string } = {},
+  options: { doc?: Y.Doc; protocol?: string; socket?: WebSocket.ClientOptions } = {},
 ): BoardProvider {
   const doc = options.doc ?? new Y.Doc()
+  const socketOptions = options.socket
+  const Socket =
+    socketOptions === undefined
+      ? WebSocket
+      : class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, socketOptions)
+          }
+        }
   const provider = new WebsocketProvider(url, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as NonNullable<
+    WebSocketPolyfill: Socket as unknown as NonNullable<
       ConstructorParameters<typeof WebsocketProvider>[3]
     >['WebSocketPolyfill'],
     params: { token, v: options.protocol ?? String(PROTOCOL_VERSION) },

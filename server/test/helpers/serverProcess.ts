@@ -22,6 +22,8 @@ export interface ServerProcess {
   exited: Promise<ProcessExit>
   /** Sends `signal` and waits until the process is gone. */
   stop(signal: NodeJS.Signals): Promise<ProcessExit>
+  /** Everything the process wrote so far, stdout and stderr interleaved: its log, for a failing test. */
+  output(): string
 }
 
 /**
@@ -37,13 +39,18 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
   })
   let stdout = ''
   let stderr = ''
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  let output = ''
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    output += chunk.toString()
+  })
   const exited = new Promise<ProcessExit>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, stderr })),
   )
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
+      output += chunk.toString()
       const match = /Tablecloth listening on (\S+)/.exec(stdout)
       if (match) resolve(match[1]!)
     })
@@ -61,5 +68,6 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       return exited
     },
+    output: () => output,
   }
 }
