@@ -43,6 +43,9 @@ export interface App {
   close(): Promise<void>
 }
 
+/** How long a starting process waits for Redis before it listens anyway. */
+const RELAY_START_WAIT_MS = 10_000
+
 /** How often expired events are looked for while the server runs. */
 const RETENTION_SWEEP_MS = 60 * 60 * 1000
 
@@ -162,6 +165,13 @@ export function createApp(config: Config, log: (line: string) => void = console.
         sweepExpired()
         retentionTimer = setInterval(sweepExpired, RETENTION_SWEEP_MS)
         retentionTimer.unref()
+      }
+      if (relay) {
+        // Sockets that arrive before Redis answers would only be turned away
+        // (4507); a Redis that stays away is reported and waited for instead.
+        await relay.whenAvailable(RELAY_START_WAIT_MS).catch(() => {
+          log('relay not reachable at start: edits are refused until Redis answers')
+        })
       }
       directory?.start()
       await fastify.listen({ port: config.port, host: config.host })

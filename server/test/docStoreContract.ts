@@ -63,6 +63,19 @@ export function describeDocStoreContract(name: string, createBackend: () => DocS
       expect(store.head('evt/none')).toBe(0)
     })
 
+    it('does not bring a deleted board back when a compaction comes late, unless told to create it', () => {
+      const board = new BoardEditor()
+      store.append('evt/t1', board.note('n1', 'Kinderbetreuungsangebote'))
+      store.deleteRoom('evt/t1')
+      // A process that held the board and did not hear of the deletion compacts it.
+      expect(store.compact('evt/t1', board.state())).toBe(false)
+      expect(store.load('evt/t1')).toBeNull()
+      expect(store.listRooms('evt/')).toEqual([])
+      // A new board's first state is written.
+      expect(store.compact('evt/t2', board.state(), 0, { create: true })).toBe(true)
+      expect(notesOf(store.load('evt/t2'))).toEqual({ n1: 'Kinderbetreuungsangebote' })
+    })
+
     it('compacts the log into the state without losing content', () => {
       const board = new BoardEditor()
       for (let i = 0; i < 10; i++) store.append('evt/t1', board.note(`n${i}`, `note ${i}`))

@@ -177,15 +177,27 @@ export class DocStore {
    * with every one before it; by default every update logged so far, which
    * holds whenever the caller encoded `state` from a doc that applied the
    * whole log.
+   *
+   * A board with neither state nor numbering is written only with `create`
+   * (its first state); otherwise it was deleted and stays so: answers false.
    */
-  compact(room: string, state: Uint8Array, throughSeq?: number): void {
-    guard('compact', room, () =>
+  compact(
+    room: string,
+    state: Uint8Array,
+    throughSeq?: number,
+    options: { create?: boolean } = {},
+  ): boolean {
+    return guard('compact', room, () =>
       this.db.transaction(() => {
         this.db.lockKey(`board:${room}`)
-        const last = throughSeq ?? this.head(room)
+        const head = this.statements.selectHead.get(room) as { seq: number } | undefined
+        const last = throughSeq ?? head?.seq ?? 0
         const stored = this.statements.selectState.get(room) as
           | { data: Uint8Array; checksum: number | null }
           | undefined
+        // Neither state nor numbering: the board was deleted, perhaps by another
+        // process while this one held it. Writing it now would bring it back.
+        if (stored === undefined && head === undefined && !options.create) return false
         // A damaged stored state is not merged: the log it came from may be gone,
         // and `state`, read around it, is the best there is.
         const merged =
@@ -194,6 +206,7 @@ export class DocStore {
             : Y.mergeUpdates([stored.data, state])
         this.statements.upsertState.run(room, merged, checksumOf(merged), new Date().toISOString())
         this.statements.deleteUpdatesThrough.run(room, last)
+        return true
       })(),
     )
   }

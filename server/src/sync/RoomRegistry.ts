@@ -301,7 +301,7 @@ export class RoomRegistry {
       doc.transact(() => initialise(eventId, tableId, doc))
       const state = Y.encodeStateAsUpdate(doc)
       // Merged with whatever another process stored meanwhile, which is read back.
-      this.options.store.compact(roomName, state, 0)
+      this.options.store.compact(roomName, state, 0, { create: true })
       const stored = this.options.store.read(roomName)
       if (stored.update !== null) Y.applyUpdate(doc, stored.update)
       return { doc, bytes: state.byteLength, head: stored.head }
