@@ -142,7 +142,7 @@ describe('SQLite doc store checksums', () => {
     const board = new BoardEditor()
     const update = board.note('n1', 'Mehr Bänke')
     store.append('evt/t1', update)
-    store.compact('evt/t2', board.state())
+    store.compact('evt/t2', board.state(), 0, { create: true })
 
     const logged = db.prepare('SELECT data, checksum FROM doc_updates').get() as {
       data: Buffer
@@ -180,7 +180,7 @@ describe('SQLite doc store checksums', () => {
     const store = new DocStore(db)
     const board = new BoardEditor()
     board.note('n1', 'Mehr Bänke im Park')
-    store.compact('evt/t1', board.state())
+    store.compact('evt/t1', board.state(), 0, { create: true })
     store.append('evt/t1', new BoardEditor().note('n2', 'Radweg'))
     const state = db.prepare('SELECT state FROM doc_states').pluck().get() as Buffer
     db.prepare('UPDATE doc_states SET state = ?').run(misspell(state, 'Mehr'))

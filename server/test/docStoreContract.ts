@@ -150,7 +150,7 @@ export function describeDocStoreContract(name: string, createBackend: () => DocS
     it('deletes the rooms under a prefix and only those', () => {
       const board = new BoardEditor()
       store.append('evt/t1', board.note('n1', 'x'))
-      store.compact('evt/t2', board.state())
+      store.compact('evt/t2', board.state(), 0, { create: true })
       store.append('evtx/t1', new BoardEditor().note('n2', 'y'))
 
       expect(store.deleteRooms('evt/')).toBe(2)
