@@ -24,6 +24,48 @@ type RecordChanges = Map<
 /** Called when this client applies a note another client wrote. */
 export type NoteListener = (stamp: ProbeStamp, appliedAt: number) => void
 
+/** Reads the probe a received record carries, or null for records that carry none. */
+export type StampReader = (record: NoteRecord) => ProbeStamp | null
+
+/** A `ws` WebSocket class, constructed as browsers construct theirs. */
+export type WebSocketClass = new (url: string, protocols?: string | string[]) => WebSocket
+
+export interface BoardClientOptions {
+  /**
+   * What the client says over awareness. `echo`, the default, is stock
+   * y-websocket: it sends every awareness change, its peers' as well as its
+   * own. `own` sends only its own state, as the app's board does; `none`
+   * announces nothing, as the app's projector and gallery do
+   * (client/src/canvas/syncProvider.ts).
+   */
+  presence?: 'echo' | 'own' | 'none'
+  /** The `ws` WebSocket class to connect with, e.g. one bound to a local address. */
+  WebSocket?: WebSocketClass
+  /** How a received record names its probe; the bench note's stamp by default. */
+  stampOf?: StampReader
+}
+
+/**
+ * Calls `onNote` for every record another client wrote that carries a probe,
+ * at the moment this doc applied it.
+ */
+export function observeNotes(
+  records: YKeyValue<NoteRecord>,
+  onNote: NoteListener,
+  stampOf: StampReader = probeOf,
+): void {
+  records.on('change', (changes: RecordChanges, transaction: Y.Transaction) => {
+    // The writer's own edit is not a receipt.
+    if (transaction.local) return
+    const appliedAt = performance.now()
+    for (const change of changes.values()) {
+      if (change.action === 'delete') continue
+      const stamp = stampOf(change.newValue)
+      if (stamp) onNote(stamp, appliedAt)
+    }
+  })
+}
+
 /**
  * One stock y-websocket client on a board, as a browser tab would run it: a
  * Y.Doc, a `WebsocketProvider`, and the board's records through YKeyValue.
@@ -37,29 +79,25 @@ export class BoardClient {
   /** Awareness frames the server sent this client, over every connection it had. */
   awarenessFrames = 0
 
-  constructor(address: BoardAddress, name: string, onNote: NoteListener) {
+  constructor(
+    address: BoardAddress,
+    name: string,
+    onNote: NoteListener,
+    options: BoardClientOptions = {},
+  ) {
     this.records = new YKeyValue<NoteRecord>(
       // The bench writes only notes and reads back what it wrote; YKeyValue trusts the entries.
       boardRecordsArray(this.doc) as Y.Array<{ key: string; val: NoteRecord }>,
     )
     this.provider = new WebsocketProvider(address.serverUrl, address.room, this.doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: (options.WebSocket ?? WebSocket) as unknown as typeof globalThis.WebSocket,
       params: address.params,
       // All clients share one process: over a BroadcastChannel they would reach
       // each other without the server, and the bench would time nothing.
       disableBc: true,
     })
-    this.provider.awareness.setLocalStateField('user', { name })
-    this.records.on('change', (changes: RecordChanges, transaction: Y.Transaction) => {
-      // The writer's own edit is not a receipt.
-      if (transaction.local) return
-      const appliedAt = performance.now()
-      for (const change of changes.values()) {
-        if (change.action === 'delete') continue
-        const stamp = probeOf(change.newValue)
-        if (stamp) onNote(stamp, appliedAt)
-      }
-    })
+    this.announce(options.presence ?? 'echo', name)
+    observeNotes(this.records, onNote, options.stampOf)
     this.provider.on('connection-close', () => {
       if (this.provider.synced) this.drops++
     })
@@ -95,6 +133,28 @@ export class BoardClient {
       this.provider.on('sync', onSync)
       this.provider.on('closed', onClosed)
     })
+  }
+
+  /** Sets up what this client says over awareness; see `BoardClientOptions.presence`. */
+  private announce(presence: 'echo' | 'own' | 'none', name: string): void {
+    const provider = this.provider
+    if (presence === 'echo') {
+      provider.awareness.setLocalStateField('user', { name })
+      return
+    }
+    const broadcast = provider._awarenessUpdateHandler
+    provider.awareness.off('update', broadcast)
+    if (presence === 'none') {
+      provider.awareness.setLocalState(null)
+      return
+    }
+    const ownOnly: typeof broadcast = (changes, origin) => {
+      if (origin !== provider) broadcast(changes, origin)
+    }
+    provider.awareness.on('update', ownOnly)
+    // `destroy()` detaches whatever handler this names.
+    provider._awarenessUpdateHandler = ownOnly
+    provider.awareness.setLocalStateField('user', { name })
   }
 
   moveCursor(x: number, y: number): void {

@@ -1,7 +1,12 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pause, withTimeout } from './abortableWait'
-import { BoardClient } from './BoardClient'
-import { createLatencyProbe, type LatencyProbe, type ProbeSummary } from './latencyProbe'
+import { BoardClient, type NoteListener } from './BoardClient'
+import {
+  createLatencyProbe,
+  type LatencyProbe,
+  type ProbeSummary,
+  type ReceiptGroup,
+} from './latencyProbe'
 import { movedNote, newNote, type NoteRecord } from './noteRecord'
 import type { BoardAddress } from './targets/benchTarget'
 
@@ -17,7 +22,35 @@ export interface LoadPlan {
   measureMs: number
   /** After the window, late receipts are awaited this long before they count as lost. */
   drainTimeoutMs: number
+  /** Makes each client; a stock y-websocket `BoardClient` on the board's address by default. */
+  connect?: ClientFactory
+  /** Sorts receipts into groups with their own figures, e.g. same or other server process. */
+  receiptGroup?: ReceiptGroup
 }
+
+/** What the load asks of a client, whichever provider it runs. */
+export interface LoadClient {
+  /** Connections lost after the first sync. */
+  readonly drops: number
+  /** Resolves after the first full sync. */
+  synced(): Promise<void>
+  moveCursor(x: number, y: number): void
+  write(note: NoteRecord): void
+  note(id: string): NoteRecord | undefined
+  destroy(): void
+}
+
+/** Where a client sits: its board and its seat there (0 to clientsPerBoard − 1). */
+export interface Seat {
+  board: number
+  client: number
+  name: string
+}
+
+export type ClientFactory = (address: BoardAddress, seat: Seat, onNote: NoteListener) => LoadClient
+
+const stockClient: ClientFactory = (address, seat, onNote) =>
+  new BoardClient(address, seat.name, onNote)
 
 /** Called when the measured window opens and closes, e.g. to sample the server process. */
 export interface MeasureWindow {
@@ -62,19 +95,24 @@ export async function runBoardLoad(
   window: MeasureWindow,
   signal: AbortSignal,
 ): Promise<LoadResult> {
-  const probe = createLatencyProbe()
+  const probe = createLatencyProbe(plan.receiptGroup)
+  const connect = plan.connect ?? stockClient
   // Every WebsocketProvider in Node adds a process 'exit' listener to clear its
   // awareness; a hundred clients in one process are expected, not a leak.
   const maxListeners = process.getMaxListeners()
   process.setMaxListeners(maxListeners + boards.length * plan.clientsPerBoard)
   const tables: TableState[] = boards.map((address, boardIndex) => ({
     boardIndex,
-    clients: Array.from(
-      { length: plan.clientsPerBoard },
-      (_, clientIndex) =>
-        new BoardClient(address, `Table ${boardIndex + 1} screen ${clientIndex + 1}`, (stamp, at) =>
-          probe.received(stamp.probe, clientIndex, at - stamp.sentAt),
-        ),
+    clients: Array.from({ length: plan.clientsPerBoard }, (_, clientIndex) =>
+      connect(
+        address,
+        {
+          board: boardIndex,
+          client: clientIndex,
+          name: `Table ${boardIndex + 1} screen ${clientIndex + 1}`,
+        },
+        (stamp, at) => probe.received(stamp.probe, clientIndex, at - stamp.sentAt),
+      ),
     ),
     noteIds: [],
     tick: 0,
@@ -95,7 +133,7 @@ export async function runBoardLoad(
       signal,
     )
 
-    for (const client of clients) moveCursor(client, plan.cursorHz, cursorTimers)
+    for (const client of clients) wanderCursor(client, plan.cursorHz, cursorTimers)
     tables.forEach((table) => {
       // Boards start their beat spread over one interval, as tables at a café
       // are not in step; all boards firing at once would measure a burst.
@@ -147,7 +185,7 @@ function awarenessFrames(clients: readonly BoardClient[]): number {
 
 interface TableState {
   boardIndex: number
-  clients: BoardClient[]
+  clients: LoadClient[]
   noteIds: string[]
   tick: number
 }
@@ -155,11 +193,12 @@ interface TableState {
 /** One beat of a board: its next client in turn adds a note or drags one. */
 function writeNote(table: TableState, probe: LatencyProbe): void {
   const tick = table.tick++
-  const writer = table.clients[tick % table.clients.length]!
+  const writerSeat = tick % table.clients.length
+  const writer = table.clients[writerSeat]!
   const probeId = `${table.boardIndex}.${tick}`
   const position = randomPosition()
   const existing = pickExisting(table, writer, tick)
-  probe.sent(probeId, table.clients.length - 1)
+  probe.sent(probeId, table.clients.length - 1, writerSeat)
   const stamp = { probe: probeId, sentAt: performance.now() }
   let note: NoteRecord
   if (existing) {
@@ -174,19 +213,23 @@ function writeNote(table: TableState, probe: LatencyProbe): void {
 }
 
 /** A note this writer already holds, or undefined when it is time for a new one. */
-function pickExisting(
-  table: TableState,
-  writer: BoardClient,
-  tick: number,
-): NoteRecord | undefined {
+function pickExisting(table: TableState, writer: LoadClient, tick: number): NoteRecord | undefined {
   if (table.noteIds.length < MIN_NOTES || tick % NEW_NOTE_EVERY === 0) return undefined
   const id = table.noteIds[Math.floor(Math.random() * table.noteIds.length)]!
   // A writer that has not yet received the note cannot drag it; it adds one instead.
   return writer.note(id)
 }
 
-/** Starts a cursor wandering across the board at `hz`, from a random phase. */
-function moveCursor(client: BoardClient, hz: number, timers: NodeJS.Timeout[]): void {
+/**
+ * Starts a cursor wandering across the board at `hz`, from a random phase;
+ * while `moving()` is false it holds still and sends nothing.
+ */
+export function wanderCursor(
+  client: Pick<LoadClient, 'moveCursor'>,
+  hz: number,
+  timers: NodeJS.Timeout[],
+  moving: () => boolean = () => true,
+): void {
   const period = 1000 / hz
   let x = Math.random() * BOARD_AREA.w
   let y = Math.random() * BOARD_AREA.h
@@ -194,6 +237,7 @@ function moveCursor(client: BoardClient, hz: number, timers: NodeJS.Timeout[]): 
     setTimeout(() => {
       timers.push(
         setInterval(() => {
+          if (!moving()) return
           x = clamp(x + (Math.random() - 0.5) * 40, 0, BOARD_AREA.w)
           y = clamp(y + (Math.random() - 0.5) * 40, 0, BOARD_AREA.h)
           client.moveCursor(Math.round(x), Math.round(y))

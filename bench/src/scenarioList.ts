@@ -1,5 +1,6 @@
 import type { Scenario } from './scenario'
 import { clientPages } from './scenarios/clientPages'
+import { cluster } from './scenarios/cluster'
 import { exportFormats } from './scenarios/exports'
 import { liveBoards } from './scenarios/liveBoards'
 import { projector } from './scenarios/projector'
@@ -14,4 +15,5 @@ export const scenarios: Scenario[] = [
   projector,
   exportFormats,
   soak,
+  cluster,
 ]

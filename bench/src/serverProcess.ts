@@ -123,3 +123,34 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     },
   }
 }
+
+/** Several servers under test that belong together, e.g. processes sharing one store. */
+export interface ServerGroup {
+  servers: ServerProcess[]
+  /** Aborted when any of them exits before `stop()`. */
+  failed: AbortSignal
+  stop(): Promise<void>
+}
+
+/**
+ * Starts `count` servers one after the other (the first may set up what the
+ * others share, e.g. a schema); if one fails to start, those started are stopped.
+ */
+export async function startServerGroup(
+  count: number,
+  optionsOf: (index: number) => ServerProcessOptions,
+): Promise<ServerGroup> {
+  const servers: ServerProcess[] = []
+  const stop = async () => {
+    await Promise.all(servers.map((server) => server.stop()))
+  }
+  try {
+    for (let index = 0; index < count; index++) {
+      servers.push(await startServerProcess(optionsOf(index)))
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { servers, failed: AbortSignal.any(servers.map((server) => server.failed)), stop }
+}

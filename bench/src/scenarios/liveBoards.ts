@@ -9,7 +9,7 @@ import { ourServer } from '../targets/ourServer'
 import { plainRelayTarget } from '../targets/plainRelayTarget'
 
 /** A large café: 15 tables, each board open on a projector, a laptop and a few phones. */
-const BOARDS = 15
+export const LIVE_BOARDS = 15
 const CLIENTS_PER_BOARD = 8
 /** A busy moderator: a note added or dragged every half second, on every table at once. */
 const NOTE_INTERVAL_MS = 500
@@ -28,26 +28,34 @@ interface TargetRun extends WindowUsage {
  */
 export const liveBoards: Scenario = {
   name: 'live',
-  summary: `note latency on ${BOARDS} boards × ${CLIENTS_PER_BOARD} clients, ours vs. plain relay`,
+  summary: `note latency on ${LIVE_BOARDS} boards × ${CLIENTS_PER_BOARD} clients, ours vs. plain relay`,
   async run(config) {
-    const plan: LoadPlan = {
-      clientsPerBoard: CLIENTS_PER_BOARD,
-      noteIntervalMs: NOTE_INTERVAL_MS,
-      cursorHz: CURSOR_HZ,
-      warmupMs: config.warmupSeconds * 1000,
-      measureMs: config.measureSeconds * 1000,
-      drainTimeoutMs: DRAIN_TIMEOUT_MS,
-    }
+    const plan = livePlan(config)
     const ours = await measure(ourServer, plan)
     const plain = await measure(plainRelayTarget, plan)
     printReport(config, ours, plain)
   },
 }
 
+/**
+ * The live load on each of `LIVE_BOARDS` boards, for the window `config` sets:
+ * also what `cluster` runs against several processes.
+ */
+export function livePlan(config: Pick<BenchConfig, 'warmupSeconds' | 'measureSeconds'>): LoadPlan {
+  return {
+    clientsPerBoard: CLIENTS_PER_BOARD,
+    noteIntervalMs: NOTE_INTERVAL_MS,
+    cursorHz: CURSOR_HZ,
+    warmupMs: config.warmupSeconds * 1000,
+    measureMs: config.measureSeconds * 1000,
+    drainTimeoutMs: DRAIN_TIMEOUT_MS,
+  }
+}
+
 async function measure(target: BenchTarget, plan: LoadPlan): Promise<TargetRun> {
   const seconds = (plan.warmupMs + plan.measureMs) / 1000
-  console.log(`live: ${target.label}: ${BOARDS * plan.clientsPerBoard} clients, ${seconds} s…`)
-  const running = await target.start(BOARDS)
+  console.log(`live: ${target.label}: ${LIVE_BOARDS * plan.clientsPerBoard} clients, ${seconds} s…`)
+  const running = await target.start(LIVE_BOARDS)
   try {
     const usage = usageWindow(running.pid)
     const load = await runBoardLoad(running.boards, plan, usage.window, running.failed)
@@ -81,7 +89,7 @@ function printReport(config: BenchConfig, ours: TargetRun, plain: TargetRun): vo
   const cpu = os.cpus()
   console.log('')
   console.log(
-    `Live boards: ${BOARDS} boards × ${CLIENTS_PER_BOARD} y-websocket clients, ` +
+    `Live boards: ${LIVE_BOARDS} boards × ${CLIENTS_PER_BOARD} y-websocket clients, ` +
       `a new or moved note every ${NOTE_INTERVAL_MS} ms per board, cursors at ${CURSOR_HZ} Hz`,
   )
   console.log(

@@ -10,7 +10,7 @@ import {
   type EventConfigInput,
 } from '@tablecloth/shared'
 import { builtServerEntry, startServerProcess } from '../serverProcess'
-import type { BenchTarget, RunningTarget } from './benchTarget'
+import type { BenchTarget, BoardAddress, RunningTarget } from './benchTarget'
 
 type StationInput = EventConfigInput['stations'][number]
 
@@ -38,7 +38,10 @@ export function benchEvent(
   }
 }
 
-async function createEvent(origin: string, config: EventConfigInput): Promise<CreateEventResponse> {
+export async function createEvent(
+  origin: string,
+  config: EventConfigInput,
+): Promise<CreateEventResponse> {
   const response = await fetch(`${origin}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,6 +51,32 @@ async function createEvent(origin: string, config: EventConfigInput): Promise<Cr
     throw new Error(`POST /api/events answered ${response.status}: ${await response.text()}`)
   }
   return (await response.json()) as CreateEventResponse
+}
+
+/** The sync endpoint of a server at `origin`, as a `WebsocketProvider` takes it. */
+export function syncUrlOf(origin: string): string {
+  return origin.replace(/^http/, 'ws') + SYNC_PATH_PREFIX
+}
+
+/** Every table's board of `event`, joined through the table's moderator link. */
+export function moderatorBoards(origin: string, event: CreateEventResponse): BoardAddress[] {
+  return event.links.tables.map((table) =>
+    boardAddress(origin, event.id, table.id, table.tokens.moderator),
+  )
+}
+
+/** One table's board as a client with `token` joins it. */
+export function boardAddress(
+  origin: string,
+  eventId: string,
+  tableId: string,
+  token: string,
+): BoardAddress {
+  return {
+    serverUrl: syncUrlOf(origin),
+    room: roomName(eventId, tableId),
+    params: { [SYNC_QUERY.token]: token, [SYNC_QUERY.protocol]: String(PROTOCOL_VERSION) },
+  }
 }
 
 /** Our server with its event, for scenarios that act as the organiser too. */
@@ -75,20 +104,12 @@ export async function startOurServer(config: EventConfigInput): Promise<OurServe
     })
     try {
       const event = await createEvent(server.origin, config)
-      const serverUrl = server.origin.replace(/^http/, 'ws') + SYNC_PATH_PREFIX
       return {
         pid: server.pid,
         failed: server.failed,
         origin: server.origin,
         event,
-        boards: event.links.tables.map((table) => ({
-          serverUrl,
-          room: roomName(event.id, table.id),
-          params: {
-            [SYNC_QUERY.token]: table.tokens.moderator,
-            [SYNC_QUERY.protocol]: String(PROTOCOL_VERSION),
-          },
-        })),
+        boards: moderatorBoards(server.origin, event),
         async stop() {
           await server.stop()
           removeData()
