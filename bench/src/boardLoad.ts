@@ -37,6 +37,8 @@ export interface LoadClient {
   moveCursor(x: number, y: number): void
   write(note: NoteRecord): void
   note(id: string): NoteRecord | undefined
+  /** Presence frames received so far; null for a client whose library does not let it count them. */
+  readonly awarenessFrames: number | null
   destroy(): void
 }
 
@@ -179,8 +181,9 @@ export async function runBoardLoad(
   }
 }
 
-function awarenessFrames(clients: readonly BoardClient[]): number {
-  return clients.reduce((sum, client) => sum + client.awarenessFrames, 0)
+/** Presence frames all clients received; NaN (printed as unknown) when one cannot count. */
+function awarenessFrames(clients: readonly LoadClient[]): number {
+  return clients.reduce((sum, client) => sum + (client.awarenessFrames ?? Number.NaN), 0)
 }
 
 interface TableState {

@@ -17,6 +17,8 @@ export class HocuspocusBoardClient implements LoadClient {
   readonly doc = new Y.Doc()
   readonly records: YKeyValue<NoteRecord>
   private readonly socket: HocuspocusProviderWebsocket
+  /** Hocuspocus's provider applies presence without showing its frames. */
+  readonly awarenessFrames = null
   private readonly provider: HocuspocusProvider
   drops = 0
 

@@ -51,9 +51,16 @@ export class PhoneNoteService {
 
   /** Throws NotFoundError when the event has no such table; callers check before reading a body. */
   requireTable(eventId: string, tableId: string): void {
-    if (!this.deps.events.view(eventId).config.tables.some((table) => table.id === tableId)) {
+    this.tableView(eventId, tableId)
+  }
+
+  /** The event as it stands, read once; throws NotFoundError when it has no such table. */
+  private tableView(eventId: string, tableId: string): ReturnType<EventService['view']> {
+    const view = this.deps.events.view(eventId)
+    if (!view.config.tables.some((table) => table.id === tableId)) {
       throw new NotFoundError('No such table')
     }
+    return view
   }
 
   async add(
@@ -63,8 +70,8 @@ export class PhoneNoteService {
     body: unknown,
   ): Promise<PhoneNoteResponse> {
     const { events, rooms, schema } = this.deps
-    this.requireTable(eventId, tableId)
-    const view = events.view(eventId)
+    // One read of the event: on a shared store each read is a round trip.
+    const view = this.tableView(eventId, tableId)
     const station = view.config.stations[view.currentStation]!
 
     const checked = checkPhoneNote(body, station.columns.length)
