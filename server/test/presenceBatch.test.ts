@@ -20,6 +20,7 @@ import {
 import { frame, MemoryClient, type MemoryClientOptions } from './helpers/memoryClient'
 import { startSyncServer, type SyncTestServer } from './helpers/syncTestServer'
 import { createTestRegistry, type TestRegistry } from './helpers/testRegistry'
+import type { RoomSharing } from '../src/sync/RoomRegistry'
 
 const ROOM = 'evt/t1'
 
@@ -331,6 +332,90 @@ describe('a board’s presence, batched per tick', () => {
     // What is left is the board's own unload, a minute away.
     expect(vi.getTimerCount()).toBe(1)
     expect(board.registry.roomStats(ROOM).connections).toBe(0)
+  })
+})
+
+describe('presence across two processes', () => {
+  const clients: MemoryClient[] = []
+  const registries: TestRegistry[] = []
+
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const registry of registries.splice(0)) registry.close()
+    vi.useRealTimers()
+  })
+
+  it('reaches the other process’s sockets in the same one frame per tick, never back to its sender', async () => {
+    useFakeClock()
+    // Two processes' registries, each relaying presence to the other as Redis would.
+    const sent: Array<{ to: 0 | 1; frame: Uint8Array }> = []
+    const share = (self: 0 | 1): RoomSharing => ({
+      opened: () => {},
+      closed: () => {},
+      logged: () => {},
+      presence: (room, frame) => {
+        sent.push({ to: self === 0 ? 1 : 0, frame })
+        registries[self === 0 ? 1 : 0]!.registry.receivePeerPresence(room, frame)
+      },
+      available: true,
+    })
+    registries.push(
+      createTestRegistry({ share: share(0) }),
+      createTestRegistry({ share: share(1) }),
+    )
+    const on = (index: 0 | 1, role?: MemoryClientOptions['role']) => {
+      const client = MemoryClient.connect(registries[index]!.registry, role ? { role } : {})
+      clients.push(client)
+      return client
+    }
+    const movers = ['Ana', 'Ben'].map((name) => {
+      const client = on(0)
+      client.awareness.setLocalStateField('user', { name })
+      return client
+    })
+    const here = on(1)
+    here.awareness.setLocalStateField('user', { name: 'Cem' })
+    const projector = on(1, 'viewer')
+    for (
+      let step = 0;
+      step < 100 && !movers.every((m) => projector.awareness.getStates().has(m.doc.clientID));
+      step++
+    ) {
+      await vi.advanceTimersByTimeAsync(10)
+    }
+    const before = projector.received.length
+
+    const STEPS = 40
+    for (let step = 1; step <= STEPS; step++) {
+      for (const [index, mover] of movers.entries()) {
+        mover.awareness.setLocalStateField('cursor', { x: step, y: index })
+      }
+      here.awareness.setLocalStateField('cursor', { x: step, y: 9 })
+      await vi.advanceTimersByTimeAsync(10)
+    }
+    await vi.advanceTimersByTimeAsync(PRESENCE_TICK_MS * 2)
+
+    // Cursors from both processes, one frame per tick on the projector.
+    const ticks = (STEPS * 10 + PRESENCE_TICK_MS * 2) / PRESENCE_TICK_MS
+    expect(projector.received.slice(before).filter(isAwareness).length).toBeLessThanOrEqual(
+      ticks + 1,
+    )
+    for (const mover of movers) {
+      expect(
+        (projector.awareness.getStates().get(mover.doc.clientID) as { cursor?: { x: number } })
+          ?.cursor?.x,
+      ).toBe(STEPS)
+    }
+    // What a process sends the other holds only its own sockets' entries.
+    const ownersOf = (to: 0 | 1) =>
+      new Set(
+        sent
+          .filter((message) => message.to === to)
+          .flatMap((message) => awarenessEntries(message.frame) ?? [])
+          .map((entry) => entry.clientId),
+      )
+    expect(ownersOf(0).has(movers[0]!.doc.clientID)).toBe(false)
+    expect(ownersOf(1).has(here.doc.clientID)).toBe(false)
   })
 })
 

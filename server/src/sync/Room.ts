@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { CloseCode, CloseReason, PRESENCE_STATE_MAX_BYTES } from '@tablecloth/shared'
 import { StorageError, type DocStore } from '../store/docStore'
 import {
+  decodeFrame,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -293,9 +294,20 @@ export class Room {
     this.flushOutbox()
   }
 
-  /** Presence another process's sockets announced: relayed to this process's sockets as it came. */
+  /** Presence another process's sockets announced. */
   receivePeerPresence(frame: Uint8Array): void {
-    this.relay(frame, null)
+    let decoded: SyncFrame
+    try {
+      decoded = decodeFrame(frame)
+    } catch {
+      return
+    }
+    if (decoded.type !== 'awareness') return
+    // Into this board's batch, as if the other processes were one more
+    // socket: this process's sockets get their cursors in the same frame per
+    // tick as their neighbours' here, and the batch sends no entry back to
+    // where it came from.
+    this.presenceBatch.add(this.peerProcesses, decoded.entries)
   }
 
   /**

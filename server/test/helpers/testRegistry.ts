@@ -27,7 +27,9 @@ export function createTestRegistry(
     limits?: Partial<SyncLimits>
     roomIdleMs?: number
     dataDir?: string
-  } & Partial<Pick<RoomRegistryOptions, 'initialiseDoc' | 'onRoomChange' | 'onLoaded'>> = {},
+  } & Partial<
+    Pick<RoomRegistryOptions, 'initialiseDoc' | 'onRoomChange' | 'onLoaded' | 'share'>
+  > = {},
 ): TestRegistry {
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? tempDataDir()
@@ -42,6 +44,7 @@ export function createTestRegistry(
     ...(options.initialiseDoc && { initialiseDoc: options.initialiseDoc }),
     ...(options.onRoomChange && { onRoomChange: options.onRoomChange }),
     ...(options.onLoaded && { onLoaded: options.onLoaded }),
+    ...(options.share && { share: options.share }),
   })
   return {
     registry,
