@@ -1,21 +1,16 @@
-import {
-  type CreateEventResponse,
-  CloseCode,
-  roomName,
-  winnendenTemplate,
-} from '@tablecloth/shared'
+import { type CreateEventResponse, CloseCode } from '@tablecloth/shared'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  type BoardProvider,
-  docMatches,
-  openBoard,
-  serverClose,
-  synced,
-} from './helpers/boardProvider'
+import { type BoardProvider, docMatches, serverClose, synced } from './helpers/boardProvider'
 import { noteRecord, recordsOf } from './helpers/eventBoards'
 import { CuttableLink, ScratchRedis } from './helpers/outages'
 import { createTestSchema, testDatabaseUrl, testRedisUrl } from './helpers/sharedServices'
-import { api, startTestServer, type TestServer } from './helpers/testServer'
+import {
+  api,
+  createReferenceEvent,
+  openFirstTable,
+  startTestServer,
+  type TestServer,
+} from './helpers/testServer'
 
 const baseUrl = testDatabaseUrl()
 const redisAvailable = testRedisUrl() !== null
@@ -26,21 +21,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function createEvent(server: TestServer): Promise<CreateEventResponse> {
-  const { status, body } = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
-  expect(status).toBe(201)
-  return body as CreateEventResponse
-}
+const createEvent = createReferenceEvent
 
 function moderatorBoard(server: TestServer, event: CreateEventResponse): BoardProvider {
-  const table = event.links.tables[0]!
-  const board = openBoard(
-    `${server.wsOrigin}/sync`,
-    roomName(event.id, table.id),
-    table.tokens.moderator,
-  )
-  cleanups.push(() => board.destroy())
-  return board
+  return openFirstTable(server, event, (opened) => cleanups.push(() => opened.destroy()))
 }
 
 function writeNote(board: BoardProvider, id: string, text: string): void {

@@ -1,8 +1,8 @@
-import { type CreateEventResponse, roomName, winnendenTemplate } from '@tablecloth/shared'
+import { type CreateEventResponse, roomName } from '@tablecloth/shared'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DocStore } from '../src/store/docStore'
-import { type BoardProvider, docMatches, openBoard, synced } from './helpers/boardProvider'
+import { type BoardProvider, docMatches, synced } from './helpers/boardProvider'
 import { noteRecord, recordsOf } from './helpers/eventBoards'
 import {
   createTestSchema,
@@ -10,7 +10,13 @@ import {
   testDatabaseUrl,
   testRedisUrl,
 } from './helpers/sharedServices'
-import { api, startTestServer, type TestServer } from './helpers/testServer'
+import {
+  api,
+  createReferenceEvent,
+  openFirstTable,
+  startTestServer,
+  type TestServer,
+} from './helpers/testServer'
 
 const baseUrl = testDatabaseUrl()
 const redisUrl = testRedisUrl()
@@ -37,21 +43,10 @@ async function twoProcesses(): Promise<{ a: TestServer; b: TestServer; schemaUrl
   return { a, b, schemaUrl: schema.url }
 }
 
-async function createEvent(server: TestServer): Promise<CreateEventResponse> {
-  const { status, body } = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
-  expect(status).toBe(201)
-  return body as CreateEventResponse
-}
+const createEvent = createReferenceEvent
 
 function board(server: TestServer, event: CreateEventResponse): BoardProvider {
-  const table = event.links.tables[0]!
-  const opened = openBoard(
-    `${server.wsOrigin}/sync`,
-    roomName(event.id, table.id),
-    table.tokens.moderator,
-  )
-  cleanups.push(() => opened.destroy())
-  return opened
+  return openFirstTable(server, event, (opened) => cleanups.push(() => opened.destroy()))
 }
 
 function note(id: string, text: string) {

@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { createApp, type App } from '../../src/app'
 import { readConfig, type Config } from '../../src/config'
+import { type CreateEventResponse, roomName, winnendenTemplate } from '@tablecloth/shared'
+import { type BoardProvider, openBoard } from './boardProvider'
 
 export interface TestServer {
   app: App
@@ -48,4 +50,27 @@ export async function api(
   const response = await fetch(server.origin + pathname, { method, headers, body })
   const text = await response.text()
   return { status: response.status, body: text ? JSON.parse(text) : null }
+}
+
+/** Creates the reference day's event on `server` as the setup page does; expects 201. */
+export async function createReferenceEvent(server: TestServer): Promise<CreateEventResponse> {
+  const { status, body } = await api(server, 'POST', '/api/events', { body: winnendenTemplate() })
+  if (status !== 201) throw new Error(`creating the event answered ${status}`)
+  return body as CreateEventResponse
+}
+
+/** The stock provider on the first table's board with its moderator link; `track` gets it to destroy later. */
+export function openFirstTable(
+  server: TestServer,
+  event: CreateEventResponse,
+  track: (board: BoardProvider) => void,
+): BoardProvider {
+  const table = event.links.tables[0]!
+  const board = openBoard(
+    `${server.wsOrigin}/sync`,
+    roomName(event.id, table.id),
+    table.tokens.moderator,
+  )
+  track(board)
+  return board
 }
