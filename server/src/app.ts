@@ -66,7 +66,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const relay =
     config.redisUrl === null
       ? null
-      : new BoardRelay(config.redisUrl, (message) => applyEventMessage(sync.registry, message), log)
+      : new BoardRelay(config.redisUrl, (message) => applyEventMessage(localRooms, message), log)
 
   const sync = new SyncServer({
     store: docs,
@@ -83,11 +83,11 @@ export function createApp(config: Config, log: (line: string) => void = console.
     log,
   })
   relay?.attach(sync.registry)
+  const localRooms = boardRoomsOf(sync)
   const directory =
     relay &&
     new PresenceDirectory(relay.commands, relay.processId, () => localPresence(sync.registry), log)
-  const rooms =
-    relay && directory ? sharedBoardRooms(boardRoomsOf(sync), relay, directory) : boardRoomsOf(sync)
+  const rooms = relay && directory ? sharedBoardRooms(localRooms, relay, directory) : localRooms
   // Counts shared by every process when there are several, this process's own otherwise.
   const rateLimit = (name: string, limit: { perMinute: number; burst: number }): RateLimit =>
     relay ? new SharedRateLimiter(relay.commands, name, limit) : new RateLimiter(limit)

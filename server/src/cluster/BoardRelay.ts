@@ -46,6 +46,8 @@ export class BoardRelay implements RoomSharing {
   private readonly gapTimers = new Map<string, NodeJS.Timeout>()
   private readonly ready = { publisher: false, subscriber: false }
   private wasAvailable = false
+  /** Callers of `whenAvailable`, told when both connections are up. */
+  private readonly waiters = new Set<() => void>()
   private closing = false
 
   constructor(
@@ -85,12 +87,19 @@ export class BoardRelay implements RoomSharing {
   }
 
   /** Resolves once both connections to Redis are up, or rejects after `timeoutMs`. */
-  async whenAvailable(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    while (!this.available) {
-      if (Date.now() > deadline) throw new Error('Redis is not reachable')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+  whenAvailable(timeoutMs = 10_000): Promise<void> {
+    if (this.available) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(done)
+        reject(new Error('Redis is not reachable'))
+      }, timeoutMs)
+      const done = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      this.waiters.add(done)
+    })
   }
 
   opened(room: string): void {
@@ -238,6 +247,8 @@ export class BoardRelay implements RoomSharing {
       return
     }
     this.log('relay available')
+    for (const done of this.waiters) done()
+    this.waiters.clear()
     // Whatever was published while this process could not hear it is in the store.
     for (const room of registry?.loadedRooms() ?? []) this.catchUp(room)
   }

@@ -1,6 +1,5 @@
 import { CloseCode, CloseReason } from '@tablecloth/shared'
 import type { BoardRooms } from '../events/BoardRooms'
-import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { BoardRelay } from './BoardRelay'
 import type { PresenceDirectory } from './PresenceDirectory'
 import type { EventMessage } from './relayMessages'
@@ -43,20 +42,18 @@ export function sharedBoardRooms(
   }
 }
 
-/** Does to this process's sockets and boards what another process announced. */
-export function applyEventMessage(registry: RoomRegistry, message: EventMessage): void {
+/**
+ * Does to this process's sockets and boards what another process announced,
+ * through this process's own live boards (`boardRoomsOf`), as its own
+ * services would.
+ */
+export function applyEventMessage(local: BoardRooms, message: EventMessage): void {
   switch (message.type) {
-    case 'close-subjects': {
-      const subjects = new Set(message.subjects)
-      registry.closeConnectionsWhere(
-        (info) => info.subject !== null && subjects.has(info.subject),
-        message.code,
-        message.reason,
-      )
+    case 'close-subjects':
+      local.closeConnectionsOf(new Set(message.subjects), message.code, message.reason)
       return
-    }
     case 'close-room':
-      registry.closeRoom(message.room, message.code, message.reason)
+      local.closeRoom(message.room, message.code, message.reason)
       return
     case 'forget-room':
       // The origin deleted the board from the store before it announced it,
@@ -65,8 +62,8 @@ export function applyEventMessage(registry: RoomRegistry, message: EventMessage)
       // logged after that delete would keep part of a deleted board; an idle
       // board compacted here in that moment would write the whole of it back.
       // So this process deletes the board from the store too, after closing its
-      // sockets, from which nothing is logged after that.
-      registry.deleteRoom(message.room, message.code, message.reason)
+      // sockets (4404), from which nothing is logged after that.
+      local.deleteRoom(message.room)
       return
   }
 }

@@ -16,25 +16,12 @@ export const DATABASE_FILE = 'tablecloth.db'
  * for as long as it is open: closing it releases the lock, so a server can
  * be stopped and started again on the same directory within one process.
  */
-class LockedDatabase extends Database implements SqlDb {
-  readonly engine = 'sqlite'
-
+class LockedDatabase extends Database {
   constructor(
     file: string,
     private readonly lock: StoreLock,
   ) {
     super(file)
-  }
-
-  /** One process writes a SQLite store (storeLock.ts): there is no one else to wait for. */
-  lockKey(_key: string): void {}
-
-  /**
-   * Moves the write-ahead log into the file and empties it, so deleted rows
-   * survive in neither (secure_delete has zeroed their pages).
-   */
-  purgeDeleted(): void {
-    this.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   override close(): this {
@@ -71,7 +58,7 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Db {
     // an existing store from before is narrowed, with what is left of its log.
     createPrivateFile(file)
     for (const suffix of ['', '-wal', '-shm']) restrictToOwner(file + suffix)
-    db = new LockedDatabase(file, lock)
+    db = sqliteStore(new LockedDatabase(file, lock))
     setUp(db)
     return db
   } catch (error) {
@@ -93,13 +80,17 @@ function setUp(db: Db): void {
 }
 
 /**
- * A better-sqlite3 connection opened elsewhere (read-only, beside a running
- * server, in a script) as a SqlDb, for the stores to read and write through.
+ * A better-sqlite3 connection as a SqlDb, for the stores to read and write
+ * through: the server's own (`openDatabase`), or one opened elsewhere
+ * (read-only, beside a running server, in a script).
  */
 export function sqliteStore(raw: Database.Database): Db {
   return Object.assign(raw, {
     engine: 'sqlite' as const,
+    // One process writes a SQLite store (storeLock.ts): there is no one else to wait for.
     lockKey: (_key: string) => {},
+    // Moves the write-ahead log into the file and empties it, so deleted rows
+    // survive in neither (secure_delete has zeroed their pages).
     purgeDeleted: () => {
       raw.pragma('wal_checkpoint(TRUNCATE)')
     },

@@ -315,12 +315,12 @@ function appender(db: SqlDb): (room: string, data: Uint8Array, checksum: number)
   const insert = db.prepare(
     'INSERT INTO doc_updates (room, board_seq, data, checksum) VALUES (?, ?, ?, ?)',
   )
-  return (room, data, checksum) =>
-    db.transaction(() => {
-      const { seq } = bump.get(room) as Seq
-      insert.run(room, seq, data, checksum)
-      return seq
-    })()
+  // Made once: this is the path of every update a board receives.
+  return db.transaction((room: string, data: Uint8Array, checksum: number) => {
+    const { seq } = bump.get(room) as Seq
+    insert.run(room, seq, data, checksum)
+    return seq
+  })
 }
 
 interface Seq {

@@ -89,9 +89,10 @@ const MIGRATIONS: ReadonlyArray<(d: SqlDialect) => string> = [
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 /**
- * Brings the schema up to date, each step in its own transaction. On
- * PostgreSQL several processes may start at once: the first takes a lock
- * and migrates, the others wait for it and find nothing left to do.
+ * Brings the schema up to date in one transaction: a step that fails leaves
+ * the schema as it was. On PostgreSQL several processes may start at once:
+ * the first takes a lock and migrates, the others wait for it and find
+ * nothing left to do.
  */
 export function migrate(db: SqlDb): void {
   const dialect = DIALECTS[db.engine]

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { CloseCode, CloseReason, PRESENCE_STATE_MAX_BYTES } from '@tablecloth/shared'
-import { StorageError, type DocStore } from '../store/docStore'
+import { StorageError, type DocStore, type StoredBoard } from '../store/docStore'
 import {
   decodeFrame,
   encodeAwareness,
@@ -254,16 +254,7 @@ export class Room {
    */
   receivePeerUpdate(seq: number, update: Uint8Array): void {
     if (this.failure !== null || seq <= this.contiguous || this.ahead.has(seq)) return
-    this.busy++
-    try {
-      Y.applyUpdate(this.doc, update, FROM_PEER)
-    } catch (error) {
-      this.log(`sync apply-failed room=${this.name} error=${errorName(error)} from=peer`)
-      this.fail(error)
-      return
-    } finally {
-      this.busy--
-    }
+    if (!this.applyFromPeer(update)) return
     this.markApplied(seq)
     this.relay(encodeUpdate(update), null)
     this.flushOutbox()
@@ -273,19 +264,11 @@ export class Room {
    * The board as stored, read again after a missed message: applied without
    * logging (Yjs skips what the doc has), and everything it adds relayed.
    */
-  catchUp(stored: { update: Uint8Array | null; head: number }): void {
+  catchUp(stored: StoredBoard): void {
     if (this.failure !== null || stored.head <= this.contiguous) return
     if (stored.update !== null) {
       const before = Y.encodeStateVector(this.doc)
-      this.busy++
-      try {
-        Y.applyUpdate(this.doc, stored.update, FROM_PEER)
-      } catch (error) {
-        this.fail(error)
-        return
-      } finally {
-        this.busy--
-      }
+      if (!this.applyFromPeer(stored.update)) return
       this.relay(encodeUpdate(Y.encodeStateAsUpdate(this.doc, before)), null)
     }
     this.contiguous = stored.head
@@ -508,6 +491,24 @@ export class Room {
     }
     this.outbox.length = 0
     this.events.changed(this)
+  }
+
+  /**
+   * Applies what is stored already (another process logged it) without
+   * logging it again; an update Yjs cannot integrate breaks the room.
+   */
+  private applyFromPeer(update: Uint8Array): boolean {
+    this.busy++
+    try {
+      Y.applyUpdate(this.doc, update, FROM_PEER)
+      return true
+    } catch (error) {
+      this.log(`sync apply-failed room=${this.name} error=${errorName(error)} from=peer`)
+      this.fail(error)
+      return false
+    } finally {
+      this.busy--
+    }
   }
 
   /** Counts update `seq` as in the doc, moving `contiguous` on as far as no number is missing. */

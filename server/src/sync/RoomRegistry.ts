@@ -42,7 +42,7 @@ export interface RoomRegistryOptions {
  * process holds, and what happens on them.
  */
 export interface RoomSharing {
-  opened(room: string, appliedThrough: number): void
+  opened(room: string): void
   closed(room: string): void
   logged(room: string, seq: number, update: Uint8Array): void
   presence(room: string, frame: Uint8Array): void
@@ -252,7 +252,7 @@ export class RoomRegistry {
       head,
     )
     this.rooms.set(roomName, room)
-    this.options.share?.opened(roomName, head)
+    this.options.share?.opened(roomName)
     this.options.log(`sync room-loaded room=${roomName}`)
     this.afterLoad(room)
     return room

@@ -67,15 +67,15 @@ export class PostgresDb implements SqlDb {
     this.call({ op: 'exec', sql })
   }
 
-  transaction<T>(fn: () => T): () => T {
-    return () => {
+  transaction<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T {
+    return (...args) => {
       const outermost = this.depth === 0
       const savepoint = `nested_${this.depth}`
       if (outermost) this.call({ op: 'begin' })
       else this.exec(`SAVEPOINT ${savepoint}`)
       this.depth++
       try {
-        const result = fn()
+        const result = fn(...args)
         this.depth--
         if (outermost) this.call({ op: 'commit' })
         else this.exec(`RELEASE SAVEPOINT ${savepoint}`)

@@ -20,8 +20,9 @@ export interface SqlDb {
   /**
    * Wraps `fn` so that it runs in one transaction: committed when it
    * returns, rolled back when it throws. Nested calls become savepoints.
+   * The wrapper can be made once and called with arguments each time.
    */
-  transaction<T>(fn: () => T): () => T
+  transaction<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T
   /**
    * Inside a transaction, waits until no other process holds `key` and
    * holds it until the transaction ends. On SQLite, whose writers are one
