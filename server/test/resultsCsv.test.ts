@@ -54,7 +54,7 @@ describe('resultsToCsv', () => {
     const themeRows = withThemes.themes.flatMap((theme) =>
       theme.notes.map((note) => {
         const own = rows.find((row) => row.theme === '' && row.text === note.text)!
-        return { ...own, theme: theme.title }
+        return { ...own, theme: theme.title } as Record<string, string>
       }),
     )
     expect(rows.slice(0, themeRows.length)).toEqual(themeRows)

@@ -188,7 +188,7 @@ describe('saved themes in every results format', () => {
     ).toEqual(expected())
     // Each theme row carries its note's column too, like the note's own row.
     expect(themeRows.find((row) => row.text === SEEDED_NOTES[5]!.text)!.column).toBe('')
-    expect(themeRows.find((row) => row.text.startsWith('Rollen'))!.column).toBe(
+    expect(themeRows.find((row) => row.text?.startsWith('Rollen'))!.column).toBe(
       config.stations[1]!.columns[1],
     )
     // Every note still has its own row under its table.
