@@ -28,11 +28,11 @@ export interface SuggestThemesOptions extends AnalysisOptions {
  *
  * | threshold | themes | notes in them | spanning ≥ 3 tables | notes holding the title's term |
  * | --------- | ------ | ------------- | ------------------- | ------------------------------ |
- * | 0.15      | 78     | 306           | 35                  | 97 %                           |
- * | 0.20      | 76     | 267           | 28                  | 99 %                           |
- * | 0.25      | 70     | 220           | 22                  | 100 %                          |
- * | 0.30      | 63     | 182           | 15                  | 100 %                          |
- * | 0.35      | 57     | 160           | 14                  | 100 %                          |
+ * | 0.15      | 78     | 307           | 36                  | 97 %                           |
+ * | 0.20      | 77     | 268           | 28                  | 99 %                           |
+ * | 0.25      | 71     | 221           | 22                  | 100 %                          |
+ * | 0.30      | 64     | 183           | 15                  | 100 %                          |
+ * | 0.35      | 59     | 162           | 14                  | 100 %                          |
  *
  * 0.25 is the lowest threshold at which every note of every theme holds the
  * term its title starts with. Below it average linkage starts to take in
