@@ -6,7 +6,14 @@ import { parseEventConfig } from './eventValidation'
 import { clusterHeadingMeta } from './noteClusters'
 import { buildResults } from './results'
 import { plainToRichText } from './richText'
-import { newNoteIds, tableRecap, type RecapCluster, type RecapItem } from './tableRecap'
+import {
+  isRecapFresh,
+  newNoteIds,
+  RECAP_FRESH_SECONDS,
+  tableRecap,
+  type RecapCluster,
+  type RecapItem,
+} from './tableRecap'
 
 function config(): EventConfig {
   const parsed = parseEventConfig({
@@ -262,5 +269,24 @@ describe('newNoteIds', () => {
     expect(newNoteIds(EVENT, notes, 0)).toEqual(new Set())
     expect(newNoteIds(EVENT, notes, 1)).toEqual(new Set(['a']))
     expect(newNoteIds(EVENT, notes, 2)).toEqual(new Set(['b']))
+  })
+})
+
+describe('isRecapFresh', () => {
+  const timer = (elapsedBeforeSeconds: number, runningSince: number | null) => ({
+    durationSeconds: 40 * 60,
+    elapsedBeforeSeconds,
+    runningSince,
+  })
+
+  it('points at the recap in the first minutes of the second station and later ones', () => {
+    expect(isRecapFresh(1, timer(0, null), 0)).toBe(true)
+    expect(isRecapFresh(2, timer(0, 1_000), 1_000 + 60_000)).toBe(true)
+    expect(isRecapFresh(1, timer(0, 0), RECAP_FRESH_SECONDS * 1000)).toBe(false)
+    expect(isRecapFresh(1, timer(RECAP_FRESH_SECONDS + 1, null), 0)).toBe(false)
+  })
+
+  it('never in the first station: there is nothing before it', () => {
+    expect(isRecapFresh(0, timer(0, null), 0)).toBe(false)
   })
 })

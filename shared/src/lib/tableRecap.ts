@@ -1,7 +1,9 @@
+import type { TimerState } from './api'
 import type { BoardNote } from './boardContents'
 import type { EventConfig } from './eventConfig'
 import { clusterName } from './noteClusters'
 import { readStationNotes, type StationNotesRead } from './stationColumns'
+import { elapsedSeconds } from './stationTimer'
 
 /**
  * "Was vor euch geschah": what the earlier groups wrote at one table, for the
@@ -141,6 +143,22 @@ export function newNoteIds(
   const previous = config.stations[currentStationIndex - 1]?.id
   if (previous === undefined) return new Set()
   return new Set(notes.filter((note) => note.stationId === previous).map((note) => note.id))
+}
+
+/**
+ * How long into a round the board points the host at the recap: the new
+ * group has sat down, introduced itself and is about to start. Later it would
+ * only be in the way.
+ */
+export const RECAP_FRESH_SECONDS = 5 * 60
+
+/**
+ * Whether the round has just begun, by the station timer (pauses excluded):
+ * from the second station on, until {@link RECAP_FRESH_SECONDS} have run. A
+ * timer not started yet counts as just begun.
+ */
+export function isRecapFresh(stationIndex: number, timer: TimerState, now: number): boolean {
+  return stationIndex > 0 && elapsedSeconds(timer, now) < RECAP_FRESH_SECONDS
 }
 
 /** A column's notes (clusters together, in reading order) as ranked items. */
