@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { CreateEventResponse } from '@tablecloth/shared'
 import { WHAT_WORKS, WHERE_IT_STICKS } from '@tablecloth/shared/testing'
 import type { BoardPage } from '../fixtures/BoardPage'
+import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { clusterAndDots, sendNote } from '../fixtures/cafeTable'
 import { giveDots } from '../fixtures/dotVotes'
 import { cafeConfig } from '../fixtures/eventApi'
@@ -93,6 +94,10 @@ test.describe('the host’s recap', () => {
       await expect(recap.button).toContainText('Was vor euch geschah')
       await expect(recap.button).toContainText('Alt+R')
       await expect(recap.button).toHaveAttribute('data-fresh', 'true')
+      const barAudit = await auditAccessibility(board.page, `recap button ${size}`, {
+        include: ['[data-testid="station-bar"]'],
+      })
+      expect(barAudit.blocking).toEqual([])
 
       // By mouse: the group that just left comes first, every line of it new, most dots first.
       await recap.button.click()
@@ -109,6 +114,10 @@ test.describe('the host’s recap', () => {
       expect(latest[0]!.votes).toBe(2)
       await expect(recap.dialog.getByTestId('recap-new').first()).toHaveText('neu')
       await keep(board, `recap-${size}.png`, testInfo.outputPath(`recap-${size}.png`))
+      const audit = await auditAccessibility(board.page, `recap ${size}`, {
+        include: ['[data-testid="recap-dialog"]'],
+      })
+      expect(audit.blocking).toEqual([])
 
       // ← goes back to station 1: nothing new there, the cluster folded to its heading.
       await board.page.keyboard.press('ArrowLeft')
