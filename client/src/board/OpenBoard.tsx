@@ -92,7 +92,14 @@ export function OpenBoard({
           tableId={tableId}
           onShowStation={onShowStation}
           projector={false}
-          aside={<RecapControl doc={session.doc} config={view.config} day={day} />}
+          aside={
+            <RecapControl
+              doc={session.doc}
+              awareness={session.provider.awareness}
+              config={view.config}
+              day={day}
+            />
+          }
         />
       )}
       <NewNotesContext.Provider value={newNotesDay}>

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
-import type { BoardDayState, EventConfig } from '@tablecloth/shared'
+import type { Awareness } from 'y-protocols/awareness'
+import {
+  RECAP_AWARENESS_FIELD,
+  type BoardDayState,
+  type EventConfig,
+  type RecapShown,
+} from '@tablecloth/shared'
 import { useT } from '../../i18n/useT'
 import { useCapture } from '../capture/captureStore'
 import { isRecapToggle } from './recapKeys'
@@ -15,16 +21,23 @@ import './recap.css'
  * the first minutes of a round (when a new group sits down) and plain after,
  * and the recap itself over the page while open.
  *
+ * While open, the board announces it in its awareness state
+ * (`RECAP_AWARENESS_FIELD`), so the table's projector page shows the same
+ * page of the recap (`RecapMirror`) and drops it when this closes.
+ *
  * Closing hands the keyboard straight back: to the capture field when the
  * recap was opened from it or from this button, else to wherever it was, so
  * the moderator goes on typing without reaching for the mouse.
  */
 export function RecapControl({
   doc,
+  awareness,
   config,
   day,
 }: {
   doc: Y.Doc
+  /** The board's awareness, to tell the projector what is open. */
+  awareness: Awareness
   config: EventConfig
   day: BoardDayState
 }) {
@@ -35,8 +48,18 @@ export function RecapControl({
   const recap = useTableRecap(doc, config, day.stationIndex, open)
   const fresh = useRecapFresh(day)
   const available = day.stationIndex > 0
+  const [page, setPage] = useState(0)
+
+  const stationIndex = day.stationIndex
+  useEffect(() => {
+    const shown: RecapShown | null = open ? { stationIndex, page } : null
+    awareness.setLocalStateField(RECAP_AWARENESS_FIELD, shown)
+  }, [awareness, open, stationIndex, page])
+  // Leaving the board withdraws the recap from the projector too.
+  useEffect(() => () => awareness.setLocalStateField(RECAP_AWARENESS_FIELD, null), [awareness])
 
   const show = useCallback(() => {
+    setPage(0)
     const active = document.activeElement
     returnTo.current = active instanceof HTMLElement && active !== button.current ? active : null
     setOpen(true)
@@ -84,7 +107,13 @@ export function RecapControl({
       </button>
       {open && recap && (
         // A station change while open starts the new recap on its first page.
-        <RecapDialog key={day.stationIndex} recap={recap} config={config} onClose={close} />
+        <RecapDialog
+          key={day.stationIndex}
+          recap={recap}
+          config={config}
+          onClose={close}
+          onPage={setPage}
+        />
       )}
     </>
   )

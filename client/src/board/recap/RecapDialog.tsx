@@ -15,10 +15,13 @@ export function RecapDialog({
   recap,
   config,
   onClose,
+  onPage,
 }: {
   recap: TableRecap
   config: EventConfig
   onClose: () => void
+  /** Told the page shown (0: the latest earlier station), on opening and on every turn. */
+  onPage?: (page: number) => void
 }) {
   const t = useT()
   const dialog = useRef<HTMLDialogElement>(null)
@@ -35,6 +38,10 @@ export function RecapDialog({
     body.current?.focus()
     return () => element.close()
   }, [])
+  useEffect(() => {
+    onPage?.(page)
+  }, [page, onPage])
+
   const turn = (delta: 1 | -1) => {
     setPage((current) => clamp(current + delta, 0, pages - 1))
     // Another station starts at its top, whatever was scrolled on this one.
