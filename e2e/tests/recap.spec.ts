@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import type { CreateEventResponse } from '@tablecloth/shared'
 import { WHAT_WORKS, WHERE_IT_STICKS } from '@tablecloth/shared/testing'
-import type { BoardPage } from '../fixtures/BoardPage'
+import type { Page } from '@playwright/test'
 import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { clusterAndDots, sendNote } from '../fixtures/cafeTable'
 import { giveDots } from '../fixtures/dotVotes'
 import { cafeConfig } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
+import { ProjectorPage } from '../fixtures/ProjectorPage'
 import { RecapOverlay } from '../fixtures/RecapOverlay'
 
 /** Three stations, so that the third one has two earlier ones to recap. */
@@ -39,8 +40,8 @@ async function nextStation(baseUrl: string, event: CreateEventResponse, from: nu
   expect(response.status).toBe(200)
 }
 
-async function keep(board: BoardPage, name: string, path: string): Promise<void> {
-  await board.page.screenshot({ path })
+async function keep(page: Page, name: string, path: string): Promise<void> {
+  await page.screenshot({ path })
   if (process.env.SCREENSHOT_DIR) fs.copyFileSync(path, `${process.env.SCREENSHOT_DIR}/${name}`)
 }
 
@@ -53,6 +54,7 @@ test.describe('the host’s recap', () => {
       api,
       server,
       openBoard,
+      newContext,
     }, testInfo) => {
       const size = `${viewport.width}x${viewport.height}`
       const event = await api.createEvent(cafeConfig({ stations: STATIONS }))
@@ -99,6 +101,14 @@ test.describe('the host’s recap', () => {
       })
       expect(barAudit.blocking).toEqual([])
 
+      // The table's projector, a window of its own on the laptop's second screen.
+      const projector =
+        viewport.width === 1920
+          ? await ProjectorPage.openIn(await newContext(), table.projector)
+          : null
+      const mirror = projector?.page.getByTestId('recap-mirror')
+      if (mirror) await expect(mirror).toHaveCount(0)
+
       // By mouse: the group that just left comes first, every line of it new, most dots first.
       await recap.button.click()
       await expect(recap.dialog).toBeVisible()
@@ -113,11 +123,23 @@ test.describe('the host’s recap', () => {
       expect(latest.map((line) => line.isNew)).toEqual([true, true, true, true])
       expect(latest[0]!.votes).toBe(2)
       await expect(recap.dialog.getByTestId('recap-new').first()).toHaveText('neu')
-      await keep(board, `recap-${size}.png`, testInfo.outputPath(`recap-${size}.png`))
+      await keep(board.page, `recap-${size}.png`, testInfo.outputPath(`recap-${size}.png`))
       const audit = await auditAccessibility(board.page, `recap ${size}`, {
         include: ['[data-testid="recap-dialog"]'],
       })
       expect(audit.blocking).toEqual([])
+
+      if (projector && mirror) {
+        // The projector shows the same page while the recap is open.
+        await projector.page.setViewportSize(viewport)
+        await expect(mirror.getByTestId('recap-station')).toContainText('Station 2 von 3: Ziele')
+        await expect(mirror.getByTestId('recap-item').first()).toContainText('neu')
+        await keep(
+          projector.page,
+          'recap-projector.png',
+          testInfo.outputPath('recap-projector.png'),
+        )
+      }
 
       // ← goes back to station 1: nothing new there, the cluster folded to its heading.
       await board.page.keyboard.press('ArrowLeft')
@@ -134,15 +156,20 @@ test.describe('the host’s recap', () => {
       expect((await recap.lines(1)).map((line) => line.text)).toEqual(WHERE_IT_STICKS.slice(3, 5))
       await expect(recap.dialog.getByTestId('recap-new')).toHaveCount(0)
       await keep(
-        board,
+        board.page,
         `recap-earlier-${size}.png`,
         testInfo.outputPath(`recap-earlier-${size}.png`),
       )
+
+      if (mirror) {
+        await expect(mirror.getByTestId('recap-station')).toContainText('Station 1 von 3')
+      }
 
       // Esc closes, and the moderator types on at once.
       await board.page.keyboard.press('Escape')
       await expect(recap.dialog).toHaveCount(0)
       await expect(board.capture.field).toBeFocused()
+      if (mirror) await expect(mirror).toHaveCount(0)
       await board.page.keyboard.type('Sprachkursplätze verdoppeln')
       await board.page.keyboard.press('Enter')
       await expect.poll(() => board.noteTexts()).toContain('Sprachkursplätze verdoppeln')
@@ -162,7 +189,7 @@ test.describe('the host’s recap', () => {
       await board.lookBackAt(2)
       await expect.poll(() => recap.markedNotes()).toEqual([...station2].sort())
       await expect(recap.marks.first()).toHaveText('neu')
-      await keep(board, `board-new-${size}.png`, testInfo.outputPath(`board-new-${size}.png`))
+      await keep(board.page, `board-new-${size}.png`, testInfo.outputPath(`board-new-${size}.png`))
       // The whole board in view: station 2's notes are the only ones marked, none of station 1's.
       await board.page.evaluate(() => {
         const editor = window.__tablecloth!.editor as unknown as {
