@@ -9,6 +9,8 @@
  * theme takes it out of the others first.
  */
 
+import { THEME_TITLE_MAX_LENGTH, type SaveThemesRequest } from '@tablecloth/shared'
+
 /** A theme as the view edits it; `key` tells themes apart while titles change. */
 export interface DraftTheme {
   key: string
@@ -25,8 +27,6 @@ export interface ThemesState {
   nextKey: number
 }
 
-/** Longest title the server takes (the shared contract: 1–200 characters after trimming). */
-export const MAX_THEME_TITLE = 200
 
 export type ThemeEdit =
   | { type: 'loaded'; themes: readonly { title: string; noteIds: readonly string[] }[] }
@@ -41,9 +41,9 @@ export type ThemeEdit =
 
 export const initialThemesState: ThemesState = { themes: [], suggestions: [], nextKey: 1 }
 
-/** A title as the server takes it: trimmed, at most {@link MAX_THEME_TITLE} characters; null when empty. */
+/** A title as the server takes it: trimmed, at most {@link THEME_TITLE_MAX_LENGTH} characters; null when empty. */
 export function cleanTitle(title: string): string | null {
-  const trimmed = title.trim().slice(0, MAX_THEME_TITLE).trim()
+  const trimmed = title.trim().slice(0, THEME_TITLE_MAX_LENGTH).trim()
   return trimmed === '' ? null : trimmed
 }
 
@@ -181,8 +181,6 @@ export function changesSavedThemes(before: ThemesState, after: ThemesState): boo
 }
 
 /** The body of `PUT /api/events/:id/themes` for the saved themes as they stand. */
-export function themesBody(state: ThemesState): {
-  themes: { title: string; noteIds: string[] }[]
-} {
+export function themesBody(state: ThemesState): SaveThemesRequest {
   return { themes: state.themes.map((theme) => ({ title: theme.title, noteIds: [...theme.noteIds] })) }
 }
