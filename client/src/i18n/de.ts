@@ -9,6 +9,7 @@ import { resultsDe } from './resultsMessages.de'
 import { adminDe } from './adminMessages.de'
 import { presenceDe } from './presenceMessages.de'
 import { qrSheetDe } from './qrSheetMessages.de'
+import { themesDe } from './themesMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -26,6 +27,7 @@ export const de = {
   ...adminDe,
   ...presenceDe,
   ...qrSheetDe,
+  ...themesDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',

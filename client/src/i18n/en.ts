@@ -10,6 +10,7 @@ import { resultsEn } from './resultsMessages.en'
 import { adminEn } from './adminMessages.en'
 import { presenceEn } from './presenceMessages.en'
 import { qrSheetEn } from './qrSheetMessages.en'
+import { themesEn } from './themesMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...adminEn,
   ...presenceEn,
   ...qrSheetEn,
+  ...themesEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',

@@ -85,6 +85,14 @@ describe('theme edits', () => {
     expect(run(saved, { type: 'merge', keys: [child] })).toBe(saved)
   })
 
+  it('merges a theme dropped onto another into the one it was dropped on', () => {
+    const state = run(saved, { type: 'merge', keys: [housing, child], into: housing })
+    expect(themesBody(state).themes).toEqual([
+      { title: 'Sprachkurse', noteIds: ['c'] },
+      { title: 'Wohnen', noteIds: ['d', 'e', 'a', 'b'] },
+    ])
+  })
+
   it('splits chosen notes off into a new theme right after the old one', () => {
     const state = run(saved, { type: 'split', key: housing, noteIds: ['e'], title: 'Mieten' })
     expect(themesBody(state).themes).toEqual([

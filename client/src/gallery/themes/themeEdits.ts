@@ -27,14 +27,14 @@ export interface ThemesState {
   nextKey: number
 }
 
-
 export type ThemeEdit =
   | { type: 'loaded'; themes: readonly { title: string; noteIds: readonly string[] }[] }
   | { type: 'suggested'; suggestions: readonly { title: string; noteIds: readonly string[] }[] }
   | { type: 'accept'; key: string }
   | { type: 'discard'; key: string }
   | { type: 'rename'; key: string; title: string }
-  | { type: 'merge'; keys: readonly string[] }
+  /** Into `into` when given (a theme dropped onto another), else into the first chosen in order. */
+  | { type: 'merge'; keys: readonly string[]; into?: string }
   | { type: 'split'; key: string; noteIds: readonly string[]; title: string }
   | { type: 'move'; noteId: string; to: string }
   | { type: 'dissolve'; key: string }
@@ -126,11 +126,13 @@ export function themesReducer(state: ThemesState, edit: ThemeEdit): ThemesState 
       }
     }
     case 'merge': {
-      // The first of the chosen themes, in the plenary's order, keeps its title and place.
+      // The theme merged into keeps its title and place: the one dropped onto, or the
+      // first of the chosen in the plenary's order; its notes come first.
       const chosen = state.themes.filter((theme) => edit.keys.includes(theme.key))
-      const [first, ...rest] = chosen
+      const first = chosen.find((theme) => theme.key === edit.into) ?? chosen[0]
+      const rest = chosen.filter((theme) => theme !== first)
       if (!first || rest.length === 0) return state
-      const noteIds = [...new Set(chosen.flatMap((theme) => theme.noteIds))]
+      const noteIds = [...new Set([first, ...rest].flatMap((theme) => theme.noteIds))]
       const merged = new Set(rest.map((theme) => theme.key))
       return {
         ...state,
@@ -182,5 +184,7 @@ export function changesSavedThemes(before: ThemesState, after: ThemesState): boo
 
 /** The body of `PUT /api/events/:id/themes` for the saved themes as they stand. */
 export function themesBody(state: ThemesState): SaveThemesRequest {
-  return { themes: state.themes.map((theme) => ({ title: theme.title, noteIds: [...theme.noteIds] })) }
+  return {
+    themes: state.themes.map((theme) => ({ title: theme.title, noteIds: [...theme.noteIds] })),
+  }
 }

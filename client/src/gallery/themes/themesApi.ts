@@ -1,8 +1,4 @@
-import type {
-  SaveThemesRequest,
-  SuggestThemesResponse,
-  ThemesResponse,
-} from '@tablecloth/shared'
+import type { SaveThemesRequest, SuggestThemesResponse, ThemesResponse } from '@tablecloth/shared'
 import { apiCall } from '../../api/apiClient'
 
 /** The themes routes of one event, called with the link's token (see docs/http-api.md). */
