@@ -3,7 +3,7 @@ import { hashToken } from '../auth/linkToken'
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domain/errors'
 import type { EventStore } from '../store/eventStore'
 import type { Grant, TokenStore } from '../store/tokenStore'
-import { grantReaches, mayOpenBoard, roleMay, type Action } from './accessPolicy'
+import { grantReaches, mayOpenBoard, roleMay, scopeAllows, type Action } from './accessPolicy'
 import { closeCodeFor } from './closeCodeFor'
 
 /** A grant with the token it was resolved from (rotation and unsealing need the token). */
@@ -49,7 +49,11 @@ export class Access {
       if (!this.tokens.hasEvent(eventId)) throw new NotFoundError('No such event')
       throw new UnauthorizedError('Missing, unknown or revoked token')
     }
-    if (!roleMay(grant.role, action) || !grantReaches(grant, eventId, tableId)) {
+    if (
+      !roleMay(grant.role, action) ||
+      !grantReaches(grant, eventId, tableId) ||
+      !scopeAllows(grant, action)
+    ) {
       throw new ForbiddenError('This link does not allow that')
     }
     return { ...grant, token }

@@ -15,8 +15,18 @@ import type { Grant } from '../store/tokenStore'
  * - `board.edit`: writing on a board over its socket. Moderators capture the
  *   notes (co-moderators share the table's board link) and organisers correct
  *   them; projectors and phones only watch.
+ * - `themes.read`: the saved cross-table themes, for the plenary: the
+ *   organiser and the gallery link (a viewer for the whole event). A table's
+ *   projector is a viewer too, but shows its own table (see `EVENT_WIDE`).
+ *   Suggesting and saving themes is `event.run`.
  */
-export type Action = 'event.read' | 'event.run' | 'note.add' | 'board.open' | 'board.edit'
+export type Action =
+  | 'event.read'
+  | 'event.run'
+  | 'note.add'
+  | 'board.open'
+  | 'board.edit'
+  | 'themes.read'
 
 export const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   'event.read': ['organiser', 'moderator', 'participant', 'viewer'],
@@ -24,7 +34,11 @@ export const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   'note.add': ['organiser', 'moderator', 'participant'],
   'board.open': ['organiser', 'moderator', 'participant', 'viewer'],
   'board.edit': ['organiser', 'moderator'],
+  'themes.read': ['organiser', 'viewer'],
 }
+
+/** Actions that only a grant for the whole event holds, never one bound to a table. */
+const EVENT_WIDE: ReadonlySet<Action> = new Set<Action>(['themes.read'])
 
 /** Whether `role` holds `action` at all, whatever event or table it names. */
 export function roleMay(role: Role, action: Action): boolean {
@@ -39,6 +53,11 @@ export function roleMay(role: Role, action: Action): boolean {
 export function grantReaches(grant: Grant, eventId: string, tableId?: string): boolean {
   if (grant.eventId !== eventId) return false
   return grant.tableId === null || tableId === undefined || grant.tableId === tableId
+}
+
+/** Whether the grant's scope allows `action`: table-bound grants hold no event-wide action. */
+export function scopeAllows(grant: Grant, action: Action): boolean {
+  return grant.tableId === null || !EVENT_WIDE.has(action)
 }
 
 /** Whether a grant may open a table's board socket, given what the organiser shows phones. */
