@@ -53,6 +53,10 @@ export const themesDe = {
     'Themen, die sich durch mehrere Tische ziehen, fürs Plenum sammeln: Vorschläge übernehmen, umbenennen, zusammenführen, Notizen verschieben. Die Galerie zeigt sie in der Ansicht „Themen“.',
   'themes.controlLink': 'Themen fürs Plenum bearbeiten',
 
+  'error.duplicateNote':
+    'Eine Notiz steht in zwei Themen; jede Notiz gehört zu höchstens einem Thema.',
+  'error.unknownNotes': 'Einige Notizen gibt es nicht mehr (gelöscht oder ausgeblendet).',
+
   'themes.keys':
     'T: Themen · G: Tische · Notiz: Alt+↑/↓ in das vorige/nächste Thema verschieben · Leertaste: auswählen',
 }

@@ -53,6 +53,9 @@ export const themesEn: Record<keyof typeof themesDe, string> = {
     'Gather the themes that run across several tables for the plenary: accept suggestions, rename, merge, move notes. The gallery shows them in its “Themes” view.',
   'themes.controlLink': 'Edit themes for the plenary',
 
+  'error.duplicateNote': 'A note stands in two themes; each note belongs to one theme at most.',
+  'error.unknownNotes': 'Some notes no longer exist (deleted or hidden).',
+
   'themes.keys':
     'T: themes · G: tables · Note: Alt+↑/↓ moves it to the previous/next theme · Space: select',
 }

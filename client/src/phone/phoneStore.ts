@@ -159,6 +159,8 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
         case 'unsupported_media_type':
         case 'method_not_allowed':
         case 'setup_pin_required':
+        case 'duplicate_note':
+        case 'unknown_notes':
         case 'internal':
           set({ outcome: { kind: 'failed', code: error.code } })
           return

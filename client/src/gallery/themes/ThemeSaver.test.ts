@@ -27,7 +27,9 @@ function setUp() {
             : reject(error ?? new ApiError(0, 'network', 'down')),
       })
     })
-  const saver = new ThemeSaver(put, (response) => saved.push(response), scheduler)
+  const repair = (error: ApiError) =>
+    error.code === 'unknown_notes' ? { themes: [{ title: 'Repariert', noteIds: [] }] } : null
+  const saver = new ThemeSaver(put, (response) => saved.push(response), scheduler, repair)
   return { saver, calls, waits, saved }
 }
 
@@ -91,5 +93,20 @@ describe('ThemeSaver', () => {
     expect(saver.getStatus()).toMatchObject({ state: 'failed', retrying: false })
     expect(waits).toHaveLength(0)
     expect(saver.hasUnsaved()).toBe(true)
+  })
+
+  it('sends a mended state at once when the server names notes that are gone', async () => {
+    const { saver, calls, waits } = setUp()
+    saver.save(body('Eins'))
+    calls[0]?.answer(
+      false,
+      new ApiError(400, 'unknown_notes', 'gone', undefined, { noteIds: ['a'] }),
+    )
+    await settle()
+    expect(calls[1]?.body).toEqual({ themes: [{ title: 'Repariert', noteIds: [] }] })
+    expect(waits).toHaveLength(0)
+    calls[1]?.answer(true)
+    await settle()
+    expect(saver.getStatus()).toEqual({ state: 'saved' })
   })
 })

@@ -44,6 +44,12 @@ export class ThemeSaver {
     /** Called with the server's answer to the newest state (not to one already overtaken). */
     private readonly onSaved: (response: ThemesResponse) => void,
     private readonly scheduler: Scheduler = browserScheduler,
+    /**
+     * Mends a state the server refused for a reason the client can fix (a
+     * note gone since it was saved), returning the state to send instead, or
+     * null when it cannot.
+     */
+    private readonly repair: (error: ApiError) => SaveThemesRequest | null = () => null,
   ) {}
 
   save(body: SaveThemesRequest): void {
@@ -102,6 +108,12 @@ export class ThemeSaver {
         this.pending ??= body
         const error =
           reason instanceof ApiError ? reason : new ApiError(0, 'internal', String(reason))
+        const repaired = this.pending === body ? this.repair(error) : null
+        if (repaired && JSON.stringify(repaired) !== JSON.stringify(body)) {
+          this.pending = repaired
+          this.flush()
+          return
+        }
         const retrying = error.code !== 'unauthorized' && error.code !== 'forbidden'
         this.setStatus({ state: 'failed', error, retrying })
         if (!retrying) return

@@ -135,4 +135,10 @@ describe('theme edits', () => {
       'Wohnen',
     ])
   })
+
+  it('forgets notes the server no longer has, leaving the rest of each theme', () => {
+    const state = run(saved, { type: 'forget', noteIds: ['b', 'd'] })
+    expect(themesBody(state).themes.map((theme) => theme.noteIds)).toEqual([['a'], ['c'], ['e']])
+    expect(run(saved, { type: 'forget', noteIds: ['zz'] })).toBe(saved)
+  })
 })

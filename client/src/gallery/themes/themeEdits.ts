@@ -38,6 +38,8 @@ export type ThemeEdit =
   | { type: 'split'; key: string; noteIds: readonly string[]; title: string }
   | { type: 'move'; noteId: string; to: string }
   | { type: 'dissolve'; key: string }
+  /** Notes the server no longer has (deleted, or hidden from the results): out of every theme. */
+  | { type: 'forget'; noteIds: readonly string[] }
 
 export const initialThemesState: ThemesState = { themes: [], suggestions: [], nextKey: 1 }
 
@@ -170,6 +172,11 @@ export function themesReducer(state: ThemesState, edit: ThemeEdit): ThemesState 
     }
     case 'dissolve':
       return { ...state, themes: state.themes.filter((theme) => theme.key !== edit.key) }
+    case 'forget': {
+      const gone = new Set(edit.noteIds)
+      if (!state.themes.some((theme) => theme.noteIds.some((id) => gone.has(id)))) return state
+      return { ...state, themes: withoutNotes(state.themes, gone) }
+    }
     default: {
       const unknownEdit: never = edit
       throw new Error(`unknown theme edit ${JSON.stringify(unknownEdit)}`)

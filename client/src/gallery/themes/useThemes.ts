@@ -45,6 +45,14 @@ function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, 'internal', String(error))
 }
 
+/** The note ids an `unknown_notes` refusal names (in `details.noteIds`). */
+function goneNoteIds(error: ApiError): string[] {
+  if (error.code !== 'unknown_notes') return []
+  const details = error.details as { noteIds?: unknown } | undefined
+  const ids = details?.noteIds
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+}
+
 function catalogued(
   known: ReadonlyMap<string, ThemeNoteInfo>,
   notes: readonly { noteId: string; tableId: string; stationId: string; text: string }[],
@@ -92,7 +100,18 @@ export function useThemes(eventId: string, token: string): Themes {
     )
   }, [])
 
-  const saver = useMemo(() => new ThemeSaver(api.save, received), [api, received])
+  const saver = useMemo(() => {
+    // A note hidden or deleted since it was saved makes the server refuse the
+    // whole save (`unknown_notes`, naming it): the note is gone from every
+    // format anyway, so it leaves the themes and the rest is saved.
+    const repair = (error: ApiError) => {
+      const gone = goneNoteIds(error)
+      if (gone.length === 0) return null
+      apply({ type: 'forget', noteIds: gone })
+      return themesBody(stateRef.current)
+    }
+    return new ThemeSaver(api.save, received, undefined, repair)
+  }, [api, received, apply])
   useEffect(() => () => saver.close(), [saver])
   const saveStatus = useSyncExternalStore(saver.subscribe, saver.getStatus)
 
