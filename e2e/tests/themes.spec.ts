@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import type { CreateEventResponse, ThemesResponse } from '@tablecloth/shared'
 import { cafeConfig, organiserAccessOf } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
@@ -23,6 +24,62 @@ async function writeNotes(baseUrl: string, event: CreateEventResponse): Promise<
       tableIndex,
     )
   }
+}
+
+/** A fuller day for the room's screen: five themes over three tables, long compounds, Arabic. */
+const ROOM_NOTES: readonly (readonly string[])[] = [
+  [
+    'Kinderbetreuungsangebote während der Integrationskurse ausbauen',
+    'Sprachkurse für Fortgeschrittene (B2/C1) fehlen',
+    'Kein bezahlbarer Wohnraum in der Innenstadt',
+    'Ehrenamtliche sind erschöpft, Nachwuchs fehlt',
+    'Busverbindungen in die Teilorte abends ausgedünnt',
+  ],
+  [
+    'Zu wenig Kinderbetreuung während der Kurse',
+    'Integrationskurse am Vormittag: für Berufstätige unerreichbar',
+    'Mietverträge scheitern an der Schufa-Auskunft',
+    'Qualifizierungsmaßnahmen für Ehrenamtliche werden gut angenommen',
+    'Abends fährt kein Bus mehr in die Teilorte',
+  ],
+  [
+    'Mehr Kinderbetreuung am Nachmittag',
+    'دورات اللغة للأمهات مع رعاية الأطفال',
+    'Rassismus auf dem Wohnungsmarkt',
+    'Ehrenamtskoordination hat jetzt eine feste Stelle',
+  ],
+]
+
+async function organiserPut(
+  baseUrl: string,
+  event: CreateEventResponse,
+  body: unknown,
+): Promise<void> {
+  const { id, organiserToken } = organiserAccessOf(event.links.control)
+  const response = await fetch(new URL(`/api/events/${encodeURIComponent(id)}/themes`, baseUrl), {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${organiserToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  expect(response.status, await response.clone().text()).toBe(200)
+}
+
+/** What would make the view hard to read from the back of the room: one line per problem. */
+async function unreadable(page: Page, floorPx: number): Promise<string[]> {
+  return page.evaluate((floor) => {
+    const problems: string[] = []
+    const root = document.documentElement
+    if (root.scrollWidth > root.clientWidth) problems.push('the page scrolls sideways')
+    for (const text of document.querySelectorAll<HTMLElement>(
+      '.themes-note__text, .themes-card__title',
+    )) {
+      const shown = (text.textContent ?? '').replaceAll('\u00AD', '')
+      const size = Number.parseFloat(getComputedStyle(text).fontSize)
+      if (size < floor) problems.push(`"${shown}" at ${size} px`)
+      if (text.scrollWidth > text.clientWidth + 1) problems.push(`"${shown}" is cut at the side`)
+    }
+    return problems
+  }, floorPx)
 }
 
 async function savedThemes(baseUrl: string, event: CreateEventResponse): Promise<ThemesResponse> {
@@ -163,5 +220,89 @@ test.describe('themes for the plenary', () => {
     // G goes back to the tables.
     await viewer.keyboard.press('g')
     await expect(viewer.getByTestId('gallery-grid')).toBeVisible()
+  })
+
+  test('reads from the back of the room at 1920×1080 and still works at 1366×768', async ({
+    api,
+    server,
+    newContext,
+  }, testInfo) => {
+    const event = await api.createEvent(cafeConfig())
+    const ids: string[][] = []
+    for (const [tableIndex, texts] of ROOM_NOTES.entries()) {
+      ids.push(
+        await sendPhoneNotes(
+          server.baseUrl,
+          event,
+          texts.map((text) => ({ text, column: 0 })),
+          tableIndex,
+        ),
+      )
+    }
+    const [first, second, third] = ids as [string[], string[], string[]]
+    // The bus notes stay unsaved: the organiser's screen gets them as a suggestion.
+    await organiserPut(server.baseUrl, event, {
+      themes: [
+        { title: 'Kinderbetreuung', noteIds: [first[0], second[0], third[0]] },
+        { title: 'Sprachkurse', noteIds: [first[1], second[1], third[1]] },
+        { title: 'Bezahlbarer Wohnraum', noteIds: [first[2], second[2], third[2]] },
+        { title: 'Ehrenamt', noteIds: [first[3], second[3], third[3]] },
+      ],
+    })
+    const { id, organiserToken } = organiserAccessOf(event.links.control)
+    const organiserLink = `${server.baseUrl}/e/${id}/gallery?view=themes#token=${organiserToken}`
+    const viewerLink = event.links.gallery.replace('/gallery#', '/gallery?view=themes#')
+
+    for (const viewport of [
+      { width: 1920, height: 1080, floorPx: 24 },
+      { width: 1366, height: 768, floorPx: 17 },
+    ]) {
+      const size = `${viewport.width}x${viewport.height}`
+      const context = await newContext()
+      const page = await context.newPage()
+      await page.setViewportSize(viewport)
+
+      await page.goto(viewerLink)
+      const room = new ThemesPage(page)
+      await expect(room.view).toHaveAttribute('data-editable', 'false')
+      await expect(room.themes).toHaveCount(4)
+      // Hyphenation patterns arrive after the first paint; the long compound then breaks at a syllable.
+      await expect
+        .poll(() => room.theme('Kinderbetreuung').locator('.themes-note__text').first().innerText())
+        .toContain('\u00AD')
+      await expect(
+        room.note(room.theme('Sprachkurse'), 'دورات').locator('p[dir="auto"]').first(),
+      ).toHaveCSS('direction', 'rtl')
+      expect(await unreadable(page, viewport.floorPx), size).toEqual([])
+      const readOnlyShot = testInfo.outputPath(`themes-read-only-${size}.png`)
+      await page.screenshot({ path: readOnlyShot })
+      await testInfo.attach(`themes-read-only-${size}.png`, {
+        path: readOnlyShot,
+        contentType: 'image/png',
+      })
+
+      // Another tab: the same address with another fragment would not load the page again.
+      const organiserPage = await context.newPage()
+      await organiserPage.setViewportSize(viewport)
+      await organiserPage.goto(organiserLink)
+      const editing = new ThemesPage(organiserPage)
+      await expect(editing.view).toHaveAttribute('data-editable', 'true')
+      await organiserPage.getByRole('button', { name: 'Vorschläge holen' }).click()
+      await expect(editing.suggestions).toHaveCount(1)
+      await editing.theme('Ehrenamt').getByTestId('theme-select').check()
+      await room
+        .note(editing.theme('Kinderbetreuung'), 'Mehr Kinderbetreuung')
+        .getByTestId('theme-note-select')
+        .check()
+      expect(await unreadable(organiserPage, viewport.floorPx - 2), size).toEqual([])
+      await editing.view.evaluate((view) => view.scrollTo(0, 0))
+      const editingShot = testInfo.outputPath(`themes-editing-${size}.png`)
+      await organiserPage.screenshot({ path: editingShot })
+      await testInfo.attach(`themes-editing-${size}.png`, {
+        path: editingShot,
+        contentType: 'image/png',
+      })
+      await context.close()
+    }
   })
 })

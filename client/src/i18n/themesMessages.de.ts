@@ -57,6 +57,7 @@ export const themesDe = {
     'Eine Notiz steht in zwei Themen; jede Notiz gehört zu höchstens einem Thema.',
   'error.unknownNotes': 'Einige Notizen gibt es nicht mehr (gelöscht oder ausgeblendet).',
 
-  'themes.keys':
-    'T: Themen · G: Tische · Notiz: Alt+↑/↓ in das vorige/nächste Thema verschieben · Leertaste: auswählen',
+  'themes.keys': 'T: Themen · G oder Esc: zurück zu den Tischen',
+  'themes.editKeys':
+    'Notiz: ziehen oder Alt+↑/↓ ins vorige/nächste Thema, Leertaste wählt aus · Thema: auf ein anderes ziehen führt beide zusammen',
 }

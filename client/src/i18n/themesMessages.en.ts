@@ -56,6 +56,7 @@ export const themesEn: Record<keyof typeof themesDe, string> = {
   'error.duplicateNote': 'A note stands in two themes; each note belongs to one theme at most.',
   'error.unknownNotes': 'Some notes no longer exist (deleted or hidden).',
 
-  'themes.keys':
-    'T: themes · G: tables · Note: Alt+↑/↓ moves it to the previous/next theme · Space: select',
+  'themes.keys': 'T: themes · G or Esc: back to the tables',
+  'themes.editKeys':
+    'Note: drag it, or Alt+↑/↓ into the previous/next theme, Space selects it · Theme: drag onto another to merge both',
 }

@@ -73,28 +73,30 @@ export function ThemeNoteItem({
         <p className="themes-note__text" dir="auto" lang={text.lang}>
           {text.text}
         </p>
-        <p className="themes-note__where">{where}</p>
+        <div className="themes-note__meta">
+          <p className="themes-note__where">{where}</p>
+          {editing && editing.targets.length > 0 && (
+            <select
+              className="themes-note__move"
+              aria-label={t('themes.note.moveLabel')}
+              value=""
+              data-testid="theme-note-move"
+              onChange={(event) => {
+                if (event.target.value) editing.onMove(event.target.value)
+              }}
+            >
+              <option value="" disabled>
+                {t('themes.note.move')}
+              </option>
+              {editing.targets.map((target) => (
+                <option key={target.key} value={target.key}>
+                  {target.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
       </div>
-      {editing && editing.targets.length > 0 && (
-        <select
-          className="themes-note__move"
-          aria-label={t('themes.note.moveLabel')}
-          value=""
-          data-testid="theme-note-move"
-          onChange={(event) => {
-            if (event.target.value) editing.onMove(event.target.value)
-          }}
-        >
-          <option value="" disabled>
-            {t('themes.note.move')}
-          </option>
-          {editing.targets.map((target) => (
-            <option key={target.key} value={target.key}>
-              {target.title}
-            </option>
-          ))}
-        </select>
-      )}
     </li>
   )
 }

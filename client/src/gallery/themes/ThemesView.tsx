@@ -215,6 +215,8 @@ export function ThemesView({
         )}
       </div>
 
+      {editable && <p className="themes-bar__keys">{t('themes.editKeys')}</p>}
+
       {themes.suggestError && (
         <p className="themes-status themes-status--error" role="alert">
           {t('themes.suggestFailed', { reason: apiErrorMessage(t, themes.suggestError) })}
