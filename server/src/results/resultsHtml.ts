@@ -165,7 +165,8 @@ li.cluster ul { padding-inline-start: .8rem; border-inline-start: 3px solid var(
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  .table, .themes { break-before: page; }
+  .table { break-before: page; }
+  .themes { break-before: page; }
   .theme { break-inside: avoid-page; }
   h2, h3, h4 { break-after: avoid; }
   li.note, .cluster-title { break-inside: avoid; }
