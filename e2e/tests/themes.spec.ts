@@ -268,7 +268,9 @@ test.describe('themes for the plenary', () => {
       await expect(room.themes).toHaveCount(4)
       // Hyphenation patterns arrive after the first paint; the long compound then breaks at a syllable.
       await expect
-        .poll(() => room.theme('Kinderbetreuung').locator('.themes-note__text').first().innerText())
+        .poll(() =>
+          room.theme('Kinderbetreuung').locator('.themes-note__text').first().textContent(),
+        )
         .toContain('\u00AD')
       await expect(
         room.note(room.theme('Sprachkurse'), 'دورات').locator('p[dir="auto"]').first(),
