@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { CreateEventResponse, ThemesResponse } from '@tablecloth/shared'
+import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { cafeConfig, organiserAccessOf } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
 import { sendPhoneNotes } from '../fixtures/phoneNotes'
@@ -254,8 +255,8 @@ test.describe('themes for the plenary', () => {
     const viewerLink = event.links.gallery.replace('/gallery#', '/gallery?view=themes#')
 
     for (const viewport of [
-      { width: 1920, height: 1080, floorPx: 24 },
-      { width: 1366, height: 768, floorPx: 17 },
+      { width: 1920, height: 1080, floorPx: 24, scrolls: false },
+      { width: 1366, height: 768, floorPx: 17, scrolls: true },
     ]) {
       const size = `${viewport.width}x${viewport.height}`
       const context = await newContext()
@@ -276,6 +277,14 @@ test.describe('themes for the plenary', () => {
         room.note(room.theme('Sprachkurse'), 'دورات').locator('p[dir="auto"]').first(),
       ).toHaveCSS('direction', 'rtl')
       expect(await unreadable(page, viewport.floorPx), size).toEqual([])
+      expect((await auditAccessibility(page, `themes: read-only ${size}`)).blocking).toEqual([])
+      if (viewport.scrolls) {
+        // The laptop's screen holds fewer themes: the view has the focus, and Page Down scrolls it.
+        await expect(room.view).toBeFocused()
+        await page.keyboard.press('PageDown')
+        await expect.poll(() => room.view.evaluate((view) => view.scrollTop)).toBeGreaterThan(0)
+        await room.view.evaluate((view) => view.scrollTo(0, 0))
+      }
       const readOnlyShot = testInfo.outputPath(`themes-read-only-${size}.png`)
       await page.screenshot({ path: readOnlyShot })
       await testInfo.attach(`themes-read-only-${size}.png`, {
@@ -297,6 +306,8 @@ test.describe('themes for the plenary', () => {
         .getByTestId('theme-note-select')
         .check()
       expect(await unreadable(organiserPage, viewport.floorPx - 2), size).toEqual([])
+      const audit = await auditAccessibility(organiserPage, `themes: editing ${size}`)
+      expect(audit.blocking).toEqual([])
       await editing.view.evaluate((view) => view.scrollTo(0, 0))
       const editingShot = testInfo.outputPath(`themes-editing-${size}.png`)
       await organiserPage.screenshot({ path: editingShot })

@@ -74,6 +74,16 @@ export function ThemesView({
     setSelectedNotes((current) => keep(current, (id) => saved.has(id)))
   }, [state.themes])
 
+  // Opened, the themes take the keys (Page Down scrolls them) unless something else has them.
+  const ready = themes.load.phase === 'ready'
+  useEffect(() => {
+    if (!ready) return
+    const active = document.activeElement
+    if (!active || active === document.body || !active.isConnected) {
+      list.current?.focus({ preventScroll: true })
+    }
+  }, [ready])
+
   useEffect(() => {
     if (!focusNote.current) return
     const note = list.current?.querySelector<HTMLElement>(
@@ -154,9 +164,14 @@ export function ThemesView({
 
   const status = themes.saveStatus
   return (
+    // Focusable, so the keyboard (and a clicker's Page Down) scrolls a long list of themes.
     <div
       className="themes"
       ref={list}
+      role="region"
+      aria-label={t('themes.heading')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the keyboard's focus to scroll by keys.
+      tabIndex={0}
       data-testid="themes-view"
       data-editable={editable ? 'true' : 'false'}
     >
