@@ -73,7 +73,7 @@ export class ThemeService {
   /**
    * The saved themes, each note resolved against the current results. A note
    * deleted or hidden since keeps its id in `noteIds` but has no entry in
-   * `notes`, so hiding it again is undone without the organiser saving anew.
+   * `notes`; shown again, it is back in its theme without the organiser saving anew.
    */
   async get(eventId: string, editable: boolean): Promise<ThemesResponse> {
     const { results } = await this.deps.results.gather(eventId)
