@@ -28,10 +28,11 @@ export function apiErrorMessage(t: Translate, error: ApiError): string {
     case 'invalid_json':
     case 'unsupported_media_type':
     case 'method_not_allowed':
-    // Saving themes: the themes view words these itself, with the notes they name.
-    case 'duplicate_note':
-    case 'unknown_notes':
       return t('error.invalidRequest')
+    case 'duplicate_note':
+      return t('error.duplicateNote')
+    case 'unknown_notes':
+      return t('error.unknownNotes')
     case 'internal':
       return t('error.internal')
     default: {

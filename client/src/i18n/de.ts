@@ -10,6 +10,7 @@ import { adminDe } from './adminMessages.de'
 import { presenceDe } from './presenceMessages.de'
 import { qrSheetDe } from './qrSheetMessages.de'
 import { recapDe } from './recapMessages.de'
+import { themesDe } from './themesMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -28,6 +29,7 @@ export const de = {
   ...presenceDe,
   ...qrSheetDe,
   ...recapDe,
+  ...themesDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',
