@@ -103,6 +103,24 @@ describe('cross-table themes over HTTP', () => {
     expect(shown.body.themes[0].notes).toHaveLength(2)
   })
 
+  it('takes back a hidden note’s id with the rest of its themes, as the themes view sends them', async () => {
+    const event = await seedResultsDay(boards)
+    const token = event.organiserToken
+    expect((await save(event, { themes: SAVED })).status).toBe(200)
+    const hiddenPath = `/api/events/${event.id}/hidden-notes/shape%3Aa1`
+    const tableId = event.links.tables[0]!.id
+    expect((await api('PUT', hiddenPath, { token, body: { tableId } })).status).toBe(201)
+    const renamed = [{ ...SAVED[0]!, title: 'Sprache' }, SAVED[1]!]
+    expect((await save(event, { themes: renamed })).status).toBe(200)
+    expect((await api('DELETE', hiddenPath, { token })).status).toBe(204)
+    const shown = await api('GET', themesPath(event), { token })
+    expect(shown.body.themes[0].title).toBe('Sprache')
+    expect(shown.body.themes[0].notes.map((note: { noteId: string }) => note.noteId)).toEqual([
+      'shape:b1',
+      'shape:a1',
+    ])
+  })
+
   it('refuses a note in two themes with duplicate_note, naming it, and saves nothing', async () => {
     const event = await seedResultsDay(boards)
     const answer = await save(event, {
@@ -136,7 +154,7 @@ describe('cross-table themes over HTTP', () => {
     )
   })
 
-  it('refuses a hidden note as unknown: the results do not show it', async () => {
+  it('refuses a hidden note no theme held as unknown: the results do not show it', async () => {
     const event = await seedResultsDay(boards)
     const token = event.organiserToken
     const tableId = event.links.tables[0]!.id

@@ -38,8 +38,8 @@ export class ThemeService {
 
   /**
    * Replaces the event's saved themes. Each note may stand in one theme
-   * only, and every id must name a note the event's results show; otherwise
-   * nothing is saved.
+   * only, and every id must name a note the event's results show or one the
+   * saved themes already hold; otherwise nothing is saved.
    */
   async save(eventId: string, request: SaveThemesRequest): Promise<ThemesResponse> {
     // Reading the boards costs the most, so the request's own rule is checked first.
@@ -52,7 +52,13 @@ export class ThemeService {
       )
     }
     const { results } = await this.deps.results.gather(eventId)
-    const known = new Set(themeNotesOf(results).map((note) => note.noteId))
+    // A note hidden or deleted since it was saved keeps its place in its
+    // theme (see `get`), and a client sends the whole set back with every
+    // edit; refusing those ids would make any later edit fail.
+    const known = new Set([
+      ...themeNotesOf(results).map((note) => note.noteId),
+      ...this.saved(eventId).flatMap((theme) => theme.noteIds),
+    ])
     const unknown = request.themes
       .flatMap((theme) => theme.noteIds)
       .filter((noteId) => !known.has(noteId))
