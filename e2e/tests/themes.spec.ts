@@ -165,7 +165,11 @@ test.describe('themes for the plenary', () => {
     await opened.keyboard.type('Wohnen')
     await themes.saved(() => opened.keyboard.press('Enter'))
     expect(await themes.contents()).toEqual({
-      'Kinderbetreuung ausbauen': ['Kinderbetreuung fehlt', 'Mehr Kinderbetreuung am Nachmittag'],
+      'Kinderbetreuung ausbauen': [
+        'Kinderbetreuung fehlt',
+        'Kinderbetreuungsangebote ausbauen',
+        'Mehr Kinderbetreuung am Nachmittag',
+      ],
       Sprachkurse: ['Sprachkurse am Abend', 'Mehr Sprachkurse für Berufstätige'],
       Wohnen: ['Wohnungen sind zu teuer', 'Bezahlbare Wohnungen fehlen'],
     })
@@ -187,6 +191,7 @@ test.describe('themes for the plenary', () => {
     )
     const expected = {
       'Kinderbetreuung ausbauen': [
+        'Kinderbetreuungsangebote ausbauen',
         'Mehr Kinderbetreuung am Nachmittag',
         'Mehr Sprachkurse für Berufstätige',
       ],
