@@ -489,13 +489,16 @@ const UNSHAPEABLE_LETTERS: ReadonlyMap<string, string> = new Map(
 
 /**
  * The text as it can be printed: Windows line ends as line breaks, tabs as
- * spaces, and other control characters (which no font draws) left out.
+ * spaces, and other control characters (which no font draws) left out. So
+ * are soft hyphens (pasted text carries them): the PDF never breaks a word
+ * there, so they would be invisible, yet copying would give them back and
+ * pdf.js would read a word break at each.
  */
 function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad]/g, '')
 }
 
 /** Where the baseline sits in a line box: the text centred on its x-height. */
