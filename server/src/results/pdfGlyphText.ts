@@ -3,25 +3,24 @@
  * searching and reading aloud give the text as typed.
  *
  * A PDF maps every glyph of an embedded font to the characters it shows (the
- * font's ToUnicode CMap), one mapping per glyph. pdfkit 0.20 fills that map
- * with the code points fontkit gives the first use of each glyph, which is
- * wrong for shaped text in two ways:
- * - Noto Sans Arabic draws many letters as a shared body plus dots: the
- *   medial forms of teh and yeh are one dotless body, so whichever came
- *   first named the body for both ("مترجمين" read back as "مترجمتن").
+ * font's ToUnicode CMap), one mapping per glyph number. pdfkit 0.20 fills
+ * that map with the code points of each glyph's first use, and fontkit 2
+ * reports those wrongly for shaped text:
+ * - fontkit keeps one glyph object per glyph id, with the code points of the
+ *   run that first asked for it. Noto Sans Arabic draws the medial teh and
+ *   yeh with one dotless body, so after "ت" every later "ي" read as "ت"
+ *   ("مترجمين" came back as "مترجمتن").
  * - The dots fontkit splits off a letter (a multiple substitution) have no
- *   code points; pdfkit writes an empty mapping, and readers fall back to
- *   the glyph's number as a character (a title read back as "مق\u0003هى").
+ *   code points; pdfkit wrote an empty mapping, and readers fall back to the
+ *   glyph's number as a character (a title came back as "مق\u0003هى").
  *
- * {@link exactGlyphText} replaces the encoding of one embedded font: the
- * glyphs of a run are grouped into clusters, each the glyphs that together
- * draw some characters of the text (a letter and its dots, a ligature, an
- * emoji sequence). The cluster's first glyph in reading order stands for all
- * of its characters, any further glyph for an invisible format character,
- * which pdf.js leaves out of the text and poppler gets the typed text
- * around (see pdfTextSpans.ts). A glyph already standing for other
- * characters is embedded once more under a new number, so each number has
- * exactly one meaning.
+ * So {@link ownCodePoints} makes every laid-out glyph carry the code points
+ * of its own use, and {@link exactGlyphText} replaces the encoding of one
+ * embedded font: each glyph number stands for exactly one text (a glyph
+ * used for other characters than before is embedded once more under a new
+ * number), a ligature for all the characters it joins ("ffi", an emoji ZWJ
+ * sequence), and the split-off dots, which stand for no character, are not
+ * text at all but drawn as outlines in the same place and colour.
  */
 
 /** The parts of a fontkit glyph the encoding reads. */

@@ -44,8 +44,6 @@ export interface DrawRun {
   /** An empty feature list makes pdfkit lay the run out whole instead of word by word. */
   features?: []
   width: number
-  /** The characters as typed that the run draws, in reading order. */
-  typed: string
   /** Where the run stands in reading order among its line's runs. */
   logical: number
 }
@@ -100,10 +98,7 @@ export type TextCanvas = Pick<
 >
 
 interface Grapheme {
-  /** As drawn: brackets mirrored, characters the face lacks left out. */
   text: string
-  /** As typed. */
-  typed: string
   face: FontFace
   style: TextStyle
   level: number
@@ -268,14 +263,7 @@ export class PdfText {
         previous?.weight === style.weight ? previous : undefined,
       )
       previous = faced.face
-      all.push({
-        text: faced.text,
-        typed: segment,
-        face: faced.face,
-        style,
-        level,
-        space: SPACE.test(segment),
-      })
+      all.push({ text: faced.text, face: faced.face, style, level, space: SPACE.test(segment) })
     }
 
     const lines: Grapheme[][] = []
@@ -405,7 +393,6 @@ export class PdfText {
       style: first.style,
       ...(features && { features }),
       width: this.measure(text, first.face, first.style.size, features),
-      typed: run.map((grapheme) => grapheme.typed).join(''),
       logical: index,
     }
   }
