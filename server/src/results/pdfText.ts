@@ -229,6 +229,7 @@ export class PdfText {
     if (outlines.length === 0) return
     const unit = run.style.size / 1000
     for (const outline of outlines) {
+      if (outline.path === '') continue
       this.doc
         .save()
         .translate(x + outline.x * unit, baseline - outline.y * unit)
