@@ -48,6 +48,7 @@ interface LaidRun {
 
 /** pdfkit's EmbeddedFont, as far as this module reaches into it (pdfkit 0.20). */
 export interface EmbeddedFontInternals {
+  font: { glyphForCodePoint(codePoint: number): LaidGlyph }
   subset: { glyphs: number[]; includeGlyph(id: number): number }
   unicode: number[][]
   widths: number[]
@@ -58,6 +59,14 @@ export interface EmbeddedFontInternals {
 }
 
 const patched = new WeakSet<object>()
+
+/**
+ * U+200E, drawn where a stretch of right-to-left text inside a
+ * left-to-right line ends (see pdfText.ts). Given alone to `doc.text()`, it
+ * is encoded as an empty glyph of no width that stands for the mark.
+ */
+export const LEFT_TO_RIGHT_MARK = '\u200e'
+const NO_MOVE: GlyphPosition = { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 0 }
 
 /** The part of a fontkit font that hands out glyphs. */
 interface GlyphSource {
@@ -129,6 +138,14 @@ export function exactGlyphText(font: EmbeddedFontInternals): void {
     return number.toString(16).padStart(4, '0')
   }
   font.encode = function encode(text, features) {
+    if (text === LEFT_TO_RIGHT_MARK) {
+      // The font's space, with no width: nothing shows, nothing moves. (Noto
+      // Sans Arabic's own glyph for the mark has an outline.)
+      const space = font.font.glyphForCodePoint(0x20)
+      const mark = { id: space.id, codePoints: [0x200e], advanceWidth: 0, path: space.path }
+      shapes.set(font, [])
+      return [[numberOf(mark, false)], [{ ...NO_MOVE }]]
+    }
     const run = features ? font.layoutRun(text, features) : font.layout(text)
     const encoded: string[] = []
     const positions: GlyphPosition[] = []

@@ -2,7 +2,7 @@ import bidiFactory from 'bidi-js'
 import type { TextDirection } from '@tablecloth/shared'
 import { textDirection } from '@tablecloth/shared'
 import type { FontBook, FontFace, FontWeight } from './pdfFonts'
-import { embeddedFont, exactGlyphText, takeShapes } from './pdfGlyphText'
+import { embeddedFont, exactGlyphText, LEFT_TO_RIGHT_MARK, takeShapes } from './pdfGlyphText'
 
 /**
  * Paragraphs for the PDF: split into runs of one font and one direction,
@@ -46,6 +46,8 @@ export interface DrawRun {
   width: number
   /** Where the run stands in reading order among its line's runs. */
   logical: number
+  /** Its bidi embedding level: odd reads right to left. */
+  level: number
 }
 
 /** A run at its place on a line. */
@@ -204,7 +206,11 @@ export class PdfText {
         cursor += run.width
         return { run, x }
       })
-      for (const piece of readingOrder(placed)) this.drawRun(piece.run, piece.x, baseline)
+      const marks = rtl ? new Set<DrawRun>() : embeddingEnds(line.runs)
+      for (const piece of readingOrder(placed)) {
+        this.drawRun(piece.run, piece.x, baseline)
+        if (marks.has(piece.run)) this.drawMark(piece.run, piece.x + piece.run.width, baseline)
+      }
     })
   }
 
@@ -238,6 +244,25 @@ export class PdfText {
         .fill(run.style.color)
         .restore()
     }
+  }
+
+  /**
+   * A left-to-right mark after `run`, where right-to-left text inside a
+   * left-to-right line ends. It shows nothing and pdf.js leaves it out of
+   * the text (it skips format characters). poppler orders a line by
+   * sections: left to right up to the first right-to-left letter, then
+   * right to left up to the next left-to-right letter or digit, which it
+   * turns around. Without the mark, the space and punctuation after an
+   * Arabic word belong to its section and come out before the word
+   * ("gesucht:  مترجمينfür"); the mark, a left-to-right character, ends
+   * the section where the Arabic ends.
+   */
+  private drawMark(run: DrawRun, x: number, baseline: number): void {
+    this.doc.font(run.face.name)
+    exactGlyphText(embeddedFont(this.doc))
+    this.doc
+      .fontSize(run.style.size)
+      .text(LEFT_TO_RIGHT_MARK, x, baseline, { lineBreak: false, baseline: 'alphabetic' })
   }
 
   private wrapLine(
@@ -395,6 +420,7 @@ export class PdfText {
       ...(features && { features }),
       width: this.measure(text, first.face, first.style.size, features),
       logical: index,
+      level,
     }
   }
 
@@ -614,6 +640,20 @@ function readingOrder(line: readonly PlacedRun[]): PlacedRun[] {
   const first = (piece: readonly PlacedRun[]) =>
     Math.min(...piece.map((placed) => placed.run.logical))
   return pieces.sort((a, b) => first(a) - first(b)).flat()
+}
+
+/**
+ * The runs of a left-to-right line (in visual order) after which its
+ * right-to-left text ends: the rightmost run of each stretch of runs above
+ * level 0 that more of the line follows.
+ */
+function embeddingEnds(runs: readonly DrawRun[]): Set<DrawRun> {
+  const ends = new Set<DrawRun>()
+  runs.forEach((run, index) => {
+    const next = runs[index + 1]
+    if (run.level > 0 && next?.level === 0) ends.add(run)
+  })
+  return ends
 }
 
 /** The direction fontkit will lay a run out in: that of its first character with a script. */

@@ -42,9 +42,11 @@ export async function pdftotext(bytes: Uint8Array): Promise<string> {
 /**
  * poppler wraps every stretch of right-to-left text in the directional
  * embeddings U+202B … U+202C (U+202A for left to right inside it), so that
- * a bidi-unaware terminal shows it the right way round. They are not part
- * of the text a note holds.
+ * a bidi-unaware terminal shows it the right way round, and gives the
+ * left-to-right mark (U+200E) the PDF draws where Arabic inside a German
+ * line ends (pdfText.ts). These format characters show nothing and are not
+ * part of the text a note holds.
  */
-export function withoutEmbeddings(text: string): string {
-  return text.replace(/[\u202a-\u202e]/g, '')
+export function withoutDirectionMarks(text: string): string {
+  return text.replace(/[\u200e\u200f\u202a-\u202e]/g, '')
 }
