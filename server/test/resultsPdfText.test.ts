@@ -35,6 +35,8 @@ const NOTES: TypedNote[] = [
   // Lam-alef and spaces.
   { text: 'مرحبا بكم في المقهى لا نحتاج مترجمين', popplerWhole: true },
   { text: 'لا', popplerWhole: true },
+  // Punctuation at the end of an Arabic sentence: poppler used to put it first.
+  { text: 'شكرا جزيلا!', popplerWhole: true },
   // Arabic-Indic digits and an Arabic comma, which poppler takes for left to right.
   { text: 'نحتاج إلى ١٢ مترجمين، شكرا', popplerWhole: false },
   // An Arabic word in a German line: poppler used to move the space after

@@ -61,11 +61,12 @@ export interface EmbeddedFontInternals {
 const patched = new WeakSet<object>()
 
 /**
- * U+200E, drawn where a stretch of right-to-left text inside a
- * left-to-right line ends (see pdfText.ts). Given alone to `doc.text()`, it
- * is encoded as an empty glyph of no width that stands for the mark.
+ * The directional marks U+200E and U+200F, drawn where the text of a line
+ * changes direction (see pdfText.ts). Given alone to `doc.text()`, each is
+ * encoded as an empty glyph of no width that stands for the mark.
  */
 export const LEFT_TO_RIGHT_MARK = '\u200e'
+export const RIGHT_TO_LEFT_MARK = '\u200f'
 const NO_MOVE: GlyphPosition = { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 0 }
 
 /** The part of a fontkit font that hands out glyphs. */
@@ -138,11 +139,16 @@ export function exactGlyphText(font: EmbeddedFontInternals): void {
     return number.toString(16).padStart(4, '0')
   }
   font.encode = function encode(text, features) {
-    if (text === LEFT_TO_RIGHT_MARK) {
+    if (text === LEFT_TO_RIGHT_MARK || text === RIGHT_TO_LEFT_MARK) {
       // The font's space, with no width: nothing shows, nothing moves. (Noto
       // Sans Arabic's own glyph for the mark has an outline.)
       const space = font.font.glyphForCodePoint(0x20)
-      const mark = { id: space.id, codePoints: [0x200e], advanceWidth: 0, path: space.path }
+      const mark = {
+        id: space.id,
+        codePoints: [text.codePointAt(0)!],
+        advanceWidth: 0,
+        path: space.path,
+      }
       shapes.set(font, [])
       return [[numberOf(mark, false)], [{ ...NO_MOVE }]]
     }

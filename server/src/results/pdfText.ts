@@ -2,7 +2,13 @@ import bidiFactory from 'bidi-js'
 import type { TextDirection } from '@tablecloth/shared'
 import { textDirection } from '@tablecloth/shared'
 import type { FontBook, FontFace, FontWeight } from './pdfFonts'
-import { embeddedFont, exactGlyphText, LEFT_TO_RIGHT_MARK, takeShapes } from './pdfGlyphText'
+import {
+  embeddedFont,
+  exactGlyphText,
+  LEFT_TO_RIGHT_MARK,
+  RIGHT_TO_LEFT_MARK,
+  takeShapes,
+} from './pdfGlyphText'
 
 /**
  * Paragraphs for the PDF: split into runs of one font and one direction,
@@ -209,8 +215,13 @@ export class PdfText {
       const marks = rtl ? new Set<DrawRun>() : embeddingEnds(line.runs)
       for (const piece of readingOrder(placed)) {
         this.drawRun(piece.run, piece.x, baseline)
-        if (marks.has(piece.run)) this.drawMark(piece.run, piece.x + piece.run.width, baseline)
+        if (marks.has(piece.run)) {
+          this.drawMark(LEFT_TO_RIGHT_MARK, piece.run, piece.x + piece.run.width, baseline)
+        }
       }
+      const first = placed[0]
+      // Just left of the line, so that poppler, sorting by position, takes it first.
+      if (rtl && first) this.drawMark(RIGHT_TO_LEFT_MARK, first.run, first.x - 0.01, baseline)
     })
   }
 
@@ -247,22 +258,31 @@ export class PdfText {
   }
 
   /**
-   * A left-to-right mark after `run`, where right-to-left text inside a
-   * left-to-right line ends. It shows nothing and pdf.js leaves it out of
-   * the text (it skips format characters). poppler orders a line by
+   * A directional mark drawn at `x`, where the text of a line changes
+   * direction. It shows nothing, and pdf.js leaves it out of the text (it
+   * skips format characters); it is for poppler, which orders a line by
    * sections: left to right up to the first right-to-left letter, then
    * right to left up to the next left-to-right letter or digit, which it
-   * turns around. Without the mark, the space and punctuation after an
-   * Arabic word belong to its section and come out before the word
-   * ("gesucht:  مترجمينfür"); the mark, a left-to-right character, ends
-   * the section where the Arabic ends.
+   * turns around, the sections left to right. Spaces and punctuation go
+   * with the section before them. So
+   * - after an Arabic word in a German line, the space after it came out
+   *   before it ("gesucht:  مترجمينfür"): a left-to-right mark where the
+   *   Arabic ends closes its section there;
+   * - a "!" ending an Arabic line (its left end) came out first, as a
+   *   section of its own: a right-to-left mark just left of it opens the
+   *   line's right-to-left section before it.
    */
-  private drawMark(run: DrawRun, x: number, baseline: number): void {
-    this.doc.font(run.face.name)
+  private drawMark(mark: string, run: DrawRun, x: number, baseline: number): void {
+    // In the run's face where it has a space to draw the mark with (an emoji face has none).
+    const face = this.fonts.font(run.face).hasGlyphForCodePoint(0x20)
+      ? run.face
+      : this.fonts.faceFor(' ', run.style.weight).face
+    this.use(face)
+    this.doc.font(face.name)
     exactGlyphText(embeddedFont(this.doc))
     this.doc
       .fontSize(run.style.size)
-      .text(LEFT_TO_RIGHT_MARK, x, baseline, { lineBreak: false, baseline: 'alphabetic' })
+      .text(mark, x, baseline, { lineBreak: false, baseline: 'alphabetic' })
   }
 
   private wrapLine(
