@@ -35,6 +35,9 @@ const NOTES: TypedNote[] = [
   // Lam-alef and spaces.
   { text: 'مرحبا بكم في المقهى لا نحتاج مترجمين', popplerWhole: true },
   { text: 'لا', popplerWhole: true },
+  // Brackets, which an Arabic line shows mirrored: the text used to keep them mirrored.
+  { text: 'Wir suchen (مترجمين) heute', popplerWhole: true },
+  { text: '(مقهى)', popplerWhole: true },
   // Punctuation at the end of an Arabic sentence: poppler used to put it first.
   { text: 'شكرا جزيلا!', popplerWhole: true },
   // Arabic-Indic digits and an Arabic comma, which poppler takes for left to right.

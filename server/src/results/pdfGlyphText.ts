@@ -111,6 +111,22 @@ export interface ShapeGlyph {
 }
 
 const shapes = new WeakMap<object, ShapeGlyph[]>()
+const typedForms = new WeakMap<object, (codePoint: number) => number>()
+
+/**
+ * Makes the glyphs the font draws next stand for other characters than
+ * they show, until called again without `typed`. A right-to-left run shows
+ * a typed "(" as ")" (bidi mirroring, pdfText.ts), and readers turn the
+ * run's characters around without mirroring them back, so the glyph must
+ * stand for the "(" that was typed.
+ */
+export function typedAs(
+  font: EmbeddedFontInternals,
+  typed: ((codePoint: number) => number) | undefined,
+): void {
+  if (typed) typedForms.set(font, typed)
+  else typedForms.delete(font)
+}
 /**
  * Makes `font` (pdfkit's embedded font, `doc._font` after `doc.font(name)`)
  * map every glyph it draws to the characters that glyph stands for in the
@@ -125,7 +141,8 @@ export function exactGlyphText(font: EmbeddedFontInternals): void {
   /** Subset glyph numbers by font glyph id and meaning. */
   const numbers = new Map<string, number>()
   const numberOf = (glyph: LaidGlyph, rtl: boolean): string => {
-    const reading = [...glyph.codePoints]
+    const typed = typedForms.get(font)
+    const reading = typed ? glyph.codePoints.map(typed) : [...glyph.codePoints]
     // Readers turn a right-to-left glyph's characters around with the line.
     const meaning = rtl ? reading.reverse() : reading
     const key = `${glyph.id}:${meaning.join(',')}`

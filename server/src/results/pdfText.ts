@@ -8,6 +8,7 @@ import {
   LEFT_TO_RIGHT_MARK,
   RIGHT_TO_LEFT_MARK,
   takeShapes,
+  typedAs,
 } from './pdfGlyphText'
 
 /**
@@ -234,6 +235,8 @@ export class PdfText {
     this.doc.font(run.face.name)
     const font = embeddedFont(this.doc)
     exactGlyphText(font)
+    // Brackets were mirrored for showing at an odd level; the text keeps them as typed.
+    typedAs(font, run.level % 2 === 1 ? unmirrored : undefined)
     this.doc
       .fontSize(run.style.size)
       .fillColor(run.style.color)
@@ -242,6 +245,7 @@ export class PdfText {
         baseline: 'alphabetic',
         ...(run.features && { features: run.features }),
       })
+    typedAs(font, undefined)
     const outlines = takeShapes(font)
     if (outlines.length === 0) return
     const unit = run.style.size / 1000
@@ -593,6 +597,11 @@ const STAND_INS: Record<string, string> = {
   BN: '\u200b',
   WS: ' ',
   ON: '!',
+}
+
+/** The character a mirrored one was typed as: mirroring swaps pairs, so mirrored again. */
+function unmirrored(codePoint: number): number {
+  return bidi.getMirroredCharacter(String.fromCodePoint(codePoint))?.codePointAt(0) ?? codePoint
 }
 
 /** A grapheme with the mirrored forms of its brackets where its level reads right to left. */

@@ -37,6 +37,8 @@ declare module 'bidi-js' {
       end?: number,
     ): Map<number, string>
     getBidiCharTypeName(char: string): string
+    /** The character's mirrored form ("(" for ")"), null where it has none. */
+    getMirroredCharacter(char: string): string | null
   }
   export default function bidiFactory(): Bidi
 }
