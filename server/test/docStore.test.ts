@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase, sqliteStore, type Db } from '../src/store/database'
 import { DocStore, StorageError } from '../src/store/docStore'
+import { SCHEMA_VERSION } from '../src/store/migrations'
 import { BoardEditor, describeDocStoreContract, notesOf } from './docStoreContract'
 import { tempDataDir } from './helpers/testRegistry'
 
@@ -229,7 +230,8 @@ describe('SQLite doc store checksums', () => {
     let db = open(dataDir)
     new DocStore(db).append('evt/t1', new BoardEditor().note('n1', 'from before'))
     // Back to the schema before migration 3, as an older release left it.
-    db.exec(`DROP INDEX doc_updates_board_seq;
+    db.exec(`ALTER TABLE tokens DROP COLUMN group_id;
+             DROP INDEX doc_updates_board_seq;
              ALTER TABLE doc_updates DROP COLUMN board_seq;
              DROP TABLE doc_heads;
              ALTER TABLE doc_updates DROP COLUMN checksum;
@@ -240,7 +242,7 @@ describe('SQLite doc store checksums', () => {
 
     db = open(dataDir)
 
-    expect(db.pragma('user_version', { simple: true })).toBe(4)
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect(db.prepare('SELECT checksum FROM doc_updates').pluck().all()).toEqual([null])
     // Migration 4 numbers the rows from before as the board's.
     expect(db.prepare('SELECT board_seq FROM doc_updates').pluck().all()).toEqual([1])

@@ -83,6 +83,12 @@ const MIGRATIONS: ReadonlyArray<(d: SqlDialect) => string> = [
   INSERT INTO doc_heads (room, seq) SELECT room, max(seq) FROM doc_updates GROUP BY room;
   CREATE UNIQUE INDEX doc_updates_board_seq ON doc_updates(room, board_seq);
   `,
+  // 6 (issue 14; step 5 is the saved themes'): a group's phone link follows
+  // the group from table to table, so its token names the group, not a table.
+  // NULL for every other token.
+  () => `
+  ALTER TABLE tokens ADD COLUMN group_id TEXT;
+  `,
 ]
 
 /** How many schema steps this build knows. */
