@@ -1,0 +1,31 @@
+import { useStore } from 'zustand'
+import type { PhoneStore } from './phoneStore'
+import type { PhoneTranslate } from './usePhoneT'
+
+/**
+ * "Ihr seid jetzt am Tisch 4: …": said when a group's phone moved to the
+ * group's new table by itself. The live region is on the page from the
+ * start, so screen readers announce the move when its text appears.
+ */
+export function SeatBanner({ store, t }: { store: PhoneStore; t: PhoneTranslate }) {
+  const moved = useStore(store, (state) => state.moved)
+  return (
+    <div role="status" className="phone-moved-region" data-testid="phone-moved">
+      {moved && (
+        <div className="phone-moved">
+          <p className="phone-moved__title">
+            {t('phone.group.moved', { number: moved.number, title: moved.title })}
+          </p>
+          <p className="phone-moved__hint">{t('phone.group.movedHint')}</p>
+          <button
+            className="button phone-moved__dismiss"
+            type="button"
+            onClick={() => store.getState().dismissMove()}
+          >
+            {t('phone.group.movedDismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
