@@ -48,9 +48,11 @@ function sendNote(event: CreateEventResponse, tableId: string, token: string, bo
   })
 }
 
-function noteRecord(doc: Y.Doc, id: string): (TLRecord & Record<string, any>) | undefined {
+type StoredNote = TLRecord & { meta: Record<string, unknown>; props: { color: string } }
+
+function noteRecord(doc: Y.Doc, id: string): StoredNote | undefined {
   const store = new YKeyValue<TLRecord>(doc.getArray(BOARD_DOC.records))
-  return store.get(id) as (TLRecord & Record<string, any>) | undefined
+  return store.get(id) as StoredNote | undefined
 }
 
 describe('group phone links', () => {

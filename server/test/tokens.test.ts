@@ -31,7 +31,12 @@ describe('link tokens', () => {
     const rows = db.prepare('SELECT * FROM tokens').all() as Array<Record<string, unknown>>
     expect(JSON.stringify(rows)).not.toContain(token)
     expect(rows[0]!.hash).toBe(hashToken(token))
-    expect(tokens.resolve(token)).toEqual({ eventId: 'ev1', tableId: 't1', role: 'moderator', groupId: null })
+    expect(tokens.resolve(token)).toEqual({
+      eventId: 'ev1',
+      tableId: 't1',
+      role: 'moderator',
+      groupId: null,
+    })
     expect(tokens.resolve('x'.repeat(43))).toBeNull()
     expect(tokens.resolve('not a token')).toBeNull()
   })

@@ -61,13 +61,15 @@ export const phoneDe = {
   'phone.group.intro':
     'Dieses Handy folgt eurer Gruppe: Wenn die Station wechselt, zeigt es euch von selbst den neuen Tisch. Eure Karten landen auf dem Board des Tisches, an dem ihr gerade sitzt.',
   'phone.group.moved': 'Ihr seid jetzt am Tisch {number}: {title}',
-  'phone.group.movedHint': 'Eure Karten gehen ab jetzt an diesen Tisch. Angefangener Text bleibt stehen.',
+  'phone.group.movedHint':
+    'Eure Karten gehen ab jetzt an diesen Tisch. Angefangener Text bleibt stehen.',
   'phone.group.movedDismiss': 'Verstanden',
   'phone.group.noSeat.heading': 'Für eure Gruppe ist in dieser Station kein Tisch eingeplant',
   'phone.group.noSeat.body':
     'Fragt bitte die Moderation, wo ihr sitzt. Sobald der Plan euch einen Tisch gibt, erscheint er hier.',
   'phone.table.question': 'An welchem Tisch sitzt ihr gerade?',
-  'phone.table.questionHint': 'Wir fragen einmal pro Station. Ihr könnt den Tisch jederzeit ändern.',
+  'phone.table.questionHint':
+    'Wir fragen einmal pro Station. Ihr könnt den Tisch jederzeit ändern.',
   'phone.table.search': 'Tisch suchen',
   'phone.table.searchHint': 'Nummer oder Thema eingeben',
   'phone.table.none': 'Kein Tisch passt zu „{query}“.',

@@ -227,7 +227,12 @@ describe('setup page', () => {
     const created: CreateEventResponse = {
       id: 'ev1',
       organiserToken: 'secret',
-      links: { control: 'http://localhost/e/ev1/control#token=secret', gallery: 'g', tables: [], groups: [] },
+      links: {
+        control: 'http://localhost/e/ev1/control#token=secret',
+        gallery: 'g',
+        tables: [],
+        groups: [],
+      },
     }
     serve(() => new Response(JSON.stringify(created), { status: 201 }))
     render()

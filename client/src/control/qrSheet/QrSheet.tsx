@@ -200,10 +200,7 @@ function GroupCardPage({
             data-testid="qr-sheet-group-card"
             data-group-id={card.groupId}
           >
-            <header
-              className="qr-sheet__group-head"
-              style={{ background: noteFill(card.colour) }}
-            >
+            <header className="qr-sheet__group-head" style={{ background: noteFill(card.colour) }}>
               <h3 className="qr-sheet__group-name" dir="auto">
                 {name}
               </h3>
