@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type { TLRecord } from '@tldraw/tlschema'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   BOARD_DOC,
   generateRotationPlan,
@@ -11,8 +11,7 @@ import {
 } from '@tablecloth/shared'
 import { docMatches } from './helpers/boardProvider'
 import { useEventBoards } from './helpers/eventBoards'
-
-const { createEvent, openTable, api } = useEventBoards()
+import { createTestSchema, type TestSchema, testDatabaseUrl } from './helpers/sharedServices'
 
 /** Three tables, three stations, three groups, seated as `rotation` says. */
 function cafe(rotation: RotationConfig = { mode: 'generated' }): EventConfigInput {
@@ -41,13 +40,6 @@ function groupToken(event: CreateEventResponse, groupId: string): string {
   return event.links.groups.find((group) => group.id === groupId)!.tokens.participant
 }
 
-function sendNote(event: CreateEventResponse, tableId: string, token: string, body: object = {}) {
-  return api('POST', `/api/events/${event.id}/tables/${tableId}/notes`, {
-    token,
-    body: { text: 'Mehr Sprachkurse am Abend', column: 0, ...body },
-  })
-}
-
 type StoredNote = TLRecord & { meta: Record<string, unknown>; props: { color: string } }
 
 function noteRecord(doc: Y.Doc, id: string): StoredNote | undefined {
@@ -55,7 +47,21 @@ function noteRecord(doc: Y.Doc, id: string): StoredNote | undefined {
   return store.get(id) as StoredNote | undefined
 }
 
-describe('group phone links', () => {
+/**
+ * The group-link suite, run on SQLite and, when the shared services run
+ * (`. scripts/sharedServices.sh`), on PostgreSQL: the token's `group_id`
+ * column comes from a migration both engines run.
+ */
+function groupPhoneSuite(env: () => Record<string, string>): void {
+  const { createEvent, openTable, api } = useEventBoards(env)
+
+  function sendNote(event: CreateEventResponse, tableId: string, token: string, body: object = {}) {
+    return api('POST', `/api/events/${event.id}/tables/${tableId}/notes`, {
+      token,
+      body: { text: 'Mehr Sprachkurse am Abend', column: 0, ...body },
+    })
+  }
+
   it('gives every group a phone link when the event is created and when the control room lists links', async () => {
     const event = await createEvent(cafe())
     expect(event.links.groups.map(({ id, name }) => ({ id, name }))).toEqual([
@@ -200,4 +206,19 @@ describe('group phone links', () => {
     expect((await api('GET', `/api/events/${event.id}`, { token })).status).toBe(404)
     expect((await sendNote(event, 't1', token)).status).toBe(404)
   })
+}
+
+describe('group phone links on SQLite', () => {
+  groupPhoneSuite(() => ({}))
+})
+
+const baseUrl = testDatabaseUrl()
+
+describe.skipIf(baseUrl === null)('group phone links on PostgreSQL', () => {
+  let schema: TestSchema
+  beforeAll(() => {
+    schema = createTestSchema(baseUrl!)
+  })
+  afterAll(() => schema.drop())
+  groupPhoneSuite(() => ({ DATABASE_URL: schema.url }))
 })
