@@ -57,24 +57,4 @@ export const phoneDe = {
     'Der Server ist gerade nicht erreichbar. Prüfe, ob du im WLAN der Veranstaltung bist, und versuche es noch einmal.',
   'phone.retry': 'Noch einmal versuchen',
   'phone.showBoard': 'Board dieses Tisches ansehen',
-  'phone.group.label': 'Gruppe {name}',
-  'phone.group.intro':
-    'Dieses Handy folgt eurer Gruppe: Wenn die Station wechselt, zeigt es euch von selbst den neuen Tisch. Eure Karten landen auf dem Board des Tisches, an dem ihr gerade sitzt.',
-  'phone.group.moved': 'Ihr seid jetzt am Tisch {number}: {title}',
-  'phone.group.movedHint':
-    'Eure Karten gehen ab jetzt an diesen Tisch. Angefangener Text bleibt stehen.',
-  'phone.group.movedDismiss': 'Verstanden',
-  'phone.group.noSeat.heading': 'Für eure Gruppe ist in dieser Station kein Tisch eingeplant',
-  'phone.group.noSeat.body':
-    'Fragt bitte die Moderation, wo ihr sitzt. Sobald der Plan euch einen Tisch gibt, erscheint er hier.',
-  'phone.table.question': 'An welchem Tisch sitzt ihr gerade?',
-  'phone.table.questionHint':
-    'Wir fragen einmal pro Station. Ihr könnt den Tisch jederzeit ändern.',
-  'phone.table.search': 'Tisch suchen',
-  'phone.table.searchHint': 'Nummer oder Thema eingeben',
-  'phone.table.none': 'Kein Tisch passt zu „{query}“.',
-  'phone.table.choice': 'Tisch {number}',
-  'phone.table.change': 'Anderen Tisch wählen',
-  'phone.error.seatMoved':
-    'Eure Gruppe sitzt inzwischen an einem anderen Tisch, deshalb wurde die Karte nicht gesendet. Dein Text bleibt stehen: Prüfe oben den Tisch und sende noch einmal.',
 } as const

@@ -52,22 +52,4 @@ export const phoneEn: Record<keyof typeof phoneDe, string> = {
     'The server cannot be reached right now. Check that you are on the event’s Wi-Fi and try again.',
   'phone.retry': 'Try again',
   'phone.showBoard': 'View this table’s board',
-  'phone.group.label': 'Group {name}',
-  'phone.group.intro':
-    'This phone follows your group: when the station changes, it shows you the new table by itself. Your cards go to the board of the table you are sitting at.',
-  'phone.group.moved': 'You are now at table {number}: {title}',
-  'phone.group.movedHint': 'Your cards go to this table from now on. Text you started stays.',
-  'phone.group.movedDismiss': 'Got it',
-  'phone.group.noSeat.heading': 'Your group has no table planned for this station',
-  'phone.group.noSeat.body':
-    'Please ask the moderators where to sit. As soon as the plan gives you a table, it shows here.',
-  'phone.table.question': 'Which table are you sitting at now?',
-  'phone.table.questionHint': 'We ask once per station. You can change the table at any time.',
-  'phone.table.search': 'Find a table',
-  'phone.table.searchHint': 'Type a number or a topic',
-  'phone.table.none': 'No table matches “{query}”.',
-  'phone.table.choice': 'Table {number}',
-  'phone.table.change': 'Choose another table',
-  'phone.error.seatMoved':
-    'Your group sits at another table by now, so the card was not sent. Your text stays: check the table above and send it again.',
 }

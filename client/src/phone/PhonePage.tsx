@@ -1,18 +1,19 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { tableNumber, type EventView } from '@tablecloth/shared'
+import type { EventView } from '@tablecloth/shared'
 import { PageMessage } from '../app/PageMessage'
-import { noteFill } from '../room/noteFill'
 import { useDocumentTitle } from '../app/useDocumentTitle'
-import { stationLine } from '../i18n/stationLine'
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage'
-import { NoteForm } from './NoteForm'
 import { PhoneLanguageSwitch } from './PhoneLanguageSwitch'
-import { currentStation, type PhoneStore } from './phoneStore'
-import { SeatBanner } from './SeatBanner'
-import { TableQuestion } from './TableQuestion'
+import type { PhoneStore } from './phoneStore'
 import { GROUP_PHONE_REFRESH_MS, TABLE_PHONE_REFRESH_MS, useEventRefresh } from './useEventRefresh'
+import { TableSection } from './TableSection'
 import { usePhoneT } from './usePhoneT'
+
+/** Only a group's phone loads this chunk (see groupPhoneParts.ts). */
+const GroupPhoneView = lazy(() =>
+  import('./groupPhoneParts').then((parts) => ({ default: parts.GroupPhoneView })),
+)
 
 /**
  * The participant's phone page: the table's topic, the current station's
@@ -100,111 +101,45 @@ function PhoneReady({
   token: string
   groupId?: string
 }) {
-  const t = usePhoneT()
-  const tableId = useStore(store, (state) => state.table)
-  const table = view.config.tables.find((candidate) => candidate.id === tableId)
-  const group = view.config.groups.find((candidate) => candidate.id === groupId)
-  const station = currentStation(view)
-  const topic = table?.topic ?? group?.name ?? ''
-  useDocumentTitle(t('phone.documentTitle', { topic }))
-  const free = view.config.rotation.mode === 'free'
   return (
     <div className="phone">
       <PhoneBar label={view.config.title} />
       <main className="phone__main">
-        {group && (
-          <>
-            <p className="phone__group" data-testid="phone-group">
-              <span
-                className="phone__group-swatch"
-                aria-hidden="true"
-                style={{ background: noteFill(group.colour) }}
-              />
-              {t('phone.group.label', { name: group.name })}
-            </p>
-            <SeatBanner store={store} t={t} />
-          </>
-        )}
-        {table ? (
-          <TableHeading
-            view={view}
-            tableId={table.id}
-            topic={table.topic}
-            stationLabel={stationLine(
-              t,
-              station.title,
-              view.currentStation,
-              view.config.stations.length,
-            )}
-            change={
-              group && free ? (
-                <button
-                  className="button phone__change-table"
-                  type="button"
-                  onClick={() => store.getState().changeTable()}
-                >
-                  {t('phone.table.change')}
-                </button>
-              ) : null
-            }
-          />
-        ) : free ? (
-          <TableQuestion
-            tables={view.config.tables}
-            onChoose={(chosen) => store.getState().chooseTable(chosen)}
-            t={t}
-          />
+        {groupId ? (
+          <Suspense fallback={null}>
+            <GroupPhoneView store={store} view={view} token={token} groupId={groupId} />
+          </Suspense>
         ) : (
-          <PageMessage heading={t('phone.group.noSeat.heading')} tone="info">
-            <p>{t('phone.group.noSeat.body')}</p>
-          </PageMessage>
-        )}
-        {table && (
-          <>
-            <p className="phone__intro">{t(group ? 'phone.group.intro' : 'phone.intro')}</p>
-            <NoteForm key={station.id} store={store} station={station} />
-            {view.config.showBoardToParticipants && (
-              <p className="phone__board-link">
-                <a className="button" href={boardViewLink(view.id, table.id, token)}>
-                  {t('phone.showBoard')}
-                </a>
-              </p>
-            )}
-          </>
+          <TablePhoneView store={store} view={view} token={token} />
         )}
       </main>
     </div>
   )
 }
 
-/** The table notes go to now: its number, topic and the running station. */
-function TableHeading({
+/** A table's phone: always that table. */
+function TablePhoneView({
+  store,
   view,
-  tableId,
-  topic,
-  stationLabel,
-  change,
+  token,
 }: {
+  store: PhoneStore
   view: EventView
-  tableId: string
-  topic: string
-  stationLabel: string
-  change: ReactNode
+  token: string
 }) {
   const t = usePhoneT()
+  const tableId = useStore(store, (state) => state.table)
+  const table = view.config.tables.find((candidate) => candidate.id === tableId)
+  useDocumentTitle(t('phone.documentTitle', { topic: table?.topic ?? '' }))
+  if (!table) return null
   return (
-    <header className="phone__heading">
-      <p className="phone__table-label">
-        {t('phone.tableLabel', { number: tableNumber(view.config, tableId) })}
-      </p>
-      <h1 className="phone__topic" dir="auto" data-testid="phone-topic">
-        {topic}
-      </h1>
-      <p className="phone__station" data-testid="phone-station">
-        {stationLabel}
-      </p>
-      {change}
-    </header>
+    <TableSection
+      store={store}
+      view={view}
+      table={table}
+      token={token}
+      intro={<p className="phone__intro">{t('phone.intro')}</p>}
+    />
   )
 }
 
@@ -240,10 +175,4 @@ function PhoneBar({ label }: { label?: string }) {
       <PhoneLanguageSwitch />
     </header>
   )
-}
-
-/** The table's read-only board view, opened with the participant's own token. */
-function boardViewLink(eventId: string, tableId: string, token: string): string {
-  const path = `/e/${encodeURIComponent(eventId)}/t/${encodeURIComponent(tableId)}/projector`
-  return `${path}#token=${encodeURIComponent(token)}`
 }

@@ -70,8 +70,6 @@ function messageOf(
       return t('phone.error.network')
     case 'stationChanged':
       return t('phone.error.stationChanged')
-    case 'seatMoved':
-      return t('phone.error.seatMoved')
     case 'storage':
       return t('phone.error.storage')
     case 'boardFull':

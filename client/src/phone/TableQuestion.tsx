@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { Table } from '@tablecloth/shared'
-import type { PhoneTranslate } from './usePhoneT'
+import { useGroupPhoneT } from './useGroupPhoneT'
 
 /** From this many tables on, a search field narrows the list. */
 const SEARCH_FROM = 8
@@ -13,12 +13,11 @@ const SEARCH_FROM = 8
 export function TableQuestion({
   tables,
   onChoose,
-  t,
 }: {
   tables: readonly Table[]
   onChoose: (tableId: string) => void
-  t: PhoneTranslate
 }) {
+  const t = useGroupPhoneT()
   const [query, setQuery] = useState('')
   const ids = { heading: useId(), search: useId(), hint: useId() }
   const numbered = tables.map((table, index) => ({ table, number: index + 1 }))
@@ -32,13 +31,13 @@ export function TableQuestion({
   return (
     <section className="phone-tables" aria-labelledby={ids.heading}>
       <h2 className="phone-tables__question" id={ids.heading}>
-        {t('phone.table.question')}
+        {t('groupPhone.table.question')}
       </h2>
-      <p className="phone-tables__hint">{t('phone.table.questionHint')}</p>
+      <p className="phone-tables__hint">{t('groupPhone.table.questionHint')}</p>
       {tables.length >= SEARCH_FROM && (
         <div className="phone-tables__search">
           <label className="phone-form__label" htmlFor={ids.search}>
-            {t('phone.table.search')}
+            {t('groupPhone.table.search')}
           </label>
           <input
             id={ids.search}
@@ -49,7 +48,7 @@ export function TableQuestion({
             onChange={(event) => setQuery(event.target.value)}
           />
           <p className="phone-form__hint" id={ids.hint}>
-            {t('phone.table.searchHint')}
+            {t('groupPhone.table.searchHint')}
           </p>
         </div>
       )}
@@ -61,7 +60,9 @@ export function TableQuestion({
               type="button"
               onClick={() => onChoose(table.id)}
             >
-              <span className="phone-tables__number">{t('phone.table.choice', { number })}</span>
+              <span className="phone-tables__number">
+                {t('groupPhone.table.choice', { number })}
+              </span>
               <span className="phone-tables__topic" dir="auto">
                 {table.topic}
               </span>
@@ -71,7 +72,7 @@ export function TableQuestion({
       </ul>
       {shown.length === 0 && (
         <p className="phone-tables__none" role="status">
-          {t('phone.table.none', { query: query.trim() })}
+          {t('groupPhone.table.none', { query: query.trim() })}
         </p>
       )}
     </section>

@@ -4,8 +4,8 @@ import { takeLinkToken } from '../app/linkToken'
 import { localDraftStorage } from './draftStorage'
 import { phoneApi } from './phoneApi'
 import { InvalidLinkNotice, PhonePage } from './PhonePage'
-import { parseGroupPhonePath, parsePhonePath } from './phoneRoute'
-import { createPhoneStore, type PhoneStore } from './phoneStore'
+import { parsePhoneLink } from './phoneRoute'
+import { createPhoneStore } from './phoneStore'
 import { localTableChoiceStorage } from './tableChoiceStorage'
 import '../app/app.css'
 import './phone.css'
@@ -20,35 +20,29 @@ import './phone.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('phone.html has no #root element')
 
-const tableLink = parsePhonePath(window.location.pathname)
-const groupLink = tableLink ? null : parseGroupPhonePath(window.location.pathname)
-const token = tableLink || groupLink ? takeLinkToken() : null
+const link = parsePhoneLink(window.location.pathname)
+const token = link ? takeLinkToken() : null
 
-/** The page's store: a table's phone writes to its table, a group's phone follows its group. */
-function phoneStore(linkToken: string): PhoneStore | null {
-  if (tableLink) {
-    return createPhoneStore({
-      tableId: tableLink.tableId,
-      api: phoneApi(tableLink.eventId, linkToken),
-      draft: localDraftStorage(tableLink),
-    })
-  }
-  if (groupLink) {
-    return createPhoneStore({
-      group: { groupId: groupLink.groupId, choices: localTableChoiceStorage(groupLink) },
-      api: phoneApi(groupLink.eventId, linkToken),
-      draft: localDraftStorage(groupLink),
-    })
-  }
-  return null
-}
-
-const store = token ? phoneStore(token) : null
+/** A table's phone writes to its table; a group's phone follows its group. */
+const store =
+  link && token
+    ? createPhoneStore({
+        ...('tableId' in link
+          ? { tableId: link.tableId }
+          : { group: { groupId: link.groupId, choices: localTableChoiceStorage(link) } }),
+        api: phoneApi(link.eventId, token),
+        draft: localDraftStorage(link),
+      })
+    : null
 
 createRoot(root).render(
   <StrictMode>
-    {store && token ? (
-      <PhonePage store={store} token={token} groupId={groupLink?.groupId} />
+    {link && store && token ? (
+      <PhonePage
+        store={store}
+        token={token}
+        groupId={'groupId' in link ? link.groupId : undefined}
+      />
     ) : (
       <InvalidLinkNotice />
     )}

@@ -389,7 +389,7 @@ describe("a group's phone", () => {
     expect(api.sentTo).toEqual(['t2'])
   })
 
-  it('keeps a note refused with 403 at a moved seat, reads the event again and says why', async () => {
+  it('keeps a note refused with 403 at a moved seat, reads the event again and shows the new table', async () => {
     api.views = [groupView(0, 't1'), groupView(1, 't2')]
     store = groupStore()
     await store.getState().refresh()
@@ -401,7 +401,8 @@ describe("a group's phone", () => {
     expect(store.getState()).toMatchObject({
       load: { state: 'ready' },
       text: 'Unterwegs verschoben',
-      outcome: { kind: 'seatMoved' },
+      outcome: { kind: 'stationChanged' },
+      column: null,
       moved: { number: 2 },
     })
     expect(draft.text).toBe('Unterwegs verschoben')

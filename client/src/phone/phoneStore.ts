@@ -26,8 +26,6 @@ export type SendOutcome =
   | { kind: 'rateLimited'; seconds: number }
   | { kind: 'network' }
   | { kind: 'stationChanged' }
-  /** A group's phone: the group sits at another table now; the note was not sent. */
-  | { kind: 'seatMoved' }
   | { kind: 'storage' }
   /** The table's board reached its size cap; the note was not added. */
   | { kind: 'boardFull' }
@@ -175,14 +173,12 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
           return
         case 'forbidden':
           if (group) {
-            // The group's seat may have moved while the note was on its way:
-            // read the event again. A link that stopped working says so there.
-            set({ outcome: { kind: 'seatMoved' } })
-            void get()
-              .refresh()
-              .then(() => {
-                if (get().load.state === 'ready') set({ outcome: { kind: 'seatMoved' } })
-              })
+            // A group's seat moves only with the station: the note was on its
+            // way when the station changed. Read the event again; the move
+            // banner names the new table, and a link that stopped working
+            // says so there.
+            set({ column: null, outcome: { kind: 'stationChanged' } })
+            void get().refresh()
             return
           }
           refuse('invalidLink')

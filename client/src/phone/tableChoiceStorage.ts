@@ -1,7 +1,7 @@
 /**
  * In free rotation a group's phone asks which table the group sits at, once
- * per station; the answer stays on the device, so a reload or a locked screen
- * does not ask again.
+ * per station; the answer stays on the device (one entry per station), so a
+ * reload or a locked screen does not ask again.
  */
 export interface TableChoiceStorage {
   /** The table chosen for this station, or null when the phone has to ask. */
@@ -14,39 +14,32 @@ const PREFIX = 'tablecloth.groupTable:'
 
 export function localTableChoiceStorage(
   link: { eventId: string; groupId: string },
-  storage: Pick<Storage, 'getItem' | 'setItem'> = window.localStorage,
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = window.localStorage,
 ): TableChoiceStorage {
-  const key = `${PREFIX}${link.eventId}/${link.groupId}`
-  const read = (): Record<string, string> => {
-    try {
-      const parsed: unknown = JSON.parse(storage.getItem(key) ?? '{}')
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {}
-    } catch (error) {
-      // Unreadable storage only means asking once more; nothing typed is lost.
-      console.warn('Could not read the chosen table on this device', error)
-      return {}
-    }
-  }
+  const key = (stationId: string) => `${PREFIX}${link.eventId}/${link.groupId}/${stationId}`
   return {
     load(stationId) {
-      const tableId = read()[stationId]
-      return typeof tableId === 'string' ? tableId : null
+      try {
+        return storage.getItem(key(stationId))
+      } catch (error) {
+        // Unreadable storage only means asking once more; nothing typed is lost.
+        console.warn('Could not read the chosen table', error)
+        return null
+      }
     },
     save(stationId, tableId) {
-      const choices = read()
-      if (tableId === null) delete choices[stationId]
-      else choices[stationId] = tableId
       try {
-        storage.setItem(key, JSON.stringify(choices))
+        if (tableId === null) storage.removeItem(key(stationId))
+        else storage.setItem(key(stationId), tableId)
       } catch (error) {
         // Private modes may refuse storage: the choice holds until the page is reloaded.
-        console.warn('Could not remember the chosen table on this device', error)
+        console.warn('Could not remember the chosen table', error)
       }
     },
   }
 }
 
-/** A choice kept in memory only, for tests and for table phones, which never ask. */
+/** A choice kept in memory only, for tests. */
 export function memoryTableChoiceStorage(): TableChoiceStorage {
   const choices = new Map<string, string>()
   return {
