@@ -7,6 +7,7 @@ import {
   type Results,
   type RotationConfig,
 } from '@tablecloth/shared'
+import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { expectedModules, moduleCount, modulesOf } from '../fixtures/qrModules'
 import { expect, test } from '../fixtures/phoneFixtures'
 
@@ -113,6 +114,7 @@ test.describe('group phones', () => {
       // The draft typed before the move is still there, and goes nowhere by itself.
       await expect(phone.noteField).toHaveValue('Noch nicht fertig gedacht')
       await keepScreenshot(phone.page, 'group-phone-after-move.png', testInfo)
+      expect((await auditAccessibility(phone.page, 'group phone: moved')).blocking).toEqual([])
     })
 
     await test.step('the next note lands on the new table', async () => {
@@ -130,7 +132,7 @@ test.describe('group phones', () => {
     api,
     server,
     openPhone,
-  }) => {
+  }, testInfo) => {
     const event = await api.createEvent(groupCafe({ mode: 'free' }))
     const green = event.links.groups.find((group) => group.name === 'Grün')!
     const phone = await openPhone(green.participant, { form: false })
@@ -138,6 +140,9 @@ test.describe('group phones', () => {
 
     await expect(question).toBeVisible()
     await expect(phone.noteField).toHaveCount(0)
+    expect((await auditAccessibility(phone.page, 'group phone: which table')).blocking).toEqual([])
+    await phone.page.setViewportSize(SCREENSHOT_VIEWPORT)
+    await keepScreenshot(phone.page, 'group-phone-which-table.png', testInfo)
     await phone.page.getByRole('button', { name: /Tisch 2\s*Arbeitsmarktintegration/ }).click()
     await expect(phone.page.getByRole('heading', { level: 1 })).toHaveText(TABLES[1]!)
     await phone.sendNote('Was läuft gut?', 'Beratung im Jobcenter hilft')

@@ -30,9 +30,9 @@ export function TableQuestion({
     : numbered
   return (
     <section className="phone-tables" aria-labelledby={ids.heading}>
-      <h2 className="phone-tables__question" id={ids.heading}>
+      <h1 className="phone-tables__question" id={ids.heading}>
         {t('groupPhone.table.question')}
-      </h2>
+      </h1>
       <p className="phone-tables__hint">{t('groupPhone.table.questionHint')}</p>
       {tables.length >= SEARCH_FROM && (
         <div className="phone-tables__search">
