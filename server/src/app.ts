@@ -7,6 +7,7 @@ import { DocStore } from './store/docStore'
 import { EventStore } from './store/eventStore'
 import { SnapshotStore } from './store/snapshotStore'
 import { HiddenNoteStore } from './store/hiddenNoteStore'
+import { ThemeStore } from './store/themeStore'
 import { TokenStore } from './store/tokenStore'
 import { createBoardSchema } from './board/boardSchema'
 import { EventService } from './events/EventService'
@@ -14,6 +15,7 @@ import { closeResultsRenderer } from './results/renderResultsFile'
 import { ResultsService } from './events/ResultsService'
 import { PhoneNoteService } from './events/PhoneNoteService'
 import { HiddenNoteService } from './events/HiddenNoteService'
+import { ThemeService } from './events/ThemeService'
 import { SyncServer } from './sync/SyncServer'
 import { Access } from './access/Access'
 import { RateLimiter, type RateLimit } from './domain/rateLimiter'
@@ -27,6 +29,7 @@ import { EVENT_CREATION_BURST, registerEventRoutes } from './http/eventRoutes'
 import { registerNoteRoutes } from './http/noteRoutes'
 import { registerResultRoutes } from './http/resultRoutes'
 import { registerHiddenNoteRoutes } from './http/hiddenNoteRoutes'
+import { registerThemeRoutes } from './http/themeRoutes'
 import { registerSystemRoutes } from './http/systemRoutes'
 import { httpOptions, registerHttpFoundation } from './http/httpFoundation'
 import { registerApiDocs } from './http/apiDocs'
@@ -60,6 +63,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
   const tokens = new TokenStore(db)
   const snapshots = new SnapshotStore(db)
   const hiddenNoteStore = new HiddenNoteStore(db)
+  const themeStore = new ThemeStore(db)
   const schema = createBoardSchema()
   const access = new Access(tokens, events)
   // Several processes on one PostgreSQL store relay to each other through Redis.
@@ -110,6 +114,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     snapshots,
     rooms,
     hiddenNotes: hiddenNoteStore,
+    themes: themeStore,
     schema,
     log,
   })
@@ -121,6 +126,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     trustedLimiter: rateLimit('trusted-notes', TRUSTED_NOTE_RATE),
   })
   const hiddenNotes = new HiddenNoteService({ events, hiddenNotes: hiddenNoteStore, results })
+  const themes = new ThemeService({ results, themes: themeStore })
   // Expired events are deleted when the server starts and then every hour
   // (RETENTION_DAYS; docs/operations.md, "Data protection").
   const sweepExpired = () =>
@@ -153,6 +159,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     registerNoteRoutes(routes, { access, notes: phoneNotes, trustProxy: config.trustProxy })
     registerResultRoutes(routes, { access, results })
     registerHiddenNoteRoutes(routes, { access, hiddenNotes })
+    registerThemeRoutes(routes, { access, themes })
   })
 
   const server = fastify.server

@@ -138,6 +138,12 @@ describe('the access policy over HTTP', () => {
     ['projector adds no note', projector, 'ev1', 'note.add', 't1', 'ForbiddenError'],
     ['gallery reads', gallery, 'ev1', 'event.read', undefined, 'ok'],
     ['gallery may not run the day', gallery, 'ev1', 'event.run', undefined, 'ForbiddenError'],
+    ['organiser reads the themes', organiser, 'ev1', 'themes.read', undefined, 'ok'],
+    ['gallery reads the themes', gallery, 'ev1', 'themes.read', undefined, 'ok'],
+    // A projector is a viewer of its own table, not of the day's themes.
+    ['projector reads no themes', projector, 'ev1', 'themes.read', undefined, 'ForbiddenError'],
+    ['moderator reads no themes', moderator, 'ev1', 'themes.read', undefined, 'ForbiddenError'],
+    ['phone reads no themes', participant, 'ev1', 'themes.read', undefined, 'ForbiddenError'],
     ["another event's organiser", otherOrganiser, 'ev1', 'event.read', undefined, 'ForbiddenError'],
     ['no token', null, 'ev1', 'event.read', undefined, 'UnauthorizedError'],
     ['an unknown token', 'x'.repeat(43), 'ev1', 'event.read', undefined, 'UnauthorizedError'],

@@ -24,6 +24,8 @@ describe('GET /api/openapi.json', () => {
       '/api/events/{id}/tables/{tableId}/notes',
       '/api/events/{id}/hidden-notes/{noteId}',
       '/api/events/{id}/results.{format}',
+      '/api/events/{id}/themes',
+      '/api/events/{id}/themes/suggest',
     ]) {
       expect(paths, path).toContain(path)
     }
@@ -53,6 +55,12 @@ describe('GET /api/openapi.json', () => {
     )
     const hidden = doc.paths['/api/events/{id}/hidden-notes'].get.responses['200']
     expect(resolve(schemaOf(hidden)).properties.hiddenNotes.type).toBe('array')
+    const saveThemes = resolve(schemaOf(doc.paths['/api/events/{id}/themes'].put.requestBody))
+    expect(saveThemes.properties.themes.maxItems).toBe(200)
+    const themes = doc.paths['/api/events/{id}/themes'].get.responses['200']
+    expect(resolve(schemaOf(themes)).required).toEqual(
+      expect.arrayContaining(['themes', 'editable']),
+    )
   })
 })
 

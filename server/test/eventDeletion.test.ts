@@ -77,6 +77,12 @@ describe('deleting an event', () => {
       token: event.organiserToken,
     })
     expect(next.status).toBe(200)
+    // Saved themes keep note ids and a title the organiser typed.
+    const themes = await boards.api('PUT', `/api/events/${event.id}/themes`, {
+      token: event.organiserToken,
+      body: { themes: [{ title: 'Thema GEHEIMTHEMA', noteIds: ['shape:geheim'] }] },
+    })
+    expect(themes.status).toBe(200)
     return { event, other }
   }
 
@@ -95,6 +101,9 @@ describe('deleting an event', () => {
     const before = everyRow(dataDir)
     expect(before.some((row) => row.includes(event.id))).toBe(true)
     expect(before.filter((row) => row.includes('Geheim')).length).toBeGreaterThan(1)
+    expect(
+      before.some((row) => row.startsWith('event_themes:') && row.includes('GEHEIMTHEMA')),
+    ).toBe(true)
 
     expect(
       (await boards.api('DELETE', `/api/events/${event.id}`, { token: table.tokens.moderator }))
@@ -134,19 +143,19 @@ describe('deleting an event', () => {
 
     // The store's files keep no byte of it either, while the server runs: deleted pages are
     // overwritten and the write-ahead log is emptied.
-    expectNoTrace(dataDir, [event.id, 'Geheim', 'GEHEIMNUMMER'])
+    expectNoTrace(dataDir, [event.id, 'Geheim', 'GEHEIMNUMMER', 'GEHEIMTHEMA'])
 
     // The store holds no row that names the event or carries its notes; the other event is intact.
     await boards.server().close()
     const rows = everyRow(dataDir)
     // Blobs are searched as bytes, so the markers are plain ASCII.
-    for (const secret of [event.id, 'Geheim', 'GEHEIMNUMMER']) {
+    for (const secret of [event.id, 'Geheim', 'GEHEIMNUMMER', 'GEHEIMTHEMA']) {
       expect(
         rows.filter((row) => row.includes(secret)),
         secret,
       ).toEqual([])
     }
     expect(rows.some((row) => row.includes(other.id))).toBe(true)
-    expectNoTrace(dataDir, [event.id, 'Geheim', 'GEHEIMNUMMER'])
+    expectNoTrace(dataDir, [event.id, 'Geheim', 'GEHEIMNUMMER', 'GEHEIMTHEMA'])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
-import { fixtureNotes, resultsFixture } from '@tablecloth/shared/testing'
+import { fixtureNotes, resultsFixture, resultsWithThemesFixture } from '@tablecloth/shared/testing'
 import { RESULTS_CSV_COLUMNS, resultsToCsv } from '../src/results/resultsCsv'
 
 describe('resultsToCsv', () => {
@@ -9,7 +9,9 @@ describe('resultsToCsv', () => {
 
   it('starts with a byte order mark and a header row, and ends records as Excel does', () => {
     expect(
-      csv.startsWith('\uFEFFevent,table,station,column,cluster,text,votes,group,author,time\r\n'),
+      csv.startsWith(
+        '\uFEFFevent,table,station,column,cluster,text,votes,group,author,time,theme\r\n',
+      ),
     ).toBe(true)
   })
 
@@ -34,6 +36,7 @@ describe('resultsToCsv', () => {
       group: note.group ?? '',
       author: note.author ?? '',
       time: note.time ?? '',
+      theme: '',
     }))
     expect(rows).toEqual(expected)
   })
@@ -41,5 +44,37 @@ describe('resultsToCsv', () => {
   it('writes just the header for results without notes', () => {
     const empty = { ...results, tables: [] }
     expect(parse(resultsToCsv(empty), { bom: true })).toEqual([[...RESULTS_CSV_COLUMNS]])
+  })
+
+  it('lists saved themes first, a row per note with the theme’s title, then every note as before', () => {
+    const withThemes = resultsWithThemesFixture()
+    const rows = parse(resultsToCsv(withThemes), { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >
+    const themeRows = withThemes.themes.flatMap((theme) =>
+      theme.notes.map((note) => {
+        const own = rows.find((row) => row.theme === '' && row.text === note.text)!
+        return { ...own, theme: theme.title } as Record<string, string>
+      }),
+    )
+    expect(rows.slice(0, themeRows.length)).toEqual(themeRows)
+    expect(rows.slice(themeRows.length).every((row) => row.theme === '')).toBe(true)
+    expect(rows.length - themeRows.length).toBe(fixtureNotes(withThemes).length)
+    expect(themeRows.map((row) => [row.theme, row.table, row.station])).toEqual([
+      ['Arbeit & „Motivation“', 'Arbeitsmarktintegration', 'Station 1'],
+      ['Arbeit & „Motivation“', 'Frauen, Kinderbetreuung, Sprache', 'Station 1'],
+      ['Sprache und Rollen', 'Frauen, Kinderbetreuung, Sprache', 'Station 1'],
+      ['Sprache und Rollen', 'Frauen, Kinderbetreuung, Sprache', 'Station 2'],
+      ['Sprache und Rollen', 'Arbeitsmarktintegration', 'Station 1'],
+    ])
+  })
+
+  it('keeps a theme title that looks like a formula from running', () => {
+    const withThemes = resultsWithThemesFixture()
+    withThemes.themes[0]!.title = '=HYPERLINK("http://example.com")'
+    const rows = parse(resultsToCsv(withThemes), { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >
+    expect(rows[0]!.theme).toBe(`'=HYPERLINK("http://example.com")`)
   })
 })

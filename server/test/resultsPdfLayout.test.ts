@@ -79,6 +79,7 @@ function bigStation(): Results {
         ],
       },
     ],
+    themes: [],
   }
 }
 

@@ -32,7 +32,7 @@ export function retryAfterSecondsOf(header: string | null, now = Date.now()): nu
  * 'network' so every screen can say "server not reachable" in its language.
  */
 export async function apiCall<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: {
     token?: string | null

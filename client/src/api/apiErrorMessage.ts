@@ -29,6 +29,10 @@ export function apiErrorMessage(t: Translate, error: ApiError): string {
     case 'unsupported_media_type':
     case 'method_not_allowed':
       return t('error.invalidRequest')
+    case 'duplicate_note':
+      return t('error.duplicateNote')
+    case 'unknown_notes':
+      return t('error.unknownNotes')
     case 'internal':
       return t('error.internal')
     default: {

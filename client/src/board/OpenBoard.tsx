@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { resolveSeatingPlan, groupsAtTable, type EventView } from '@tablecloth/shared'
 import { BoardCanvas } from './BoardCanvas'
@@ -12,6 +12,8 @@ import { setNoteLanguage } from '../canvas/notes/noteHyphenation'
 import { stampNewNotes } from './noteStamp'
 import { showStation } from './stationCamera'
 import { StationBar } from './StationBar'
+import { NewNotesContext } from './recap/newNotesContext'
+import { RecapControl } from './recap/RecapControl'
 import { useBoardDay } from '../canvas/useBoardDay'
 import { useStationCamera } from './useStationCamera'
 import { useUserPreferences } from './userPreferences'
@@ -74,6 +76,13 @@ export function OpenBoard({
     [editor, view],
   )
 
+  const config = view?.config ?? null
+  const stationIndex = day?.stationIndex ?? null
+  const newNotesDay = useMemo(
+    () => (config && stationIndex !== null ? { config, stationIndex } : null),
+    [config, stationIndex],
+  )
+
   return (
     <>
       {view && day && (
@@ -83,14 +92,24 @@ export function OpenBoard({
           tableId={tableId}
           onShowStation={onShowStation}
           projector={false}
+          aside={
+            <RecapControl
+              doc={session.doc}
+              awareness={session.provider.awareness}
+              config={view.config}
+              day={day}
+            />
+          }
         />
       )}
-      <BoardCanvas
-        session={session}
-        licenseKey={licenseKey}
-        components={CAPTURE_COMPONENTS[mode]}
-        onEditor={setEditor}
-      />
+      <NewNotesContext.Provider value={newNotesDay}>
+        <BoardCanvas
+          session={session}
+          licenseKey={licenseKey}
+          components={CAPTURE_COMPONENTS[mode]}
+          onEditor={setEditor}
+        />
+      </NewNotesContext.Provider>
       <CaptureBar editor={editor} view={view} day={day} tableId={tableId} />
     </>
   )

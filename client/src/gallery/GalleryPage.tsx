@@ -10,9 +10,15 @@ import { useDocumentTitle } from '../app/useDocumentTitle'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/useT'
 import { GalleryGrid } from './GalleryGrid'
-import { galleryReducer, initialGalleryState, type GalleryAction } from './galleryNavigation'
+import {
+  galleryReducer,
+  initialGalleryState,
+  type GalleryAction,
+  type GalleryMode,
+} from './galleryNavigation'
 import { GallerySequence } from './GallerySequence'
 import { GalleryToolbar } from './GalleryToolbar'
+import { ThemesView } from './themes/ThemesView'
 import { useAutoAdvance } from './useAutoAdvance'
 import { useEveryBoardRefused, useGalleryBoards, useStartedStations } from './useGalleryBoards'
 import { useGalleryEvent } from './useGalleryEvent'
@@ -33,7 +39,10 @@ export function GalleryPage({ eventId }: { eventId: string }) {
   const view = event.phase === 'ready' ? event.view : null
   const tableIds = useMemo(() => view?.config.tables.map((table) => table.id) ?? [], [view])
   const boards = useGalleryBoards(eventId, tableIds, token)
-  const [state, dispatch] = useReducer(galleryReducer, undefined, () => initialGalleryState())
+  // The control room's "Themen fürs Plenum bearbeiten" opens the themes view at once (`?view=themes`).
+  const [state, dispatch] = useReducer(galleryReducer, undefined, () =>
+    initialGalleryState(0, 1, openingMode(window.location.search)),
+  )
   const secondsLeft = useAutoAdvance(state, dispatch)
   const sequence = useRef<HTMLElement>(null)
   const stationCount = useStartedStations(
@@ -51,7 +60,7 @@ export function GalleryPage({ eventId }: { eventId: string }) {
   useEffect(() => {
     dispatch({ type: 'setStationCount', stationCount, now: Date.now() })
   }, [stationCount])
-  useGalleryKeys(dispatch)
+  useGalleryKeys(dispatch, state.mode)
   useDocumentTitle(
     t('gallery.documentTitle', { title: view?.config.title ?? t('gallery.heading') }),
   )
@@ -105,7 +114,7 @@ export function GalleryPage({ eventId }: { eventId: string }) {
     problem = <PageMessage embedded heading={t('gallery.loading')} />
   }
 
-  if (problem || !view) {
+  if (problem || !view || !token) {
     return (
       <div className="gallery-page" data-testid="gallery-page">
         <header className="gallery-header">
@@ -145,8 +154,16 @@ export function GalleryPage({ eventId }: { eventId: string }) {
             stationIndex={state.station}
           />
         )}
+        {state.mode === 'themes' && <ThemesView eventId={eventId} token={token} view={view} />}
       </main>
-      <footer className="gallery-keys">{t('gallery.keys')}</footer>
+      <footer className="gallery-keys">
+        {t(state.mode === 'themes' ? 'themes.keys' : 'gallery.keys')}
+      </footer>
     </div>
   )
+}
+
+/** The view a link asks for: `?view=themes` opens the themes, anything else the grid. */
+export function openingMode(search: string): GalleryMode {
+  return new URLSearchParams(search).get('view') === 'themes' ? 'themes' : 'grid'
 }

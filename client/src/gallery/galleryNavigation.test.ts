@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  commandAppliesIn,
   commandForKey,
   keyBelongsToControl,
   galleryReducer,
@@ -223,6 +224,37 @@ describe('auto-advance', () => {
   })
 })
 
+describe('themes view', () => {
+  it('opens with T from any view and goes back to the tables with G or Esc', () => {
+    let state = run(initialGalleryState(3, 2), { type: 'open', index: 1, now: T0 })
+    state = galleryReducer(state, { type: 'showThemes', now: T0 })
+    expect(state.mode).toBe('themes')
+    expect(galleryReducer(state, { type: 'toggleMode', now: T0 }).mode).toBe('grid')
+    expect(galleryReducer(state, { type: 'showGrid', now: T0 }).mode).toBe('grid')
+  })
+
+  it('can be where the gallery opens, from the control room’s link', () => {
+    expect(initialGalleryState(3, 1, 'themes').mode).toBe('themes')
+  })
+
+  it('stops auto-advance, which steps through tables only', () => {
+    let state = run(initialGalleryState(3), { type: 'setAutoAdvance', seconds: 10, now: T0 })
+    expect(isAutoAdvancing(state)).toBe(true)
+    state = galleryReducer(state, { type: 'showThemes', now: T0 })
+    expect(isAutoAdvancing(state)).toBe(false)
+    expect(state.nextAdvanceAt).toBeNull()
+  })
+
+  it('leaves the stepping keys to the page, and takes the keys that switch views', () => {
+    expect(commandAppliesIn('themes', 'next')).toBe(false)
+    expect(commandAppliesIn('themes', 'first')).toBe(false)
+    expect(commandAppliesIn('themes', 'nextStation')).toBe(false)
+    expect(commandAppliesIn('themes', 'toggleMode')).toBe(true)
+    expect(commandAppliesIn('themes', 'showGrid')).toBe(true)
+    expect(commandAppliesIn('grid', 'next')).toBe(true)
+  })
+})
+
 describe('keys', () => {
   it.each([
     ['ArrowRight', 'next'],
@@ -239,6 +271,8 @@ describe('keys', () => {
     ['Escape', 'showGrid'],
     ['s', 'nextStation'],
     ['S', 'nextStation'],
+    ['t', 'showThemes'],
+    ['T', 'showThemes'],
   ])('%j → %s', (key, command) => {
     expect(commandForKey({ key })).toBe(command)
   })

@@ -9,9 +9,13 @@
  * through one after another; after the last table comes the first table at
  * the next station, so a clicker's Page Down alone goes through the day.
  * S and Shift+S step between stations directly.
+ *
+ * Beside the tables there is the "Themen" view (T): the cross-table themes
+ * for the plenary, where the stepping keys have nothing to step through and
+ * are left to the page.
  */
 
-export type GalleryMode = 'grid' | 'sequence'
+export type GalleryMode = 'grid' | 'sequence' | 'themes'
 
 /** The auto-advance intervals on offer, in seconds. */
 export const AUTO_ADVANCE_SECONDS = [10, 20, 30, 60] as const
@@ -43,6 +47,7 @@ export type GalleryCommand =
   | 'previousStation'
   | 'toggleMode'
   | 'showGrid'
+  | 'showThemes'
 
 export type GalleryAction =
   | { type: GalleryCommand; now: number }
@@ -55,9 +60,13 @@ export type GalleryAction =
   | { type: 'resume'; now: number }
   | { type: 'tick'; now: number }
 
-export function initialGalleryState(count = 0, stationCount = 1): GalleryState {
+export function initialGalleryState(
+  count = 0,
+  stationCount = 1,
+  mode: GalleryMode = 'grid',
+): GalleryState {
   return {
-    mode: 'grid',
+    mode,
     index: 0,
     count,
     station: 0,
@@ -167,7 +176,10 @@ export function galleryReducer(state: GalleryState, action: GalleryAction): Gall
     case 'open':
       return moveTo({ ...state, mode: 'sequence' }, action.index, action.now)
     case 'toggleMode':
+      // From the themes, G goes back to the tables' overview.
       return schedule({ ...state, mode: state.mode === 'grid' ? 'sequence' : 'grid' }, action.now)
+    case 'showThemes':
+      return state.mode === 'themes' ? state : schedule({ ...state, mode: 'themes' }, action.now)
     case 'showGrid':
       return state.mode === 'grid' ? state : schedule({ ...state, mode: 'grid' }, action.now)
     case 'setCount': {
@@ -253,11 +265,26 @@ export function commandForKey(press: KeyPress): GalleryCommand | null {
     case 'g':
     case 'G':
       return 'toggleMode'
+    case 't':
+    case 'T':
+      return 'showThemes'
     case 'Escape':
       return 'showGrid'
     default:
       return null
   }
+}
+
+/** The commands that switch views: the only ones the themes view, with no table to step to, takes. */
+const VIEW_COMMANDS: ReadonlySet<GalleryCommand> = new Set(['toggleMode', 'showGrid', 'showThemes'])
+
+/**
+ * Whether a command means anything in this view. In the themes view the
+ * arrows, Space, Home and End are the page's own (a focused note, a list),
+ * not the gallery's stepping through tables.
+ */
+export function commandAppliesIn(mode: GalleryMode, command: GalleryCommand): boolean {
+  return mode !== 'themes' || VIEW_COMMANDS.has(command)
 }
 
 /** What kind of control has the keyboard when a key is pressed. */

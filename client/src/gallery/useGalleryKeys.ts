@@ -1,8 +1,10 @@
-import { useEffect, type Dispatch } from 'react'
+import { useEffect, useRef, type Dispatch } from 'react'
 import {
+  commandAppliesIn,
   commandForKey,
   keyBelongsToControl,
   type GalleryAction,
+  type GalleryMode,
   type KeyTarget,
 } from './galleryNavigation'
 
@@ -30,13 +32,17 @@ function isAutoAdvanceControl(target: EventTarget | null): boolean {
  * anything else on the page, so the board's own shortcuts never see them.
  * Any key or pointer input pauses auto-advance, except on its own controls.
  */
-export function useGalleryKeys(dispatch: Dispatch<GalleryAction>): void {
+export function useGalleryKeys(dispatch: Dispatch<GalleryAction>, mode: GalleryMode): void {
+  // The listener stays put while the view changes; it reads the view when a key comes.
+  const modeRef = useRef(mode)
+  modeRef.current = mode
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isAutoAdvanceControl(event.target)) dispatch({ type: 'pause' })
       if (event.defaultPrevented || event.isComposing) return
       const command = commandForKey(event)
       if (!command || keyBelongsToControl(event.key, keyTargetOf(event.target))) return
+      if (!commandAppliesIn(modeRef.current, command)) return
       event.preventDefault()
       event.stopPropagation()
       dispatch({ type: command, now: Date.now() })

@@ -10,6 +10,8 @@ import { resultsDe } from './resultsMessages.de'
 import { adminDe } from './adminMessages.de'
 import { presenceDe } from './presenceMessages.de'
 import { qrSheetDe } from './qrSheetMessages.de'
+import { recapDe } from './recapMessages.de'
+import { themesDe } from './themesMessages.de'
 
 /**
  * German, the default language. Every key here must also exist in `en.ts`
@@ -28,6 +30,8 @@ export const de = {
   ...adminDe,
   ...presenceDe,
   ...qrSheetDe,
+  ...recapDe,
+  ...themesDe,
   'app.name': 'Tablecloth',
   'app.loading': 'Wird geladen …',
   'app.reload': 'Seite neu laden',

@@ -11,6 +11,8 @@ import { resultsEn } from './resultsMessages.en'
 import { adminEn } from './adminMessages.en'
 import { presenceEn } from './presenceMessages.en'
 import { qrSheetEn } from './qrSheetMessages.en'
+import { recapEn } from './recapMessages.en'
+import { themesEn } from './themesMessages.en'
 
 /** English. Typed as `Messages`, so a key missing here, or one German lacks, fails to compile. */
 export const en: Messages = {
@@ -26,6 +28,8 @@ export const en: Messages = {
   ...adminEn,
   ...presenceEn,
   ...qrSheetEn,
+  ...recapEn,
+  ...themesEn,
   'app.name': 'Tablecloth',
   'app.loading': 'Loading …',
   'app.reload': 'Reload page',

@@ -14,7 +14,7 @@ export const galleryDe = {
   'gallery.controls': 'Galerie steuern',
   'gallery.mode.grid': 'Übersicht',
   'gallery.mode.sequence': 'Einzeln',
-  'gallery.mode.label': 'Ansicht (Taste G)',
+  'gallery.mode.label': 'Ansicht (Taste G, Themen: T)',
   'gallery.previous': 'Vorheriger Tisch',
   'gallery.next': 'Nächster Tisch',
   'gallery.position': 'Tisch {position} von {count}',
@@ -29,7 +29,7 @@ export const galleryDe = {
   'gallery.auto.countdown': 'Weiter in {seconds} s',
   'gallery.auto.paused': 'Angehalten',
   'gallery.keys':
-    'Pfeiltasten, Bild auf/ab oder Leertaste: Tisch wechseln (nach dem letzten Tisch: nächste Station) · S / Umschalt+S: Station vor/zurück · Pos1/Ende · G: Übersicht/Einzeln · Esc: Übersicht',
+    'Pfeiltasten, Bild auf/ab oder Leertaste: Tisch wechseln (nach dem letzten Tisch: nächste Station) · S / Umschalt+S: Station vor/zurück · Pos1/Ende · G: Übersicht/Einzeln · T: Themen · Esc: Übersicht',
 
   'gallery.grid.label': 'Alle Tische',
   'gallery.tile.open': '„{topic}“ groß zeigen',

@@ -16,7 +16,7 @@ export const galleryEn: Record<keyof typeof galleryDe, string> = {
   'gallery.controls': 'Gallery controls',
   'gallery.mode.grid': 'Overview',
   'gallery.mode.sequence': 'One by one',
-  'gallery.mode.label': 'View (key G)',
+  'gallery.mode.label': 'View (key G, themes: T)',
   'gallery.previous': 'Previous table',
   'gallery.next': 'Next table',
   'gallery.position': 'Table {position} of {count}',
@@ -31,7 +31,7 @@ export const galleryEn: Record<keyof typeof galleryDe, string> = {
   'gallery.auto.countdown': 'Next in {seconds} s',
   'gallery.auto.paused': 'Paused',
   'gallery.keys':
-    'Arrow keys, Page Up/Down or Space: change table (after the last table: next station) · S / Shift+S: station forward/back · Home/End · G: overview/one by one · Esc: overview',
+    'Arrow keys, Page Up/Down or Space: change table (after the last table: next station) · S / Shift+S: station forward/back · Home/End · G: overview/one by one · T: themes · Esc: overview',
 
   'gallery.grid.label': 'All tables',
   'gallery.tile.open': 'Show “{topic}” large',

@@ -221,6 +221,9 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
         case 'unsupported_media_type':
         case 'method_not_allowed':
         case 'setup_pin_required':
+        // Saved themes' refusals: a phone never saves themes.
+        case 'duplicate_note':
+        case 'unknown_notes':
         case 'internal':
           set({ outcome: { kind: 'failed', code: error.code } })
           return

@@ -9,7 +9,14 @@ import { hashToken } from '../auth/linkToken'
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domain/errors'
 import type { EventStore } from '../store/eventStore'
 import type { Grant, TokenStore } from '../store/tokenStore'
-import { grantReaches, grantScope, mayOpenBoard, roleMay, type Action } from './accessPolicy'
+import {
+  grantReaches,
+  grantScope,
+  mayOpenBoard,
+  roleMay,
+  scopeAllows,
+  type Action,
+} from './accessPolicy'
 import { closeCodeFor } from './closeCodeFor'
 
 /** A grant with the token it was resolved from (rotation and unsealing need the token). */
@@ -56,7 +63,11 @@ export class Access {
       throw new UnauthorizedError('Missing, unknown or revoked token')
     }
     const seat = tableId === undefined ? undefined : this.seatOf(grant)
-    if (!roleMay(grant.role, action) || !grantReaches(grant, eventId, tableId, seat)) {
+    if (
+      !roleMay(grant.role, action) ||
+      !grantReaches(grant, eventId, tableId, seat) ||
+      !scopeAllows(grant, action)
+    ) {
       throw new ForbiddenError('This link does not allow that')
     }
     return { ...grant, token }

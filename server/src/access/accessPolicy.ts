@@ -23,8 +23,18 @@ import type { Grant } from '../store/tokenStore'
  * - `board.edit`: writing on a board over its socket. Moderators capture the
  *   notes (co-moderators share the table's board link) and organisers correct
  *   them; projectors and phones only watch.
+ * - `themes.read`: the saved cross-table themes, for the plenary: the
+ *   organiser and the gallery link (a viewer for the whole event). A table's
+ *   projector is a viewer too, but shows its own table (see `EVENT_WIDE`).
+ *   Suggesting and saving themes is `event.run`.
  */
-export type Action = 'event.read' | 'event.run' | 'note.add' | 'board.open' | 'board.edit'
+export type Action =
+  | 'event.read'
+  | 'event.run'
+  | 'note.add'
+  | 'board.open'
+  | 'board.edit'
+  | 'themes.read'
 
 export const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   'event.read': ['organiser', 'moderator', 'participant', 'viewer'],
@@ -32,7 +42,11 @@ export const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   'note.add': ['organiser', 'moderator', 'participant'],
   'board.open': ['organiser', 'moderator', 'participant', 'viewer'],
   'board.edit': ['organiser', 'moderator'],
+  'themes.read': ['organiser', 'viewer'],
 }
+
+/** Actions that only a grant for the whole event holds, never one bound to a table. */
+const EVENT_WIDE: ReadonlySet<Action> = new Set<Action>(['themes.read'])
 
 /** Whether `role` holds `action` at all, whatever event or table it names. */
 export function roleMay(role: Role, action: Action): boolean {
@@ -80,6 +94,11 @@ export function groupReachesTable(
  */
 export function grantScope(grant: Grant): 'table' | 'event' {
   return grant.tableId === null && grant.groupId === null ? 'event' : 'table'
+}
+
+/** Whether the grant's scope allows `action`: table-bound grants hold no event-wide action. */
+export function scopeAllows(grant: Grant, action: Action): boolean {
+  return grantScope(grant) === 'event' || !EVENT_WIDE.has(action)
 }
 
 /** Whether a grant may open a table's board socket, given what the organiser shows phones. */

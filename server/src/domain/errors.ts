@@ -18,7 +18,18 @@ export abstract class DomainError extends Error {
 
 /** The input breaks a rule of the contract. */
 export class InvalidInputError extends DomainError {
-  override readonly name = 'InvalidInputError'
+  // Widened to string: its kinds below carry their own names.
+  override readonly name: string = 'InvalidInputError'
+}
+
+/** A note stands in more than one saved theme; `details.noteIds` names each such note. */
+export class DuplicateNoteError extends InvalidInputError {
+  override readonly name = 'DuplicateNoteError'
+}
+
+/** Saved themes name ids that are no note of the event's results; `details.noteIds` names them. */
+export class UnknownNotesError extends InvalidInputError {
+  override readonly name = 'UnknownNotesError'
 }
 
 /** The event, table, snapshot or note asked for does not exist (any more). */

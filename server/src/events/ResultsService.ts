@@ -9,6 +9,7 @@ import {
   type SnapshotSummary,
   type StationReading,
   type TableBoard,
+  type ThemeSelection,
 } from '@tablecloth/shared'
 import { readRecords } from '../board/boardWriter'
 import type { BoardSchema } from '../board/boardSchema'
@@ -16,11 +17,17 @@ import { InvalidInputError, NotFoundError } from '../domain/errors'
 import { renderResultsFile, type RenderedResultsFile } from '../results/renderResultsFile'
 import type { EventStore } from '../store/eventStore'
 import { DamagedSnapshotError, type SnapshotStore } from '../store/snapshotStore'
+import { DamagedThemesError } from '../store/themeStore'
 import type { BoardRooms } from './BoardRooms'
 
 /** Where the notes the organiser hid from the results come from (HiddenNoteStore). */
 export interface HiddenNoteSource {
   noteIds(eventId: string): ReadonlySet<string>
+}
+
+/** Where the cross-table themes the organiser saved come from (ThemeStore). */
+export interface ThemeSource {
+  list(eventId: string): readonly ThemeSelection[]
 }
 
 export interface ResultsServiceDeps {
@@ -34,6 +41,11 @@ export interface ResultsServiceDeps {
    * in; without one, nothing is hidden.
    */
   hiddenNotes?: HiddenNoteSource
+  /**
+   * The saved themes every export carries as its chapter "Querschnittsthemen";
+   * without a source, the results have none.
+   */
+  themes?: ThemeSource
   now?: () => number
   /**
    * Where the service reports what it read around, e.g. a damaged snapshot
@@ -152,8 +164,14 @@ export class ResultsService {
     }
     await yieldToEventLoop()
     const hidden = options.includeHidden ? undefined : this.deps.hiddenNotes?.noteIds(eventId)
+    const themes = this.savedThemes(eventId)
     return {
-      results: buildResults(config, boards, { eventId, ...(hidden && { hidden }) }),
+      // Boards narrowed by the query leave the themes only the notes inside it.
+      results: buildResults(config, boards, {
+        eventId,
+        ...(hidden && { hidden }),
+        ...(themes && { themes }),
+      }),
       ...(query.table !== undefined && { tableId: tables[0]!.id }),
       ...(query.station !== undefined && { stationId: config.stations[stationIndexes[0]!]!.id }),
     }
@@ -204,6 +222,20 @@ export class ResultsService {
       }
     }
     return places
+  }
+
+  /**
+   * The saved themes, or none when their row is damaged (reported): an export
+   * without its themes chapter beats no export, and saving them again mends it.
+   */
+  private savedThemes(eventId: string): readonly ThemeSelection[] | undefined {
+    try {
+      return this.deps.themes?.list(eventId)
+    } catch (error) {
+      if (!(error instanceof DamagedThemesError)) throw error
+      this.deps.log?.(`store corrupt-row themes event=${eventId}`)
+      return undefined
+    }
   }
 
   /** The station as its snapshot holds it, or null when the snapshot is damaged (reported). */

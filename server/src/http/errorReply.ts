@@ -3,6 +3,7 @@ import {
   BoardFullDomainError,
   ConflictError,
   DomainError,
+  DuplicateNoteError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -11,6 +12,7 @@ import {
   UnavailableError,
   TooManyRequestsError,
   UnauthorizedError,
+  UnknownNotesError,
 } from '../domain/errors'
 import { RequestError } from './RequestError'
 
@@ -22,6 +24,9 @@ export interface ErrorReply {
 
 /** Status and error code per domain error, in one place; sockets have `access/closeCodeFor.ts`. */
 const DOMAIN_STATUS: Array<[new (...args: never[]) => DomainError, number, ApiErrorCode]> = [
+  // Before InvalidInputError, which they are kinds of: the first match decides.
+  [DuplicateNoteError, 400, ApiErrorCode.DuplicateNote],
+  [UnknownNotesError, 400, ApiErrorCode.UnknownNotes],
   [InvalidInputError, 400, ApiErrorCode.ValidationFailed],
   [UnauthorizedError, 401, ApiErrorCode.Unauthorized],
   [SetupPinRefusedError, 403, ApiErrorCode.SetupPinRequired],

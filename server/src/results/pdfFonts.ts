@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { create as openFont, type Font } from 'fontkit'
+import { ownCodePoints } from './pdfGlyphText'
 import { woffToSfnt } from './woffToSfnt'
 
 /**
@@ -133,6 +134,7 @@ export class FontBook {
     let font = this.fonts.get(face.file)
     if (!font) {
       font = openFont(woffToSfnt(readFileSync(face.file)))
+      ownCodePoints(font)
       this.fonts.set(face.file, font)
     }
     return font

@@ -2,20 +2,20 @@
  * The PDF's logical structure (a "tagged PDF"): headings, lists, tables
  * with header cells, and which marks on the page are only decoration.
  *
- * Screen readers and reflowing viewers read a document through this tree,
- * and so does copying text: a note's entry carries its text as typed
- * (ActualText) where the drawn glyphs cannot give it back, which is the case
- * for Arabic (see resultsPdf.ts). Page numbers, rules and headings repeated
+ * Screen readers and reflowing viewers read a document through this tree:
+ * an element whose text mixes directions or holds Arabic or an emoji
+ * sequence carries its text as typed (ActualText), so they need not
+ * reassemble it from glyphs drawn in visual order. Copying from the page
+ * reads the glyphs themselves, which pdfGlyphText.ts maps exactly. Page numbers, rules and headings repeated
  * on a continued page are marked as artifacts, so they are not read twice.
  */
 
 export type StructElement = PDFKit.PDFStructureElement
 
 /**
- * Characters whose glyphs cannot give the typed text back: Arabic letters
- * share glyph shapes once shaped (a PDF maps each glyph to one character),
- * lines mixing directions are drawn in visual order, and an emoji sequence
- * becomes one glyph that may also stand for its base emoji.
+ * Characters after which the text as typed is worth carrying whole: right-
+ * to-left scripts (a line mixing directions is laid out in visual order)
+ * and emoji sequences (one glyph for several characters).
  */
 const NEEDS_ACTUAL_TEXT =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\u200d\p{Emoji_Modifier}]/u

@@ -2,6 +2,7 @@ import bidiFactory from 'bidi-js'
 import type { TextDirection } from '@tablecloth/shared'
 import { textDirection } from '@tablecloth/shared'
 import type { FontBook, FontFace, FontWeight } from './pdfFonts'
+import { embeddedFont, exactGlyphText, takeShapes } from './pdfGlyphText'
 
 /**
  * Paragraphs for the PDF: split into runs of one font and one direction,
@@ -43,6 +44,14 @@ export interface DrawRun {
   /** An empty feature list makes pdfkit lay the run out whole instead of word by word. */
   features?: []
   width: number
+  /** Where the run stands in reading order among its line's runs. */
+  logical: number
+}
+
+/** A run at its place on a line. */
+interface PlacedRun {
+  run: DrawRun
+  x: number
 }
 
 export interface TextLine {
@@ -74,7 +83,18 @@ export interface LayoutOptions {
 /** The part of pdfkit's document this module draws with. */
 export type TextCanvas = Pick<
   PDFKit.PDFDocument,
-  'font' | 'fontSize' | 'fillColor' | 'text' | 'widthOfString' | 'registerFont'
+  | 'font'
+  | 'fontSize'
+  | 'fillColor'
+  | 'text'
+  | 'widthOfString'
+  | 'registerFont'
+  | 'save'
+  | 'restore'
+  | 'translate'
+  | 'scale'
+  | 'path'
+  | 'fill'
 >
 
 interface Grapheme {
@@ -179,20 +199,45 @@ export class PdfText {
           : rightAligned
             ? x + width - line.width
             : x
-      for (const run of line.runs) {
-        this.use(run.face)
-        this.doc
-          .font(run.face.name)
-          .fontSize(run.style.size)
-          .fillColor(run.style.color)
-          .text(run.text, cursor, baseline, {
-            lineBreak: false,
-            baseline: 'alphabetic',
-            ...(run.features && { features: run.features }),
-          })
+      const placed = line.runs.map((run) => {
+        const x = cursor
         cursor += run.width
-      }
+        return { run, x }
+      })
+      for (const piece of readingOrder(placed)) this.drawRun(piece.run, piece.x, baseline)
     })
+  }
+
+  /**
+   * One run, each glyph mapped to the characters it shows (pdfGlyphText.ts);
+   * the dots split off Arabic letters, which show none, as outlines.
+   */
+  private drawRun(run: DrawRun, x: number, baseline: number): void {
+    this.use(run.face)
+    this.doc.font(run.face.name)
+    const font = embeddedFont(this.doc)
+    exactGlyphText(font)
+    this.doc
+      .fontSize(run.style.size)
+      .fillColor(run.style.color)
+      .text(run.text, x, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        ...(run.features && { features: run.features }),
+      })
+    const outlines = takeShapes(font)
+    if (outlines.length === 0) return
+    const unit = run.style.size / 1000
+    for (const outline of outlines) {
+      if (outline.path === '') continue
+      this.doc
+        .save()
+        .translate(x + outline.x * unit, baseline - outline.y * unit)
+        .scale(unit * font.scale, -unit * font.scale)
+        .path(outline.path)
+        .fill(run.style.color)
+        .restore()
+    }
   }
 
   private wrapLine(
@@ -310,7 +355,9 @@ export class PdfText {
         logical.push({ graphemes: [grapheme], level: grapheme.level })
       }
     }
-    const runs = reorder(logical).map((run) => this.prepareRun(run.graphemes, run.level))
+    const runs = reorder(logical.map((run, index) => ({ ...run, index }))).map((run) =>
+      this.prepareRun(run.graphemes, run.level, run.index),
+    )
     return { runs, width: runs.reduce((sum, run) => sum + run.width, 0) }
   }
 
@@ -327,7 +374,7 @@ export class PdfText {
    *   reads left to right): fontkit would reverse them, so they are given
    *   reversed and it turns them back.
    */
-  private prepareRun(run: readonly Grapheme[], level: number): DrawRun {
+  private prepareRun(run: readonly Grapheme[], level: number, index: number): DrawRun {
     const first = run[0]!
     const logical = run.map((grapheme) => grapheme.text).join('')
     const wantsRtl = level % 2 === 1
@@ -347,6 +394,7 @@ export class PdfText {
       style: first.style,
       ...(features && { features }),
       width: this.measure(text, first.face, first.style.size, features),
+      logical: index,
     }
   }
 
@@ -429,13 +477,16 @@ const UNSHAPEABLE_LETTERS: ReadonlyMap<string, string> = new Map(
 
 /**
  * The text as it can be printed: Windows line ends as line breaks, tabs as
- * spaces, and other control characters (which no font draws) left out.
+ * spaces, and other control characters (which no font draws) left out. So
+ * are soft hyphens (pasted text carries them): the PDF never breaks a word
+ * there, so they would be invisible, yet copying would give them back and
+ * pdf.js would read a word break at each.
  */
 function printable(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad]/g, '')
 }
 
 /** Where the baseline sits in a line box: the text centred on its x-height. */
@@ -534,6 +585,35 @@ function reorder<R extends { level: number }>(runs: readonly R[]): R[] {
     }
   }
   return out
+}
+
+/**
+ * The order to draw a line's runs in, each at its place. Text extraction
+ * (pdf.js) joins a line's pieces in the order they are drawn, turning each
+ * piece of right-to-left text around, and joins glyphs drawn side by side
+ * in one font into one piece whose order it resolves itself. So side-by-side
+ * runs in one face and size (Arabic words and Arabic-Indic digits) are drawn
+ * left to right as one piece, and the pieces in reading order: by the first
+ * of their runs in the typed text.
+ */
+function readingOrder(line: readonly PlacedRun[]): PlacedRun[] {
+  const pieces: PlacedRun[][] = []
+  for (const placed of line) {
+    const piece = pieces[pieces.length - 1]
+    const last = piece?.[piece.length - 1]
+    if (
+      last &&
+      last.run.face === placed.run.face &&
+      last.run.style.size === placed.run.style.size
+    ) {
+      piece!.push(placed)
+    } else {
+      pieces.push([placed])
+    }
+  }
+  const first = (piece: readonly PlacedRun[]) =>
+    Math.min(...piece.map((placed) => placed.run.logical))
+  return pieces.sort((a, b) => first(a) - first(b)).flat()
 }
 
 /** The direction fontkit will lay a run out in: that of its first character with a script. */

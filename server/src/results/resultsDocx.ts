@@ -113,6 +113,7 @@ export async function resultsToDocx(
         children: [
           ...cover(outline),
           ...programme(outline),
+          ...themesChapter(outline),
           ...outline.tables.flatMap((table) => topicTable(table, outline)),
         ],
       },
@@ -251,6 +252,25 @@ function programme(outline: ResultsOutline): Paragraph[] {
     ...programme.stations.flatMap((station) => [
       textParagraph(station.heading, { bold: true }),
       ...station.questions.map((question) => listParagraph(question, 0)),
+    ]),
+  ]
+}
+
+/**
+ * The saved cross-table themes on a page of their own, before the tables:
+ * each theme a Heading 2, its notes bulleted under the table and station
+ * they come from.
+ */
+function themesChapter(outline: ResultsOutline): Paragraph[] {
+  if (outline.themes === undefined) return []
+  return [
+    textParagraph(outline.themes.heading, {
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+    }),
+    ...outline.themes.themes.flatMap((theme) => [
+      textParagraph(theme.heading, { heading: HeadingLevel.HEADING_2 }),
+      ...itemParagraphs(theme.items, outline),
     ]),
   ]
 }

@@ -10,8 +10,9 @@ import {
 
 /**
  * The results as one standalone HTML page for reading and printing: a title
- * page with the programme, then every topic table on pages of its own with
- * each station's questions side by side, as in the hand-typed reports.
+ * page with the programme, the saved cross-table themes, then every topic
+ * table on pages of its own with each station's questions side by side, as
+ * in the hand-typed reports.
  * Everything it needs is inline, so it opens from a USB stick or a mail. Its
  * words come from the same outline as the PDF and DOCX (shared
  * resultsOutline), so every format says the same.
@@ -26,6 +27,23 @@ export function resultsToHtml(results: Results, options: ResultsDocumentOptions 
     )
     return `<dt dir="auto">${escapeHtml(station.heading)}</dt><dd><ul>${questions.join('')}</ul></dd>`
   })
+  // The themes' chapter before the tables: notes under the table and station they come from.
+  const themes =
+    outline.themes === undefined
+      ? []
+      : [
+          '<section class="themes">',
+          `<h2>${escapeHtml(outline.themes.heading)}</h2>`,
+          ...outline.themes.themes.map((theme) =>
+            lines([
+              '<section class="theme">',
+              `<h3 dir="auto">${escapeHtml(theme.heading)}</h3>`,
+              itemList(theme.items, outline.noNotes),
+              '</section>',
+            ]),
+          ),
+          '</section>',
+        ]
   const tables = outline.tables.map((table) => [
     '<section class="table">',
     `<h2 dir="auto">${escapeHtml(table.heading)}</h2>`,
@@ -55,7 +73,7 @@ ${stations.join('\n')}
 </section>
 </header>
 <main>
-${lines(tables.flat())}
+${lines([...themes, ...tables.flat()])}
 </main>
 </body>
 </html>
@@ -148,6 +166,8 @@ li.cluster ul { padding-inline-start: .8rem; border-inline-start: 3px solid var(
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .table { break-before: page; }
+  .themes { break-before: page; }
+  .theme { break-inside: avoid-page; }
   h2, h3, h4 { break-after: avoid; }
   li.note, .cluster-title { break-inside: avoid; }
   li.note { background: none; border: 1px solid var(--rule); }

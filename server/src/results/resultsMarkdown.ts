@@ -12,7 +12,8 @@ import {
 /**
  * The results as a Markdown document laid out like the hand-typed reports of
  * a café day: title, date and venue, the programme with each station's
- * questions, then per topic table and station one bullet list per question.
+ * questions, the saved cross-table themes (each note under its table and
+ * station), then per topic table and station one bullet list per question.
  * Its words come from the same outline as the PDF and DOCX
  * (shared resultsOutline), so every format says the same.
  */
@@ -32,6 +33,12 @@ export function resultsToMarkdown(results: Results, options: ResultsDocumentOpti
       )
       .join('\n'),
   )
+  if (outline.themes !== undefined) {
+    blocks.push(`## ${escapeMarkdownInline(outline.themes.heading)}`)
+    for (const theme of outline.themes.themes) {
+      blocks.push(`### ${escapeMarkdownInline(theme.heading)}`, itemList(theme.items))
+    }
+  }
   for (const table of outline.tables) {
     blocks.push(`## ${escapeMarkdownInline(table.heading)}`)
     if (table.moderator !== undefined) blocks.push(escapeMarkdownInline(table.moderator))

@@ -22,7 +22,8 @@ import { PdfText, type Paragraph, type TextStyle } from './pdfText'
  * The results as a printable A4 PDF laid out like the hand-typed reports:
  * a title page (event, date in the document's language, venue), the table
  * of contents with page numbers, the programme with every station's
- * questions, then every topic table from a new page, each station as a
+ * questions, the saved cross-table themes ("Querschnittsthemen") from a new
+ * page, then every topic table from a new page, each station as a
  * table with one column per question. Every page is numbered.
  *
  * The fonts (Noto Sans, Noto Sans Arabic, Noto Emoji) are embedded, subset
@@ -70,6 +71,7 @@ export async function resultsToPdf(
   drawCover(ctx, root, outline)
   const contents = reserveContents(ctx, root, outline)
   drawProgramme(ctx, root, outline, pages)
+  await drawThemes(ctx, root, outline, pages)
   for (const table of outline.tables) await drawTable(ctx, root, table, outline, pages)
   await breathe()
   contents.fill(pages)
@@ -267,6 +269,50 @@ function drawProgramme(
  * wait tens of milliseconds, not the whole document.
  */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * The saved cross-table themes, from a new page: each theme a heading (H2)
+ * with its notes listed under the table and station they come from, as a
+ * column lists a cluster's notes under its heading.
+ */
+async function drawThemes(
+  ctx: PdfContext,
+  root: StructElement,
+  outline: ResultsOutline,
+  pages: Map<string, number>,
+): Promise<void> {
+  const { themes } = outline
+  if (themes === undefined) return
+  const { flow, tags } = ctx
+  flow.newPage()
+  markSection(ctx, themes.anchor, pages)
+  const chapterBookmark = bookmark(ctx.doc.outline, themes.heading)
+  const section = tags.child(root, 'Sect')
+  block(ctx, section, 'H1', lay(ctx, themes.heading, STYLES.heading1), {
+    after: AFTER_HEADING * 1.5,
+  })
+  for (const [index, theme] of themes.themes.entries()) {
+    await breathe()
+    const heading = lay(ctx, theme.heading, STYLES.heading2)
+    const notes = listBlocks(ctx, theme.items, CONTENT_WIDTH, {
+      empty: outline.noNotes,
+      maxBlockHeight: CONTENT_HEIGHT / 2,
+    })
+    const gap = index > 0 ? BETWEEN_STATIONS : 0
+    // The heading stays with its first place and note.
+    const first = notes.slice(0, 2).reduce((sum, item) => sum + item.height, 0)
+    flow.ensure(gap + heading.height + 4 + first)
+    if (!flow.atTop) flow.advance(gap)
+    markSection(ctx, theme.anchor, pages)
+    bookmark(chapterBookmark, theme.heading)
+    const themeSection = tags.child(section, 'Sect')
+    block(ctx, themeSection, 'H2', heading, { after: 4 })
+    const continued = lay(ctx, `${theme.heading} (${outline.continued})`, STYLES.continued)
+    placeList(ctx, notes, new ListTarget(ctx, themeSection), continued)
+    themeSection.end()
+  }
+  section.end()
+}
 
 async function drawTable(
   ctx: PdfContext,

@@ -83,9 +83,20 @@ const MIGRATIONS: ReadonlyArray<(d: SqlDialect) => string> = [
   INSERT INTO doc_heads (room, seq) SELECT room, max(seq) FROM doc_updates GROUP BY room;
   CREATE UNIQUE INDEX doc_updates_board_seq ON doc_updates(room, board_seq);
   `,
-  // 6 (issue 14; step 5 is the saved themes'): a group's phone link follows
-  // the group from table to table, so its token names the group, not a table.
-  // NULL for every other token.
+  // 5: the cross-table themes the organiser saved for the plenary, as one
+  // JSON row per event (themeStore.ts). They are only ever written and read
+  // as a whole (PUT replaces the set), so one row replaces them atomically
+  // and the request limits bound its size; nothing queries single themes.
+  // Only titles and note ids: the notes' text stays on the boards.
+  (d) => `
+  CREATE TABLE event_themes (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    themes TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  ) ${d.withoutRowid};
+  `,
+  // 6: a group's phone link follows the group from table to table, so its
+  // token names the group, not a table. NULL for every other token.
   () => `
   ALTER TABLE tokens ADD COLUMN group_id TEXT;
   `,

@@ -22,6 +22,10 @@ export const ApiErrorCode = {
   BoardFull: 'board_full',
   /** Creating events needs the server's setup PIN (SETUP_PIN), sent as `X-Setup-Pin`. */
   SetupPinRequired: 'setup_pin_required',
+  /** Saved themes name a note in more than one theme; `details.noteIds` lists them. */
+  DuplicateNote: 'duplicate_note',
+  /** Saved themes name ids that are no note of the event's results; `details.noteIds` lists them. */
+  UnknownNotes: 'unknown_notes',
   Internal: 'internal',
 } as const
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode]

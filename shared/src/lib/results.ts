@@ -1,6 +1,7 @@
 import type { BoardNote } from './boardContents'
 import type { EventConfig, Station } from './eventConfig'
 import { clusterName } from './noteClusters'
+import { resolveThemes, type ResultTheme, type ThemeSelection } from './resultThemes'
 import { readStationNotes } from './stationColumns'
 
 /**
@@ -61,6 +62,12 @@ export interface Results {
   /** The programme: every station of the event with its guiding questions. */
   stations: Array<{ id: string; title: string; columns: string[] }>
   tables: TableResults[]
+  /**
+   * The cross-table themes the organiser saved, with the notes these results
+   * hold; a theme with none of its notes among them is left out. Always
+   * present, empty when none were saved.
+   */
+  themes: ResultTheme[]
 }
 
 /** One station of one board, as records read from a snapshot or the live board. */
@@ -81,6 +88,8 @@ export interface BuildResultsOptions {
   eventId?: string
   /** Ids of notes to leave out. */
   hidden?: ReadonlySet<string>
+  /** The saved cross-table themes, resolved against the notes these results hold. */
+  themes?: readonly ThemeSelection[]
 }
 
 /**
@@ -141,6 +150,7 @@ export function buildResults(
       columns: [...station.columns],
     })),
     tables,
+    themes: resolveThemes(tables, options.themes ?? []).filter((theme) => theme.notes.length > 0),
   }
 }
 

@@ -40,6 +40,8 @@ export interface ResultsWords {
   page: { before: string; between: string; after: string }
   /** Marks a heading repeated where a table runs on to the next page. */
   continued: string
+  /** The chapter of saved cross-table themes, before the tables. */
+  themes: string
 }
 
 const WORDS: Record<ResultsLanguage, ResultsWords> = {
@@ -59,6 +61,7 @@ const WORDS: Record<ResultsLanguage, ResultsWords> = {
     contents: 'Inhalt',
     page: { before: 'Seite ', between: ' von ', after: '' },
     continued: 'Fortsetzung',
+    themes: 'Querschnittsthemen',
   },
   en: {
     locale: 'en-GB',
@@ -76,6 +79,7 @@ const WORDS: Record<ResultsLanguage, ResultsWords> = {
     contents: 'Contents',
     page: { before: 'Page ', between: ' of ', after: '' },
     continued: 'continued',
+    themes: 'Cross-table themes',
   },
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resultsFixture } from '../testing/resultsFixture'
-import { PROGRAMME_ANCHOR, resultsOutline, textDirection } from './resultsOutline'
+import { resultsFixture, resultsWithThemesFixture } from '../testing/resultsFixture'
+import { PROGRAMME_ANCHOR, resultsOutline, textDirection, THEMES_ANCHOR } from './resultsOutline'
 
 describe('resultsOutline', () => {
   const results = resultsFixture()
@@ -112,5 +112,65 @@ describe('textDirection', () => {
     expect(textDirection('שלום')).toBe('rtl')
     expect(textDirection('2019 – 🚸 …')).toBe('ltr')
     expect(textDirection('٢٠١٩ مرحبا')).toBe('rtl')
+  })
+})
+
+describe('resultsOutline with saved themes', () => {
+  const results = resultsWithThemesFixture()
+
+  it('has no themes chapter when no theme was saved', () => {
+    const outline = resultsOutline(resultsFixture())
+    expect(outline.themes).toBeUndefined()
+    expect(outline.contents.entries.some((entry) => entry.anchor === THEMES_ANCHOR)).toBe(false)
+  })
+
+  it('puts the chapter after the programme and before the tables in the contents', () => {
+    const outline = resultsOutline(results)
+    expect(outline.contents.entries.slice(0, 5).map((entry) => [entry.level, entry.title])).toEqual(
+      [
+        [1, 'Programm'],
+        [1, 'Querschnittsthemen'],
+        [2, 'Arbeit & „Motivation“'],
+        [2, 'Sprache und Rollen'],
+        [1, 'Thementisch 1: Frauen, Kinderbetreuung, Sprache'],
+      ],
+    )
+  })
+
+  it('lists each theme’s notes under their table and station, places in the theme’s order', () => {
+    const { themes } = resultsOutline(results, { language: 'en' })
+    expect(themes!.heading).toBe('Cross-table themes')
+    const listed = themes!.themes.map((theme) => [
+      theme.heading,
+      theme.items.map((item) =>
+        item.kind === 'cluster' ? [item.heading, item.notes.map((note) => note.text)] : item,
+      ),
+    ])
+    expect(listed).toEqual([
+      [
+        'Arbeit & „Motivation“',
+        [
+          ['Topic table 5: Arbeitsmarktintegration · Station 1', ['„Motivierte“ finden Arbeit 💼']],
+          [
+            'Topic table 1: Frauen, Kinderbetreuung, Sprache · Station 1',
+            ['Unterstützung durch Ehrenamt: Sprachgebrauch'],
+          ],
+        ],
+      ],
+      [
+        'Sprache und Rollen',
+        [
+          ['Topic table 1: Frauen, Kinderbetreuung, Sprache · Station 1', ['مرحبا بكم في المقهى']],
+          [
+            'Topic table 1: Frauen, Kinderbetreuung, Sprache · Station 2',
+            ['Rollenverständnis thematisieren'],
+          ],
+          ['Topic table 5: Arbeitsmarktintegration · Station 1', ['Sprachkurse für Mütter fehlen']],
+        ],
+      ],
+    ])
+    // An Arabic note reads right to left here as in its column.
+    const arabic = themes!.themes[1]!.items[0]!
+    expect(arabic.kind === 'cluster' && arabic.notes[0]!.direction).toBe('rtl')
   })
 })

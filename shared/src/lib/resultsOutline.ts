@@ -1,4 +1,5 @@
 import { clusterRuns, type ResultNote, type Results, type StationResults } from './results'
+import type { ResultTheme } from './resultThemes'
 import {
   describeSource,
   formatEventDate,
@@ -62,10 +63,23 @@ export interface OutlineTable {
   stations: OutlineStation[]
 }
 
+/**
+ * A saved cross-table theme: its title, and its notes under the place they
+ * were written, one heading per table and station, like a cluster's notes
+ * under the cluster's heading.
+ */
+export interface OutlineTheme {
+  anchor: string
+  heading: string
+  direction: TextDirection
+  /** Clusters headed "Thementisch 3: Arbeitsmarktintegration · Station 1". */
+  items: OutlineItem[]
+}
+
 export interface OutlineContentsEntry {
   /** The section's anchor, which the renderer maps to the page it starts on. */
   anchor: string
-  /** 1 for the programme and the tables, 2 for stations. */
+  /** 1 for the programme, the themes' chapter and the tables; 2 for stations and themes. */
   level: 1 | 2
   title: string
 }
@@ -89,6 +103,8 @@ export interface ResultsOutline {
     heading: string
     stations: Array<{ id: string; heading: string; questions: string[] }>
   }
+  /** The chapter "Querschnittsthemen", before the tables; absent when no theme was saved. */
+  themes?: { anchor: string; heading: string; themes: OutlineTheme[] }
   tables: OutlineTable[]
   /** Shown in a column without notes. */
   noNotes: string
@@ -99,6 +115,7 @@ export interface ResultsOutline {
 }
 
 export const PROGRAMME_ANCHOR = 'programme'
+export const THEMES_ANCHOR = 'themes'
 
 /** Builds the outline of the results document in the requested language. */
 export function resultsOutline(
@@ -120,8 +137,21 @@ export function resultsOutline(
       ),
     }
   })
+  const themes = results.themes.map((theme, index) => outlineTheme(theme, index, words))
   const entries: OutlineContentsEntry[] = [
     { anchor: PROGRAMME_ANCHOR, level: 1, title: words.programme },
+    ...(themes.length === 0
+      ? []
+      : [
+          { anchor: THEMES_ANCHOR, level: 1 as const, title: words.themes },
+          ...themes.map(
+            (theme): OutlineContentsEntry => ({
+              anchor: theme.anchor,
+              level: 2,
+              title: theme.heading,
+            }),
+          ),
+        ]),
     ...tables.flatMap((table): OutlineContentsEntry[] => [
       { anchor: table.anchor, level: 1, title: table.heading },
       ...table.stations.map(
@@ -152,10 +182,45 @@ export function resultsOutline(
         questions: [...station.columns],
       })),
     },
+    ...(themes.length > 0 && {
+      themes: { anchor: THEMES_ANCHOR, heading: words.themes, themes },
+    }),
     tables,
     noNotes: words.noNotes,
     continued: words.continued,
     pageNumber: words.page,
+  }
+}
+
+/**
+ * A theme's notes under the table and station they come from. Places keep
+ * the order in which the theme first names them, and each place lists its
+ * notes in the theme's order, so the organiser's ordering still reads.
+ */
+function outlineTheme(theme: ResultTheme, index: number, words: ResultsWords): OutlineTheme {
+  const places = new Map<string, { heading: string; notes: OutlineNote[] }>()
+  for (const note of theme.notes) {
+    const key = `${note.tableId}\u0000${note.stationId}`
+    let place = places.get(key)
+    if (!place) {
+      const heading = `${words.table(note.tableTitle, note.tableNumber)} · ${note.stationTitle}`
+      place = { heading, notes: [] }
+      places.set(key, place)
+    }
+    place.notes.push({ id: note.noteId, text: note.text, direction: textDirection(note.text) })
+  }
+  return {
+    anchor: `${THEMES_ANCHOR}-${index + 1}`,
+    heading: theme.title,
+    direction: textDirection(theme.title),
+    items: [...places.values()].map(
+      (place): OutlineItem => ({
+        kind: 'cluster',
+        heading: place.heading,
+        direction: textDirection(place.heading),
+        notes: place.notes,
+      }),
+    ),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Results } from '../lib/results'
+import { resolveThemes } from '../lib/resultThemes'
 
 /**
  * Results of a small café day for the export tests: two tables, a saved and a
@@ -104,7 +105,24 @@ export function resultsFixture(): Results {
         ],
       },
     ],
+    themes: [],
   }
+}
+
+/**
+ * The fixture with one more note at the second table and two saved
+ * cross-table themes, each holding notes of both tables: the second has an
+ * Arabic note, one of a running station, and the id of a note that is gone.
+ */
+export function resultsWithThemesFixture(): Results {
+  const results = resultsFixture()
+  const arbeit = results.tables[1]!.stations[0]!
+  arbeit.columns[1]!.notes.push({ id: 'shape:k', text: 'Sprachkurse für Mütter fehlen', votes: 0 })
+  results.themes = resolveThemes(results.tables, [
+    { title: 'Arbeit & „Motivation“', noteIds: ['shape:j', 'shape:a'] },
+    { title: 'Sprache und Rollen', noteIds: ['shape:d', 'shape:gone', 'shape:i', 'shape:k'] },
+  ])
+  return results
 }
 
 /** Every note of the fixture with where it stands: table, station and column ('' if unsorted). */

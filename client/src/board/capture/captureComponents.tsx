@@ -2,10 +2,12 @@ import type { TLComponents } from 'tldraw'
 import type { BoardMode } from '../boardMode'
 import { ClusterButton } from '../clusters/ClusterButton'
 import { VoteOverlay } from './VoteOverlay'
+import { NewNoteMarks } from '../recap/NewNoteMarks'
 
 function CaptureOverlays() {
   return (
     <>
+      <NewNoteMarks />
       <VoteOverlay />
       <ClusterButton />
     </>

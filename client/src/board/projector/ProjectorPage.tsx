@@ -16,6 +16,7 @@ import { TablePageGate } from '../TablePageGate'
 import { useBoardDay } from '../../canvas/useBoardDay'
 import { useTableView } from '../useTableView'
 import { useProjectorDoc } from './useProjectorDoc'
+import { RecapMirror } from '../recap/RecapMirror'
 import './projector.css'
 
 /** The QR encoder is loaded only when there is a phone link to show. */
@@ -117,6 +118,14 @@ function ProjectorRoom({
           <RoomStation station={station} language={config.language} {...sizes} />
         )}
       </div>
+      {config && day && (
+        <RecapMirror
+          doc={session.doc}
+          awareness={session.provider.awareness}
+          config={config}
+          day={day}
+        />
+      )}
     </>
   )
 }

@@ -11,6 +11,7 @@ import { GalleryLink } from './GalleryLink'
 import { NoteReview } from './NoteReview'
 import { EXPORT_FORMATS } from './resultsApi'
 import { useResultsStore } from './resultsStore'
+import { ThemesLink } from './ThemesLink'
 import './resultsPanel.css'
 
 /**
@@ -99,6 +100,7 @@ export function ResultsPanel({
           </div>
         )}
         {links && <GalleryLink link={links.gallery} />}
+        {eventId && token && <ThemesLink eventId={eventId} token={token} />}
       </div>
       <NoteReview view={view} />
     </section>

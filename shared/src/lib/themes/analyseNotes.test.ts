@@ -40,8 +40,13 @@ describe('analyseNotes', () => {
       return [...word!].some((key) => compound!.has(key))
     }
     expect(shares('Kinderbetreuungsangebote', 'Kinderbetreuung fehlt', 'Mehr Angebote')).toBe(true)
-    // Without "Angebote" the day does not know the rest of the word, so it stays whole.
-    expect(shares('Kinderbetreuungsangebote', 'Kinderbetreuung fehlt')).toBe(false)
+    // Without "Angebote" the day does not know the rest of the word; it is
+    // still read as the long word it starts with, which the day typed.
+    expect(shares('Kinderbetreuungsangebote', 'Kinderbetreuung fehlt')).toBe(true)
+    // A short beginning is no such word: "Kindergärten" is not about "Kinder".
+    expect(shares('Kindergärten', 'Kinder fehlen')).toBe(false)
+    // Nor is a word met only by its stem ("Veränderungen" and "verändern").
+    expect(shares('Veränderungen', 'Alles verändern')).toBe(false)
   })
 
   it('makes a unit TF-IDF vector of each note', () => {

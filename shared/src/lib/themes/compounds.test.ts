@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compoundParts, compoundVocabulary, splitCompound } from './compounds'
+import { compoundParts, compoundVocabulary, knownEnds, splitCompound } from './compounds'
 
 const pieces = (word: string, vocabulary: Parameters<typeof splitCompound>[1]) =>
   splitCompound(word, vocabulary).map((piece) => word.slice(piece.start, piece.coreEnd))
@@ -66,5 +66,15 @@ describe('compound splitting', () => {
   it('needs no words but the notes’ own: a word alone in the day stays whole', () => {
     const empty = compoundVocabulary([])
     expect(compoundParts('kinderbetreuungsangebote', empty)).toEqual([])
+  })
+
+  it('reads a compound the day cannot split by the long words it starts or ends with', () => {
+    const day = compoundVocabulary(['kinderbetreuung', 'ausbauen', 'sprachförderung', 'kinder'])
+    expect(splitCompound('kinderbetreuungsangebote', day)).toEqual([])
+    expect(knownEnds('kinderbetreuungsangebote', day)).toEqual(['kinderbetreuung'])
+    expect(knownEnds('frühkindlichesprachförderung', day)).toEqual(['sprachförderung'])
+    // Short beginnings and words known only by their stem stay out.
+    expect(knownEnds('kindergärten', day)).toEqual([])
+    expect(knownEnds('veränderungen', compoundVocabulary(['verändern']))).toEqual([])
   })
 })

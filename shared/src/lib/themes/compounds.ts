@@ -16,6 +16,12 @@ import { stem as snowballStem, type Stem } from './stem'
 /** Pieces shorter than this are never words of their own ("amt", "tag", "rat" stay inside). */
 export const MIN_PIECE_LENGTH = 4
 
+/**
+ * A word of the day this long is taken from the start or the end of a
+ * compound even when the rest is no word the day wrote (see `knownEnds`).
+ */
+export const LONG_PIECE_LENGTH = 7
+
 /** Linking elements, longest first so a piece's core is the shortest word. */
 const LINKS = ['es', 'en', 'er', 's', 'n', 'e', ''] as const
 
@@ -140,6 +146,36 @@ export function compoundParts(word: string, vocabulary: CompoundVocabulary): str
       const part = word.slice(pieces[first]!.start, pieces[last]!.coreEnd)
       const isPiece = first === last
       if ((isPiece || vocabulary.knows(part)) && !parts.includes(part)) parts.push(part)
+    }
+  }
+  return parts
+}
+
+/**
+ * For a compound that splits into no words of the day (`splitCompound` finds
+ * none): its longest beginning and its longest end that are long words the day typed as they stand ({@link LONG_PIECE_LENGTH}
+ * letters or more), each leaving at least {@link MIN_PIECE_LENGTH} letters:
+ * on a day that wrote "Kinderbetreuung" but never "Angebote",
+ * "kinderbetreuungsangebote" still holds kinderbetreuung. Short beginnings
+ * stay out, as they cut ordinary words ("Bestehende" → beste · hende,
+ * "Regelungen" → regel · ungen, "Kindergärten" → kinder · gärten), and so
+ * do words met only by their stem ("Veränderungen" → veränder · ungen).
+ */
+export function knownEnds(word: string, vocabulary: CompoundVocabulary): string[] {
+  const parts: string[] = []
+  for (let end = word.length - MIN_PIECE_LENGTH; end >= LONG_PIECE_LENGTH; end--) {
+    const link = LINKS.find((candidate) => word.endsWith(candidate, end)) ?? ''
+    const core = word.slice(0, end - link.length)
+    if (core.length >= LONG_PIECE_LENGTH && vocabulary.typed(core)) {
+      parts.push(core)
+      break
+    }
+  }
+  for (let start = MIN_PIECE_LENGTH; start <= word.length - LONG_PIECE_LENGTH; start++) {
+    const tail = word.slice(start)
+    if (vocabulary.typed(tail) && !parts.includes(tail)) {
+      parts.push(tail)
+      break
     }
   }
   return parts

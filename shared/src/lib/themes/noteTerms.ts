@@ -1,5 +1,5 @@
 import type { HyphenationLanguage } from '../hyphenation'
-import { compoundParts, type CompoundVocabulary } from './compounds'
+import { compoundParts, knownEnds, type CompoundVocabulary } from './compounds'
 import type { Stem } from './stem'
 import type { Token } from './tokens'
 
@@ -91,12 +91,22 @@ export function noteTerms(
       noun,
     })
     const seen = new Set([key])
-    for (const part of partsOf(token, language, vocabulary)) {
+    const add = (part: string, weight: number) => {
       const partKey = stem(part, language)
-      if (seen.has(partKey)) continue
+      if (seen.has(partKey)) return
       seen.add(partKey)
-      terms.push({ key: partKey, weight: weights.part, surface: part, typed: false, noun: true })
+      terms.push({ key: partKey, weight, surface: part, typed: false, noun: true })
     }
+    const parts = partsOf(token, language, vocabulary)
+    for (const part of parts) add(part, weights.part)
+    // A compound whose rest the day never wrote ("Kinderbetreuungsangebote"
+    // on a day without "Angebote") is read as the long word it starts or ends
+    // with, at a typed word's weight: that word is all it shares with the day,
+    // and at half weight the compound's own rare stem outweighs it, so
+    // "Kinderbetreuungsangebote ausbauen" never met "Kinderbetreuung fehlt".
+    // Nouns only: the end of an adjective ("dezernatübergreifend") is no theme.
+    if (parts.length === 0 && noun && language === 'de' && token.hyphenParts.length === 0)
+      for (const end of knownEnds(token.word, vocabulary)) add(end, WORD_WEIGHT)
   }
   return terms
 }

@@ -38,6 +38,23 @@ describe('suggestThemes', () => {
     expect(themes.find((theme) => theme.title.startsWith('Dolmetscher'))?.notes).toHaveLength(2)
   })
 
+  it('finds the compound’s theme on a day that never wrote the compound’s other word', () => {
+    // Nothing but the compound shares a word: no "Angebote", no "fehlen".
+    const themes = suggestThemes([
+      note('frauen', 'Kinderbetreuungsangebote ausbauen'),
+      note('arbeit', 'Kinderbetreuung fehlt'),
+      note('wohnen', 'Mehr Kinderbetreuung am Nachmittag'),
+      note('wohnen', 'Wohnungssuche ist schwer'),
+      note('status', 'Ehrenamt stärken'),
+    ])
+    expect(shape(themes).map((theme) => theme.title)).toEqual(['Kinderbetreuung'])
+    expect(themes[0]!.notes.map((item) => item.text)).toEqual([
+      'Kinderbetreuungsangebote ausbauen',
+      'Kinderbetreuung fehlt',
+      'Mehr Kinderbetreuung am Nachmittag',
+    ])
+  })
+
   it('proposes only themes from two tables or more, each note in one theme at most', () => {
     const sameTable = [
       note('t1', 'Wohnraum fehlt'),

@@ -28,11 +28,11 @@ export interface SuggestThemesOptions extends AnalysisOptions {
  *
  * | threshold | themes | notes in them | spanning ≥ 3 tables | notes holding the title's term |
  * | --------- | ------ | ------------- | ------------------- | ------------------------------ |
- * | 0.15      | 78     | 306           | 35                  | 97 %                           |
- * | 0.20      | 76     | 267           | 28                  | 99 %                           |
- * | 0.25      | 70     | 220           | 22                  | 100 %                          |
- * | 0.30      | 63     | 182           | 15                  | 100 %                          |
- * | 0.35      | 57     | 160           | 14                  | 100 %                          |
+ * | 0.15      | 80     | 312           | 42                  | 97 %                           |
+ * | 0.20      | 81     | 273           | 33                  | 99 %                           |
+ * | 0.25      | 76     | 231           | 22                  | 100 %                          |
+ * | 0.30      | 69     | 195           | 15                  | 100 %                          |
+ * | 0.35      | 64     | 172           | 13                  | 100 %                          |
  *
  * 0.25 is the lowest threshold at which every note of every theme holds the
  * term its title starts with. Below it average linkage starts to take in
@@ -62,7 +62,9 @@ const MAX_TERMS = 5
  *    stemmed (Snowball German, Porter English), German compounds split into
  *    the words the day's notes use ("Kinderbetreuungsangebote" →
  *    kinderbetreuung, betreuungsangebote, kind, betreuung, angebote) at half
- *    a word's weight, German non-nouns at half a noun's.
+ *    a word's weight, or when the day wrote no split of it, read as the long
+ *    word it starts or ends with at a word's weight ("Kinderbetreuung" on a
+ *    day without "Angebote"); German non-nouns at half a noun's.
  * 2. Notes become TF-IDF vectors over those terms; two notes are as similar
  *    as the cosine of their vectors.
  * 3. Average-linkage agglomerative clustering merges the most similar groups

@@ -1,0 +1,21 @@
+/** "Was vor euch geschah", the table host's recap, and the board's „neu“ marks, in German. Spread into `de.ts`. */
+export const recapDe = {
+  'recap.open': 'Was vor euch geschah',
+  'recap.openKey': 'Alt+R',
+  'recap.title': 'Was vor euch geschah',
+  'recap.lastGroup': 'die Gruppe vor euch',
+  'recap.pagerLabel': 'Frühere Stationen',
+  'recap.earlier': '← Frühere Station',
+  'recap.later': 'Spätere Station →',
+  'recap.page': '{page} / {pages}',
+  'recap.close': 'Schließen',
+  'recap.empty': 'An diesem Tisch steht noch nichts aus früheren Stationen.',
+  'recap.emptyColumn': 'Keine Karten',
+  'recap.unsorted': 'Außerhalb der Spalten',
+  'recap.cards.one': '1 Karte',
+  'recap.cards.other': '{count} Karten',
+  'recap.dots.one': '1 Punkt',
+  'recap.dots.other': '{count} Punkte',
+  'recap.new': 'neu',
+  'recap.newMarkTitle': 'Neu: geschrieben von der Gruppe der letzten Station',
+}
