@@ -3,8 +3,11 @@ import type { Plugin } from 'vite'
 // package imports to Node, which cannot load shared's TypeScript. ids.ts imports nothing.
 import { PATH_SEGMENT } from '../../shared/src/lib/ids'
 
-/** Phone links, `/p/<eventId>/<tableId>`; the server's staticFiles.ts uses the same rule. */
-const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/${PATH_SEGMENT}/?(\\?.*)?$`)
+/**
+ * Phone links, `/p/<eventId>/<tableId>` and a group's `/p/<eventId>/g/<groupId>`;
+ * the server's staticFiles.ts uses the same rule.
+ */
+const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/(?:g/)?${PATH_SEGMENT}/?(\\?.*)?$`)
 
 /**
  * In development, answers phone links with phone.html instead of the app

@@ -7,9 +7,14 @@ import type { Grant, TokenStore } from '../src/store/tokenStore'
 
 /** Tokens named after their grant, e.g. `moderator@ev1/t1`, each padded to a link token's shape. */
 const GRANTS: Record<string, Grant> = {}
-function tokenFor(role: Role, eventId: string, tableId: string | null): string {
-  const token = `${role}-${eventId}-${tableId ?? 'all'}`.padEnd(43, 'x')
-  GRANTS[token] = { role, eventId, tableId }
+function tokenFor(
+  role: Role,
+  eventId: string,
+  tableId: string | null,
+  groupId: string | null = null,
+): string {
+  const token = `${role}-${eventId}-${tableId ?? 'all'}-${groupId ?? ''}`.padEnd(43, 'x')
+  GRANTS[token] = { role, eventId, tableId, groupId }
   return token
 }
 
@@ -19,9 +24,16 @@ const tokens = {
 } as unknown as TokenStore
 
 function eventsShowingBoard(show: boolean): EventStore {
+  // ev1 seats its groups by a plan (g1 at t1, g2 at t2); ev2 lets them sit freely.
   const event = (id: string) => ({
     id,
-    config: { tables: [{ id: 't1' }, { id: 't2' }], showBoardToParticipants: show },
+    config: {
+      tables: [{ id: 't1' }, { id: 't2' }],
+      groups: [{ id: 'g1' }, { id: 'g2' }],
+      rotation: id === 'ev1' ? { mode: 'fixed', plan: [{ g1: 't1', g2: 't2' }] } : { mode: 'free' },
+      showBoardToParticipants: show,
+    },
+    state: { currentStation: 0 },
   })
   return {
     get: (id: string) => (id === 'ev1' || id === 'ev2' ? event(id) : null),
@@ -34,6 +46,9 @@ const moderator = tokenFor('moderator', 'ev1', 't1')
 const participant = tokenFor('participant', 'ev1', 't1')
 const projector = tokenFor('viewer', 'ev1', 't1')
 const otherOrganiser = tokenFor('organiser', 'ev2', null)
+const groupPhone = tokenFor('participant', 'ev1', null, 'g1')
+const freeGroupPhone = tokenFor('participant', 'ev2', null, 'g1')
+const goneGroupPhone = tokenFor('participant', 'ev1', null, 'g9')
 
 type Outcome = 'ok' | 'NotFoundError' | 'UnauthorizedError' | 'ForbiddenError'
 
@@ -84,6 +99,41 @@ describe('the access policy over HTTP', () => {
       undefined,
       'ForbiddenError',
     ],
+    ['group phone reads', groupPhone, 'ev1', 'event.read', undefined, 'ok'],
+    ["group phone adds a note at its group's seat", groupPhone, 'ev1', 'note.add', 't1', 'ok'],
+    [
+      'group phone adds no note at another table',
+      groupPhone,
+      'ev1',
+      'note.add',
+      't2',
+      'ForbiddenError',
+    ],
+    [
+      "group phone adds no note at another event's table",
+      groupPhone,
+      'ev2',
+      'note.add',
+      't1',
+      'ForbiddenError',
+    ],
+    [
+      'group phone may not run the day',
+      groupPhone,
+      'ev1',
+      'event.run',
+      undefined,
+      'ForbiddenError',
+    ],
+    ['free-rotation group phone at any table', freeGroupPhone, 'ev2', 'note.add', 't2', 'ok'],
+    [
+      'phone of a group the event no longer has',
+      goneGroupPhone,
+      'ev1',
+      'note.add',
+      't1',
+      'ForbiddenError',
+    ],
     ['projector reads', projector, 'ev1', 'event.read', undefined, 'ok'],
     ['projector adds no note', projector, 'ev1', 'note.add', 't1', 'ForbiddenError'],
     ['gallery reads', gallery, 'ev1', 'event.read', undefined, 'ok'],
@@ -128,6 +178,9 @@ describe('the access policy for board sockets', () => {
     ['gallery on any table', gallery, 'ev1', 't2', false, 'viewer'],
     ['phone while the board is not shown', participant, 'ev1', 't1', false, CloseCode.Forbidden],
     ['phone once the board is shown', participant, 'ev1', 't1', true, 'participant'],
+    ['group phone at its seat, board shown', groupPhone, 'ev1', 't1', true, 'participant'],
+    ['group phone at its seat, board hidden', groupPhone, 'ev1', 't1', false, CloseCode.Forbidden],
+    ['group phone at another table', groupPhone, 'ev1', 't2', true, CloseCode.Forbidden],
     ["another event's organiser", otherOrganiser, 'ev1', 't1', false, CloseCode.Forbidden],
     ['no token', null, 'ev1', 't1', false, CloseCode.Unauthorized],
     ['a deleted event, whatever the token', organiser, 'gone', 't1', false, CloseCode.NotFound],
@@ -138,7 +191,8 @@ describe('the access policy for board sockets', () => {
     else
       expect(decision).toMatchObject({
         role: expected,
-        scope: GRANTS[token!]!.tableId === null ? 'event' : 'table',
+        scope:
+          GRANTS[token!]!.tableId === null && GRANTS[token!]!.groupId === null ? 'event' : 'table',
       })
   })
 

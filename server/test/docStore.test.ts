@@ -230,7 +230,8 @@ describe('SQLite doc store checksums', () => {
     let db = open(dataDir)
     new DocStore(db).append('evt/t1', new BoardEditor().note('n1', 'from before'))
     // Back to the schema before migration 3, as an older release left it.
-    db.exec(`DROP TABLE event_themes;
+    db.exec(`ALTER TABLE tokens DROP COLUMN group_id;
+             DROP TABLE event_themes;
              DROP INDEX doc_updates_board_seq;
              ALTER TABLE doc_updates DROP COLUMN board_seq;
              DROP TABLE doc_heads;

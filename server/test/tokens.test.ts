@@ -31,7 +31,12 @@ describe('link tokens', () => {
     const rows = db.prepare('SELECT * FROM tokens').all() as Array<Record<string, unknown>>
     expect(JSON.stringify(rows)).not.toContain(token)
     expect(rows[0]!.hash).toBe(hashToken(token))
-    expect(tokens.resolve(token)).toEqual({ eventId: 'ev1', tableId: 't1', role: 'moderator' })
+    expect(tokens.resolve(token)).toEqual({
+      eventId: 'ev1',
+      tableId: 't1',
+      role: 'moderator',
+      groupId: null,
+    })
     expect(tokens.resolve('x'.repeat(43))).toBeNull()
     expect(tokens.resolve('not a token')).toBeNull()
   })
@@ -61,7 +66,7 @@ describe('link tokens', () => {
     expect(tokens.resolve(organiser)).toBeNull()
     expect(tokens.resolve(next)?.role).toBe('organiser')
     expect(tokens.openAll('ev1', next)).toEqual([
-      { eventId: 'ev1', tableId: 't1', role: 'moderator', token: moderator },
+      { eventId: 'ev1', tableId: 't1', role: 'moderator', groupId: null, token: moderator },
     ])
     expect(tokens.openAll('ev1', organiser)).toEqual([])
   })
@@ -74,10 +79,35 @@ describe('link tokens', () => {
       organiser,
     )
     expect(tokens.openAll('ev1', organiser)).toEqual([
-      { eventId: 'ev1', tableId: 't2', role: 'participant', token: participant },
+      { eventId: 'ev1', tableId: 't2', role: 'participant', groupId: null, token: participant },
     ])
     const stranger = tokens.issue({ eventId: 'ev1', tableId: null, role: 'organiser' })
     expect(tokens.openAll('ev1', stranger)).toEqual([])
+  })
+
+  it("keeps a group's phone link apart from the table links: rotating one leaves the others", () => {
+    const { tokens } = stores()
+    const organiser = tokens.issue({ eventId: 'ev1', tableId: null, role: 'organiser' })
+    const table = tokens.issue({ eventId: 'ev1', tableId: 't1', role: 'participant' }, organiser)
+    const group = (groupId: string) =>
+      tokens.issue({ eventId: 'ev1', tableId: null, role: 'participant', groupId }, organiser)
+    const blue = group('g1')
+    const green = group('g2')
+    expect(tokens.resolve(blue)).toEqual({
+      eventId: 'ev1',
+      tableId: null,
+      role: 'participant',
+      groupId: 'g1',
+    })
+    const { token, revoked } = tokens.rotate(
+      { eventId: 'ev1', tableId: null, role: 'participant', groupId: 'g1' },
+      organiser,
+    )
+    expect(revoked).toEqual([hashToken(blue)])
+    expect(tokens.resolve(blue)).toBeNull()
+    expect(tokens.resolve(token)?.groupId).toBe('g1')
+    expect(tokens.resolve(green)?.groupId).toBe('g2')
+    expect(tokens.resolve(table)?.tableId).toBe('t1')
   })
 
   it('seals bind to the event: the same organiser token cannot open another event’s seal', () => {

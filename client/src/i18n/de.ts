@@ -1,6 +1,7 @@
 import { dayDe } from './dayMessages.de'
 import { captureDe } from './captureMessages.de'
 import { setupDe } from './setupMessages.de'
+import { groupPhoneDe } from './groupPhoneMessages.de'
 import { phoneDe } from './phoneMessages.de'
 import { projectorDe } from './projectorMessages.de'
 import { galleryDe } from './galleryMessages.de'
@@ -21,6 +22,7 @@ export const de = {
   ...captureDe,
   ...setupDe,
   ...phoneDe,
+  ...groupPhoneDe,
   ...projectorDe,
   ...galleryDe,
   ...boardImagesDe,

@@ -2,6 +2,7 @@ import type { Messages } from './de'
 import { dayEn } from './dayMessages.en'
 import { captureEn } from './captureMessages.en'
 import { setupEn } from './setupMessages.en'
+import { groupPhoneEn } from './groupPhoneMessages.en'
 import { phoneEn } from './phoneMessages.en'
 import { projectorEn } from './projectorMessages.en'
 import { galleryEn } from './galleryMessages.en'
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...captureEn,
   ...setupEn,
   ...phoneEn,
+  ...groupPhoneEn,
   ...projectorEn,
   ...galleryEn,
   ...boardImagesEn,

@@ -17,4 +17,12 @@ export const qrSheetDe = {
   'qrSheet.phone': 'Handy',
   'qrSheet.phone.hint': 'Für alle am Tisch: eigene Notizen vom Handy ans Board schicken.',
   'qrSheet.codeLabel': 'QR-Code „{kind}“ für {table}',
+  'qrSheet.hint.groups':
+    'Danach folgen die Gruppenkarten, vier je Seite zum Ausschneiden: Jede Gruppe bekommt ihre Karte.',
+  'qrSheet.groupPageLabel': 'Druckseite mit Gruppenkarten: {groups}',
+  'qrSheet.group.name': 'Gruppe {name}',
+  'qrSheet.group.follow': 'Scannt diesen Code: euer Handy führt euch von Tisch zu Tisch.',
+  'qrSheet.group.free':
+    'Scannt diesen Code: euer Handy fragt, an welchem Tisch ihr sitzt, und schickt eure Karten dorthin.',
+  'qrSheet.group.codeLabel': 'QR-Code für die Handys der Gruppe {name}',
 } as const

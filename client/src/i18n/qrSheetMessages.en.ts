@@ -21,4 +21,12 @@ export const qrSheetEn: Record<keyof typeof qrSheetDe, string> = {
   'qrSheet.phone.hint':
     'For everyone at the table: send your own notes to the board from your phone.',
   'qrSheet.codeLabel': 'QR code “{kind}” for {table}',
+  'qrSheet.hint.groups':
+    'The group cards follow, four to a page to cut apart: every group gets its card.',
+  'qrSheet.groupPageLabel': 'Print page of group cards: {groups}',
+  'qrSheet.group.name': 'Group {name}',
+  'qrSheet.group.follow': 'Scan this code: your phone takes you from table to table.',
+  'qrSheet.group.free':
+    'Scan this code: your phone asks which table you sit at and sends your cards there.',
+  'qrSheet.group.codeLabel': 'QR code for the phones of group {name}',
 }

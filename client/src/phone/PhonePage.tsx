@@ -1,15 +1,19 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { tableNumber, type EventView } from '@tablecloth/shared'
+import type { EventView } from '@tablecloth/shared'
 import { PageMessage } from '../app/PageMessage'
 import { useDocumentTitle } from '../app/useDocumentTitle'
-import { stationLine } from '../i18n/stationLine'
 import { useDocumentLanguage } from '../i18n/useDocumentLanguage'
-import { NoteForm } from './NoteForm'
 import { PhoneLanguageSwitch } from './PhoneLanguageSwitch'
-import { currentStation, type PhoneStore } from './phoneStore'
-import { useEventRefresh } from './useEventRefresh'
+import type { PhoneStore } from './phoneStore'
+import { GROUP_PHONE_REFRESH_MS, TABLE_PHONE_REFRESH_MS, useEventRefresh } from './useEventRefresh'
+import { TableSection } from './TableSection'
 import { usePhoneT } from './usePhoneT'
+
+/** Only a group's phone loads this chunk (see groupPhoneParts.ts). */
+const GroupPhoneView = lazy(() =>
+  import('./groupPhoneParts').then((parts) => ({ default: parts.GroupPhoneView })),
+)
 
 /**
  * The participant's phone page: the table's topic, the current station's
@@ -17,19 +21,24 @@ import { usePhoneT } from './usePhoneT'
  * nor anyone's notes (those are on the projector), unless the organiser
  * chose to show the board to participants: then it links to the table's
  * read-only board view, a page of the board app that phones load only then.
+ *
+ * A group's phone link (`groupId`) shows the group and follows it from table
+ * to table (docs/user-guide.md, "Group phones"); in free rotation it asks
+ * which table the group sits at.
  */
 export function PhonePage({
   store,
-  tableId,
   token,
+  groupId,
 }: {
   store: PhoneStore
-  tableId: string
   /** The participant token, for the board view when the organiser shows the board. */
   token: string
+  /** The group of a group's phone link; absent on a table's phone link. */
+  groupId?: string
 }) {
   useDocumentLanguage()
-  useEventRefresh(store)
+  useEventRefresh(store, groupId ? GROUP_PHONE_REFRESH_MS : TABLE_PHONE_REFRESH_MS)
   const t = usePhoneT()
   const load = useStore(store, (state) => state.load)
 
@@ -37,7 +46,7 @@ export function PhonePage({
     case 'loading':
       return <PhoneNotice heading={t('phone.loading')} />
     case 'ready':
-      return <PhoneReady store={store} view={load.view} tableId={tableId} token={token} />
+      return <PhoneReady store={store} view={load.view} token={token} groupId={groupId} />
     case 'refused':
       return load.reason === 'invalidLink' ? (
         <InvalidLinkNotice />
@@ -84,45 +93,53 @@ export function InvalidLinkNotice() {
 function PhoneReady({
   store,
   view,
-  tableId,
   token,
+  groupId,
 }: {
   store: PhoneStore
   view: EventView
-  tableId: string
   token: string
+  groupId?: string
 }) {
-  const t = usePhoneT()
-  const table = view.config.tables.find((candidate) => candidate.id === tableId)
-  const station = currentStation(view)
-  const topic = table?.topic ?? ''
-  useDocumentTitle(t('phone.documentTitle', { topic }))
   return (
     <div className="phone">
       <PhoneBar label={view.config.title} />
       <main className="phone__main">
-        <header className="phone__heading">
-          <p className="phone__table-label">
-            {t('phone.tableLabel', { number: tableNumber(view.config, tableId) })}
-          </p>
-          <h1 className="phone__topic" dir="auto">
-            {topic}
-          </h1>
-          <p className="phone__station" data-testid="phone-station">
-            {stationLine(t, station.title, view.currentStation, view.config.stations.length)}
-          </p>
-        </header>
-        <p className="phone__intro">{t('phone.intro')}</p>
-        <NoteForm key={station.id} store={store} station={station} />
-        {view.config.showBoardToParticipants && (
-          <p className="phone__board-link">
-            <a className="button" href={boardViewLink(view.id, tableId, token)}>
-              {t('phone.showBoard')}
-            </a>
-          </p>
+        {groupId ? (
+          <Suspense fallback={null}>
+            <GroupPhoneView store={store} view={view} token={token} groupId={groupId} />
+          </Suspense>
+        ) : (
+          <TablePhoneView store={store} view={view} token={token} />
         )}
       </main>
     </div>
+  )
+}
+
+/** A table's phone: always that table. */
+function TablePhoneView({
+  store,
+  view,
+  token,
+}: {
+  store: PhoneStore
+  view: EventView
+  token: string
+}) {
+  const t = usePhoneT()
+  const tableId = useStore(store, (state) => state.table)
+  const table = view.config.tables.find((candidate) => candidate.id === tableId)
+  useDocumentTitle(t('phone.documentTitle', { topic: table?.topic ?? '' }))
+  if (!table) return null
+  return (
+    <TableSection
+      store={store}
+      view={view}
+      table={table}
+      token={token}
+      intro={<p className="phone__intro">{t('phone.intro')}</p>}
+    />
   )
 }
 
@@ -158,10 +175,4 @@ function PhoneBar({ label }: { label?: string }) {
       <PhoneLanguageSwitch />
     </header>
   )
-}
-
-/** The table's read-only board view, opened with the participant's own token. */
-function boardViewLink(eventId: string, tableId: string, token: string): string {
-  const path = `/e/${encodeURIComponent(eventId)}/t/${encodeURIComponent(tableId)}/projector`
-  return `${path}#token=${encodeURIComponent(token)}`
 }

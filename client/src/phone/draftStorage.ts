@@ -1,4 +1,4 @@
-import type { PhoneLink } from './phoneRoute'
+import type { GroupPhoneLink, PhoneLink } from './phoneRoute'
 
 /** Keeps the text being typed on the device, so a reload or a closed tab loses nothing. */
 export interface DraftStorage {
@@ -9,10 +9,12 @@ export interface DraftStorage {
 const PREFIX = 'tablecloth.phoneDraft:'
 
 export function localDraftStorage(
-  link: PhoneLink,
+  link: PhoneLink | GroupPhoneLink,
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = window.localStorage,
 ): DraftStorage {
-  const key = `${PREFIX}${link.eventId}/${link.tableId}`
+  // A group's draft is the group's, whichever table it sits at: it follows the group.
+  const place = 'tableId' in link ? link.tableId : `g/${link.groupId}`
+  const key = `${PREFIX}${link.eventId}/${place}`
   return {
     load() {
       try {

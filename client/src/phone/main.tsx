@@ -4,8 +4,9 @@ import { takeLinkToken } from '../app/linkToken'
 import { localDraftStorage } from './draftStorage'
 import { phoneApi } from './phoneApi'
 import { InvalidLinkNotice, PhonePage } from './PhonePage'
-import { parsePhonePath } from './phoneRoute'
+import { parsePhoneLink } from './phoneRoute'
 import { createPhoneStore } from './phoneStore'
+import { localTableChoiceStorage } from './tableChoiceStorage'
 import '../app/app.css'
 import './phone.css'
 
@@ -19,20 +20,28 @@ import './phone.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('phone.html has no #root element')
 
-const link = parsePhonePath(window.location.pathname)
+const link = parsePhoneLink(window.location.pathname)
 const token = link ? takeLinkToken() : null
+
+/** A table's phone writes to its table; a group's phone follows its group. */
+const store =
+  link && token
+    ? createPhoneStore({
+        ...('tableId' in link
+          ? { tableId: link.tableId }
+          : { group: { groupId: link.groupId, choices: localTableChoiceStorage(link) } }),
+        api: phoneApi(link.eventId, token),
+        draft: localDraftStorage(link),
+      })
+    : null
 
 createRoot(root).render(
   <StrictMode>
-    {link && token ? (
+    {link && store && token ? (
       <PhonePage
-        store={createPhoneStore({
-          tableId: link.tableId,
-          api: phoneApi(link, token),
-          draft: localDraftStorage(link),
-        })}
-        tableId={link.tableId}
+        store={store}
         token={token}
+        groupId={'groupId' in link ? link.groupId : undefined}
       />
     ) : (
       <InvalidLinkNotice />

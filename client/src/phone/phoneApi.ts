@@ -1,24 +1,22 @@
 import type { EventView, PhoneNoteRequest, PhoneNoteResponse } from '@tablecloth/shared'
 import { apiCall } from '../api/apiClient'
-import type { PhoneLink } from './phoneRoute'
 
 /** The two calls the phone page makes; the store takes them as a dependency, so tests fake them. */
 export interface PhoneApi {
-  /** The event with its current station, as the participant link may see it. */
+  /** The event with its current station (and a group link's seat), as the link may see it. */
   loadEvent(): Promise<EventView>
-  /** Adds a note to the table's board; see docs/http-api.md. */
-  sendNote(note: PhoneNoteRequest): Promise<PhoneNoteResponse>
+  /** Adds a note to a table's board; see docs/http-api.md. */
+  sendNote(note: PhoneNoteRequest, tableId: string): Promise<PhoneNoteResponse>
 }
 
-export function phoneApi(link: PhoneLink, token: string): PhoneApi {
-  const event = `/api/events/${encodeURIComponent(link.eventId)}`
+export function phoneApi(eventId: string, token: string): PhoneApi {
+  const event = `/api/events/${encodeURIComponent(eventId)}`
   return {
     loadEvent: () => apiCall<EventView>('GET', event, { token }),
-    sendNote: (note) =>
-      apiCall<PhoneNoteResponse>(
-        'POST',
-        `${event}/tables/${encodeURIComponent(link.tableId)}/notes`,
-        { token, body: note },
-      ),
+    sendNote: (note, tableId) =>
+      apiCall<PhoneNoteResponse>('POST', `${event}/tables/${encodeURIComponent(tableId)}/notes`, {
+        token,
+        body: note,
+      }),
   }
 }

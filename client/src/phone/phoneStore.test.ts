@@ -9,8 +9,9 @@ import { ApiError } from '../api/apiClient'
 import type { DraftStorage } from './draftStorage'
 import { draftLength, draftOverflow, draftProblem } from './noteDraft'
 import type { PhoneApi } from './phoneApi'
-import { parsePhonePath } from './phoneRoute'
+import { parseGroupPhonePath, parsePhonePath } from './phoneRoute'
 import { createPhoneStore, type PhoneStore } from './phoneStore'
+import { memoryTableChoiceStorage, type TableChoiceStorage } from './tableChoiceStorage'
 
 function view(currentStation = 0): EventView {
   return {
@@ -46,6 +47,8 @@ function view(currentStation = 0): EventView {
 /** A fake server: the next answers are queued; every sent note is recorded. */
 class FakeApi implements PhoneApi {
   readonly sent: PhoneNoteRequest[] = []
+  /** The table of each sent note, in the same order. */
+  readonly sentTo: string[] = []
   views: Array<EventView | ApiError> = [view()]
   answers: Array<PhoneNoteResponse | ApiError> = []
 
@@ -55,8 +58,9 @@ class FakeApi implements PhoneApi {
     return next
   }
 
-  async sendNote(note: PhoneNoteRequest): Promise<PhoneNoteResponse> {
+  async sendNote(note: PhoneNoteRequest, tableId: string): Promise<PhoneNoteResponse> {
     this.sent.push(note)
+    this.sentTo.push(tableId)
     const answer = this.answers.shift() ?? { id: `shape:${this.sent.length}` }
     if (answer instanceof ApiError) throw answer
     return answer
@@ -307,5 +311,149 @@ describe('parsePhonePath', () => {
     for (const path of ['/', '/p/ev', '/p/ev/t/x', '/e/ev/t/t1', '/p/ev/t%20x']) {
       expect(parsePhonePath(path)).toBeNull()
     }
+  })
+})
+
+describe("a group's phone", () => {
+  /** Two tables; the plan seats group g1 at `seat` (null: free rotation, the phone asks). */
+  function groupView(currentStation: number, seat: 't1' | 't2' | null): EventView {
+    const base = view(currentStation)
+    const tables = [
+      { id: 't1', topic: 'Sprache', moderator: '' },
+      { id: 't2', topic: 'Arbeitsmarktintegration', moderator: '' },
+    ]
+    const topic = seat === 't2' ? 'Arbeitsmarktintegration' : 'Sprache'
+    return {
+      ...base,
+      config: {
+        ...base.config,
+        tables,
+        groups: [{ id: 'g1', name: 'Blau', colour: 'blue' }],
+        rotation:
+          seat === null
+            ? { mode: 'free' }
+            : {
+                mode: 'fixed',
+                plan: [{ g1: currentStation === 0 ? seat : 't1' }, { g1: seat }],
+              },
+      },
+      seat: seat === null ? null : { tableId: seat, title: topic, number: seat === 't2' ? 2 : 1 },
+    }
+  }
+
+  let choices: TableChoiceStorage
+
+  function groupStore(): PhoneStore {
+    return createPhoneStore({
+      group: { groupId: 'g1', choices },
+      api,
+      draft,
+      newKey: () => `key-${++keys}`,
+    })
+  }
+
+  beforeEach(() => {
+    choices = memoryTableChoiceStorage()
+  })
+
+  it("writes to the group's seat, and says nothing of a move on first load", async () => {
+    api.views = [groupView(0, 't1')]
+    store = groupStore()
+    await store.getState().refresh()
+    expect(store.getState()).toMatchObject({ table: 't1', moved: null })
+    store.getState().chooseColumn(0)
+    store.getState().setText('Sprachcafé am Abend')
+    await store.getState().send()
+    expect(api.sentTo).toEqual(['t1'])
+  })
+
+  it('moves to the new table at a station change, says so, and keeps the draft', async () => {
+    api.views = [groupView(0, 't1'), groupView(1, 't2')]
+    store = groupStore()
+    await store.getState().refresh()
+    store.getState().chooseColumn(1)
+    store.getState().setText('Halb geschrieben')
+    await store.getState().refresh()
+    expect(store.getState()).toMatchObject({
+      table: 't2',
+      moved: { number: 2, title: 'Arbeitsmarktintegration' },
+      text: 'Halb geschrieben',
+      // The questions are new: nothing goes out under the old one.
+      column: null,
+    })
+    expect(api.sent).toEqual([])
+    store.getState().dismissMove()
+    expect(store.getState().moved).toBeNull()
+    store.getState().chooseColumn(0)
+    await store.getState().send()
+    expect(api.sentTo).toEqual(['t2'])
+  })
+
+  it('keeps a note refused with 403 at a moved seat, reads the event again and shows the new table', async () => {
+    api.views = [groupView(0, 't1'), groupView(1, 't2')]
+    store = groupStore()
+    await store.getState().refresh()
+    store.getState().chooseColumn(0)
+    store.getState().setText('Unterwegs verschoben')
+    api.answers = [new ApiError(403, 'forbidden', 'Your group sits at another table now')]
+    await store.getState().send()
+    await vi.waitFor(() => expect(store.getState().table).toBe('t2'))
+    expect(store.getState()).toMatchObject({
+      load: { state: 'ready' },
+      text: 'Unterwegs verschoben',
+      outcome: { kind: 'stationChanged' },
+      column: null,
+      moved: { number: 2 },
+    })
+    expect(draft.text).toBe('Unterwegs verschoben')
+  })
+
+  it('says the group is not found when the event no longer has it', async () => {
+    const gone = groupView(0, 't1')
+    api.views = [{ ...gone, config: { ...gone.config, groups: [] } }]
+    store = groupStore()
+    await store.getState().refresh()
+    expect(store.getState().load).toEqual({ state: 'refused', reason: 'notFound' })
+  })
+
+  it('in free rotation asks for the table once per station and remembers the answer', async () => {
+    api.views = [groupView(0, null)]
+    store = groupStore()
+    await store.getState().refresh()
+    expect(store.getState().table).toBeNull()
+    store.getState().chooseColumn(0)
+    store.getState().setText('Wohin damit?')
+    await store.getState().send()
+    expect(api.sent).toEqual([])
+
+    store.getState().chooseTable('t2')
+    expect(store.getState().table).toBe('t2')
+    await store.getState().send()
+    expect(api.sentTo).toEqual(['t2'])
+
+    // A reload in the same station does not ask again.
+    store = groupStore()
+    await store.getState().refresh()
+    expect(store.getState().table).toBe('t2')
+
+    // The next station asks again; changing the table asks at once.
+    api.views = [groupView(1, null)]
+    await store.getState().refresh()
+    expect(store.getState()).toMatchObject({ table: null, moved: null })
+    store.getState().chooseTable('t1')
+    store.getState().changeTable()
+    expect(store.getState().table).toBeNull()
+  })
+})
+
+describe('parseGroupPhonePath', () => {
+  it("reads the event and group of a group's phone link, and nothing else", () => {
+    expect(parseGroupPhonePath('/p/ev_1/g/g-2')).toEqual({ eventId: 'ev_1', groupId: 'g-2' })
+    expect(parseGroupPhonePath('/p/ev_1/g/g-2/')).toEqual({ eventId: 'ev_1', groupId: 'g-2' })
+    for (const path of ['/p/ev/t1', '/p/ev/g', '/p/ev/x/g1', '/p/ev/g/g1/x']) {
+      expect(parseGroupPhonePath(path)).toBeNull()
+    }
+    // A table's link is never a group's, and the other way round.
+    expect(parsePhonePath('/p/ev_1/g/g-2')).toBeNull()
   })
 })

@@ -10,6 +10,7 @@ import { ApiError } from '../api/apiClient'
 import type { DraftStorage } from './draftStorage'
 import { draftProblem, problemOf, type DraftProblem } from './noteDraft'
 import type { PhoneApi } from './phoneApi'
+import type { TableChoiceStorage } from './tableChoiceStorage'
 
 /** Where the page stands with the event: loading, usable, or why not. */
 export type PhoneLoad =
@@ -30,8 +31,23 @@ export type SendOutcome =
   | { kind: 'boardFull' }
   | { kind: 'failed'; code: string }
 
+/** The table a group's phone moved to by itself, for the banner that says so. */
+export interface SeatMove {
+  number: number
+  title: string
+}
+
 export interface PhoneState {
   load: PhoneLoad
+  /**
+   * The table notes go to now: a table's phone its own table; a group's
+   * phone the table its group sits at, or in free rotation the one chosen
+   * for this station; null while a group's phone has to ask (or the plan
+   * seats the group nowhere this station).
+   */
+  table: string | null
+  /** Set when a group's phone moved to another table by itself; cleared when dismissed. */
+  moved: SeatMove | null
   /** The chosen question of the current station, 0-based; null until one is chosen. */
   column: number | null
   text: string
@@ -48,17 +64,32 @@ export interface PhoneState {
   /** Loads the event again: on open, periodically, and when the phone comes back to the page. */
   refresh(): Promise<void>
   chooseColumn(column: number): void
+  /** Free rotation: the table the group sits at in this station, remembered on the device. */
+  chooseTable(tableId: string): void
+  /** Free rotation: forgets this station's table, so the phone asks again. */
+  changeTable(): void
+  /** Hides the "you are now at table N" banner. */
+  dismissMove(): void
   setText(text: string): void
   send(): Promise<void>
 }
 
-export interface PhoneStoreDeps {
-  tableId: string
+/** A group's phone link: the group, and where the phone keeps the tables chosen in free rotation. */
+export interface GroupPhone {
+  groupId: string
+  choices: TableChoiceStorage
+}
+
+interface CommonDeps {
   api: PhoneApi
   draft: DraftStorage
   /** A fresh random idempotency key. */
   newKey?: () => string
 }
+
+/** A table's phone link names its table; a group's phone link its group. */
+export type PhoneStoreDeps = CommonDeps &
+  ({ tableId: string; group?: undefined } | { group: GroupPhone; tableId?: undefined })
 
 export type PhoneStore = StoreApi<PhoneState>
 
@@ -71,7 +102,7 @@ export function currentStation(view: EventView): Station {
 
 /** The phone page's state: the event view, the draft, and what became of sending it. */
 export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
-  const { api, draft, tableId } = deps
+  const { api, draft, group } = deps
   const newKey = deps.newKey ?? randomKey
   let waitTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -79,15 +110,35 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
     const refuse = (reason: 'invalidLink' | 'notFound') =>
       set({ load: { state: 'refused', reason }, sending: false })
 
+    /** Where notes go in this view; see `PhoneState.table`. */
+    const tableIn = (view: EventView): string | null => {
+      if (!group) return deps.tableId ?? null
+      if (view.seat) return view.seat.tableId
+      if (view.config.rotation.mode !== 'free') return null
+      const chosen = group.choices.load(currentStation(view).id)
+      return view.config.tables.some((table) => table.id === chosen) ? chosen : null
+    }
+
     const showView = (view: EventView) => {
-      if (!view.config.tables.some((table) => table.id === tableId)) {
+      const known = group
+        ? view.config.groups.some((candidate) => candidate.id === group.groupId)
+        : view.config.tables.some((table) => table.id === deps.tableId)
+      if (!known) {
         refuse('notFound')
         return
       }
-      const { load, column } = get()
+      const { load, column, table: tableBefore } = get()
       const before = load.state === 'ready' ? currentStation(load.view).id : null
       const stationChanged = before !== null && before !== currentStation(view).id
-      set({ load: { state: 'ready', view } })
+      const table = tableIn(view)
+      // A group's phone follows its group: a new table (or a new station at
+      // a table) is said out loud, so nobody writes on, unaware, to a table
+      // the group has left. The draft stays; the question has to be chosen again.
+      const moved =
+        group && table !== null && before !== null && (stationChanged || table !== tableBefore)
+          ? seatMoveTo(view, table)
+          : get().moved
+      set({ load: { state: 'ready', view }, table, moved })
       // The questions changed under the phone: the chosen one may mean something else now.
       if (stationChanged && column !== null) {
         set({ column: null, outcome: { kind: 'stationChanged' } })
@@ -120,8 +171,19 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
         case 'network':
           set({ outcome: { kind: 'network' } })
           return
-        case 'unauthorized':
         case 'forbidden':
+          if (group) {
+            // A group's seat moves only with the station: the note was on its
+            // way when the station changed. Read the event again; the move
+            // banner names the new table, and a link that stopped working
+            // says so there.
+            set({ column: null, outcome: { kind: 'stationChanged' } })
+            void get().refresh()
+            return
+          }
+          refuse('invalidLink')
+          return
+        case 'unauthorized':
           refuse('invalidLink')
           return
         case 'not_found':
@@ -174,6 +236,8 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
 
     return {
       load: { state: 'loading' },
+      table: deps.tableId ?? null,
+      moved: null,
       column: null,
       text: draft.load(),
       sending: false,
@@ -201,14 +265,32 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
         set({ column, draftKey: newKey(), outcome: outcomeAfterEdit() })
       },
 
+      chooseTable(tableId) {
+        const { load } = get()
+        if (!group || load.state !== 'ready') return
+        group.choices.save(currentStation(load.view).id, tableId)
+        set({ table: tableIn(load.view), outcome: outcomeAfterEdit() })
+      },
+
+      changeTable() {
+        const { load } = get()
+        if (!group || load.state !== 'ready') return
+        group.choices.save(currentStation(load.view).id, null)
+        set({ table: null, moved: null })
+      },
+
+      dismissMove() {
+        set({ moved: null })
+      },
+
       setText(text) {
         draft.save(text)
         set({ text, draftKey: newKey(), outcome: outcomeAfterEdit() })
       },
 
       async send() {
-        const { load, sending, waiting, text, column, draftKey } = get()
-        if (load.state !== 'ready' || sending || waiting) return
+        const { load, sending, waiting, text, column, draftKey, table } = get()
+        if (load.state !== 'ready' || sending || waiting || table === null) return
         const station = currentStation(load.view)
         const problem = draftProblem(text, column, station.columns.length)
         if (problem) {
@@ -217,12 +299,10 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
         }
         set({ sending: true, outcome: null })
         try {
-          await api.sendNote({
-            text,
-            column: column!,
-            stationId: station.id,
-            idempotencyKey: draftKey,
-          })
+          await api.sendNote(
+            { text, column: column!, stationId: station.id, idempotencyKey: draftKey },
+            table,
+          )
           draft.save('')
           set({ text: '', draftKey: newKey(), outcome: { kind: 'sent' } })
         } catch (error) {
@@ -233,6 +313,11 @@ export function createPhoneStore(deps: PhoneStoreDeps): PhoneStore {
       },
     }
   })
+}
+
+function seatMoveTo(view: EventView, tableId: string): SeatMove {
+  const index = view.config.tables.findIndex((table) => table.id === tableId)
+  return { number: index + 1, title: view.config.tables[index]?.topic ?? '' }
 }
 
 function retryAfterOf(error: ApiError): number {

@@ -227,7 +227,12 @@ describe('setup page', () => {
     const created: CreateEventResponse = {
       id: 'ev1',
       organiserToken: 'secret',
-      links: { control: 'http://localhost/e/ev1/control#token=secret', gallery: 'g', tables: [] },
+      links: {
+        control: 'http://localhost/e/ev1/control#token=secret',
+        gallery: 'g',
+        tables: [],
+        groups: [],
+      },
     }
     serve(() => new Response(JSON.stringify(created), { status: 201 }))
     render()
@@ -272,7 +277,7 @@ describe('setup page', () => {
     const created = {
       id: 'ev1',
       organiserToken: 's',
-      links: { control: 'c', gallery: 'g', tables: [] },
+      links: { control: 'c', gallery: 'g', tables: [], groups: [] },
     }
     const requests = serve(() => new Response(JSON.stringify(created), { status: 201 }), {
       setupPinRequired: true,

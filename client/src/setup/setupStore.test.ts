@@ -24,7 +24,12 @@ function jsonResponse(status: number, body: unknown): Response {
 const created: CreateEventResponse = {
   id: 'ev1',
   organiserToken: 'secret',
-  links: { control: 'http://localhost/e/ev1/control#token=secret', gallery: 'g', tables: [] },
+  links: {
+    control: 'http://localhost/e/ev1/control#token=secret',
+    gallery: 'g',
+    tables: [],
+    groups: [],
+  },
 }
 
 /** The template with groups, a fixed plan and an empty duration: most of what a draft can hold. */

@@ -1,9 +1,22 @@
-import { CloseCode, CloseReason, PROTOCOL_VERSION } from '@tablecloth/shared'
+import {
+  CloseCode,
+  CloseReason,
+  groupSeat,
+  PROTOCOL_VERSION,
+  type GroupSeat,
+} from '@tablecloth/shared'
 import { hashToken } from '../auth/linkToken'
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domain/errors'
 import type { EventStore } from '../store/eventStore'
 import type { Grant, TokenStore } from '../store/tokenStore'
-import { grantReaches, mayOpenBoard, roleMay, scopeAllows, type Action } from './accessPolicy'
+import {
+  grantReaches,
+  grantScope,
+  mayOpenBoard,
+  roleMay,
+  scopeAllows,
+  type Action,
+} from './accessPolicy'
 import { closeCodeFor } from './closeCodeFor'
 
 /** A grant with the token it was resolved from (rotation and unsealing need the token). */
@@ -49,14 +62,27 @@ export class Access {
       if (!this.tokens.hasEvent(eventId)) throw new NotFoundError('No such event')
       throw new UnauthorizedError('Missing, unknown or revoked token')
     }
+    const seat = tableId === undefined ? undefined : this.seatOf(grant)
     if (
       !roleMay(grant.role, action) ||
-      !grantReaches(grant, eventId, tableId) ||
+      !grantReaches(grant, eventId, tableId, seat) ||
       !scopeAllows(grant, action)
     ) {
       throw new ForbiddenError('This link does not allow that')
     }
     return { ...grant, token }
+  }
+
+  /**
+   * Where a group's phone link sits in the running station; undefined for
+   * every other grant. Read when the request arrives: a note already in
+   * flight at a station change is refused, and the phone asks again.
+   */
+  private seatOf(grant: Grant): GroupSeat | undefined {
+    if (grant.groupId === null) return undefined
+    const event = this.events.get(grant.eventId)
+    if (!event) return undefined
+    return groupSeat(event.config, event.state.currentStation, grant.groupId)
   }
 
   /**
@@ -74,7 +100,7 @@ export class Access {
       return {
         role: grant.role,
         subject: hashToken(request.token!),
-        scope: grant.tableId === null ? 'event' : 'table',
+        scope: grantScope(grant),
       }
     } catch (error) {
       const refusal = closeCodeFor(error)
@@ -90,10 +116,12 @@ export class Access {
     }
     const grant = this.tokens.resolve(request.token)
     if (!grant) throw new UnauthorizedError('Missing, unknown or revoked token')
-    if (
-      grant.eventId !== request.eventId ||
-      (grant.tableId !== null && grant.tableId !== request.tableId)
-    ) {
+    // A group's phone link reaches only the board of the table its group sits at now.
+    const seat =
+      grant.groupId === null
+        ? undefined
+        : groupSeat(event.config, event.state.currentStation, grant.groupId)
+    if (!grantReaches(grant, request.eventId, request.tableId, seat)) {
       throw new ForbiddenError('This link does not reach this board')
     }
     if (!mayOpenBoard(grant, event.config.showBoardToParticipants)) {

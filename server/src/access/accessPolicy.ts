@@ -1,4 +1,10 @@
-import type { Role } from '@tablecloth/shared'
+import {
+  groupSeat,
+  seatAllowsTable,
+  type EventConfig,
+  type GroupSeat,
+  type Role,
+} from '@tablecloth/shared'
 import type { Grant } from '../store/tokenStore'
 
 /**
@@ -9,7 +15,9 @@ import type { Grant } from '../store/tokenStore'
  * - `event.run`: everything the control room does: delete, overview, links,
  *   rotation, stations, timer, snapshots, live boards, results, the review.
  * - `note.add`: a note through the phone page's HTTP route. The table's own
- *   links and the organiser; a projector (viewer) only watches.
+ *   links, a group's phone link at the table the group sits at now (any
+ *   table in free rotation), and the organiser; a projector (viewer) only
+ *   watches.
  * - `board.open`: a board socket. Everyone with a link to the table; phones
  *   only when the organiser shows them the board (see `mayOpenBoard`).
  * - `board.edit`: writing on a board over its socket. Moderators capture the
@@ -47,17 +55,50 @@ export function roleMay(role: Role, action: Action): boolean {
 
 /**
  * Whether a grant reaches this place: its own event, and for table roles
- * only their own table. Event-wide grants (organiser, gallery viewer) reach
- * every table. With no table named, any grant of the event matches.
+ * only their own table. A group's phone link reaches the table its group
+ * sits at in the running station (`seat`, from `groupSeat`), any table in
+ * free rotation, none when the plan seats the group nowhere; without a seat
+ * given it reaches no table. Event-wide grants (organiser, gallery viewer)
+ * reach every table. With no table named, any grant of the event matches.
  */
-export function grantReaches(grant: Grant, eventId: string, tableId?: string): boolean {
+export function grantReaches(
+  grant: Grant,
+  eventId: string,
+  tableId?: string,
+  seat?: GroupSeat,
+): boolean {
   if (grant.eventId !== eventId) return false
-  return grant.tableId === null || tableId === undefined || grant.tableId === tableId
+  if (tableId === undefined) return true
+  if (grant.groupId !== null) return seat !== undefined && seatAllowsTable(seat, tableId)
+  return grant.tableId === null || grant.tableId === tableId
+}
+
+/**
+ * Whether a group's phone link reaches `tableId` while station `stationIndex`
+ * runs: `grantReaches` for a group grant, for the note writer to ask again
+ * inside the board write (a station change may have moved the group while
+ * the note was arriving).
+ */
+export function groupReachesTable(
+  config: EventConfig,
+  stationIndex: number,
+  groupId: string,
+  tableId: string,
+): boolean {
+  return seatAllowsTable(groupSeat(config, stationIndex, groupId), tableId)
+}
+
+/**
+ * Whether a grant names one table (a table's links, a group's phone link)
+ * rather than the whole event (organiser, gallery viewer).
+ */
+export function grantScope(grant: Grant): 'table' | 'event' {
+  return grant.tableId === null && grant.groupId === null ? 'event' : 'table'
 }
 
 /** Whether the grant's scope allows `action`: table-bound grants hold no event-wide action. */
 export function scopeAllows(grant: Grant, action: Action): boolean {
-  return grant.tableId === null || !EVENT_WIDE.has(action)
+  return grantScope(grant) === 'event' || !EVENT_WIDE.has(action)
 }
 
 /** Whether a grant may open a table's board socket, given what the organiser shows phones. */

@@ -16,6 +16,7 @@ import {
   type BoardContents,
   type BoardOccupant,
   type HyphenationLanguage,
+  type NoteColour,
   type NoteMeta,
   type NoteTextFit,
   type Station,
@@ -40,6 +41,10 @@ export interface PhoneNote {
   id: TLShapeId
   /** The event's language, which hyphenates notes whose words do not say theirs. */
   language?: HyphenationLanguage
+  /** The group that sent it from its phone link, stamped into the note's meta. */
+  groupId?: string
+  /** The group's colour; without it the note keeps tldraw's default yellow. */
+  colour?: NoteColour
 }
 
 /**
@@ -115,7 +120,12 @@ function noteRecord(
   below: IndexKey | null,
   position: { x: number; y: number },
 ): TLNoteShape {
-  const meta: NoteMeta = { via: 'phone', stationId: note.station.id, createdAt: note.createdAt }
+  const meta: NoteMeta = {
+    via: 'phone',
+    stationId: note.station.id,
+    createdAt: note.createdAt,
+    ...(note.groupId !== undefined && { groupId: note.groupId }),
+  }
   return noteRecordJson({
     id: note.id,
     parentId: frameId,
@@ -124,6 +134,7 @@ function noteRecord(
     text: note.text,
     meta: { ...meta },
     fit,
+    ...(note.colour !== undefined && { colour: note.colour }),
   }) as TLNoteShape
 }
 

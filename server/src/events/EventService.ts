@@ -17,6 +17,7 @@ import {
   type LiveBoardResponse,
   type Role,
   type RotateLinkResponse,
+  seatView,
   type TableOverview,
   type SnapshotSummary,
   type TimerState,
@@ -99,14 +100,23 @@ export class EventService {
           viewer: issue(table.id, 'viewer'),
         } satisfies TableTokens,
       }))
-      return { organiserToken, viewerToken, tableTokens }
+      // Every group gets a phone link: with a generated or fixed rotation it
+      // follows the group's seat, with a free one the phone asks the table.
+      const groupTokens = config.groups.map((group) => ({
+        group,
+        participant: tokens.issue(
+          { eventId: id, tableId: null, role: 'participant', groupId: group.id },
+          organiserToken,
+        ),
+      }))
+      return { organiserToken, viewerToken, tableTokens, groupTokens }
     })
-    const { organiserToken, viewerToken, tableTokens } = issued
+    const { organiserToken, viewerToken, tableTokens, groupTokens } = issued
     await this.writeDayToBoards({ id, config, state, createdAt })
     return {
       id,
       organiserToken,
-      links: buildEventLinks(origin, id, organiserToken, viewerToken, tableTokens),
+      links: buildEventLinks(origin, id, organiserToken, viewerToken, tableTokens, groupTokens),
     }
   }
 
@@ -115,7 +125,12 @@ export class EventService {
     const event = this.require(eventId)
     const opened = this.deps.tokens.openAll(eventId, organiserToken)
     const find = (tableId: string | null, role: string) =>
-      opened.find((grant) => grant.tableId === tableId && grant.role === role)?.token ?? ''
+      opened.find(
+        (grant) => grant.tableId === tableId && grant.role === role && grant.groupId === null,
+      )?.token ?? ''
+    const groupToken = (groupId: string) =>
+      opened.find((grant) => grant.groupId === groupId)?.token ??
+      this.issueGroupToken(eventId, groupId, organiserToken)
     return buildEventLinks(
       origin,
       eventId,
@@ -129,6 +144,21 @@ export class EventService {
           viewer: find(table.id, 'viewer'),
         },
       })),
+      event.config.groups.map((group) => ({ group, participant: groupToken(group.id) })),
+    )
+  }
+
+  /**
+   * A phone link for a group that has none yet: one stored before group
+   * links existed, or added to the event's config later. Issued once, when
+   * the control room first lists the links.
+   */
+  private issueGroupToken(eventId: string, groupId: string, organiserToken: string): string {
+    return this.deps.atomically(() =>
+      this.deps.tokens.issue(
+        { eventId, tableId: null, role: 'participant', groupId },
+        organiserToken,
+      ),
     )
   }
 
@@ -140,10 +170,13 @@ export class EventService {
   rotateLink(
     eventId: string,
     organiserToken: string,
-    target: { role: Role; tableId: string | null },
+    target: { role: Role; tableId: string | null; groupId?: string | null },
     origin: string,
   ): RotateLinkResponse {
     const event = this.require(eventId)
+    const groupId = target.groupId ?? null
+    if (groupId !== null)
+      return this.rotateGroupLink(event, organiserToken, groupId, target, origin)
     const tableId = target.role === 'organiser' ? null : target.tableId
     if (tableId !== null && !event.config.tables.some((table) => table.id === tableId)) {
       throw new NotFoundError(`No table "${tableId}" in this event`, 'tableId')
@@ -164,6 +197,35 @@ export class EventService {
     return { organiserToken: current, links: this.links(eventId, current, origin) }
   }
 
+  /** `rotateLink` for a group's phone link: a participant link naming a group and no table. */
+  private rotateGroupLink(
+    event: StoredEvent,
+    organiserToken: string,
+    groupId: string,
+    target: { role: Role; tableId: string | null },
+    origin: string,
+  ): RotateLinkResponse {
+    if (target.role !== 'participant' || target.tableId !== null) {
+      throw new InvalidInputError(
+        'A group has a phone link only: rotate it with role "participant" and no table',
+        'groupId',
+      )
+    }
+    if (!event.config.groups.some((group) => group.id === groupId)) {
+      throw new NotFoundError(`No group "${groupId}" in this event`, 'groupId')
+    }
+    const { revoked } = this.deps.tokens.rotate(
+      { eventId: event.id, tableId: null, role: 'participant', groupId },
+      organiserToken,
+    )
+    this.deps.rooms.closeConnectionsOf(
+      new Set(revoked),
+      CloseCode.Unauthorized,
+      CloseReason.Unauthorized,
+    )
+    return { organiserToken, links: this.links(event.id, organiserToken, origin) }
+  }
+
   /**
    * Deletes the event and everything stored for it: the event row with its
    * tokens, snapshots and other per-event rows (the store cascades), and
@@ -178,6 +240,15 @@ export class EventService {
     this.deps.atomically(() => this.deps.events.delete(eventId))
     for (const table of event.config.tables) this.deps.rooms.deleteRoom(roomName(eventId, table.id))
     this.deps.purgeDeleted?.()
+  }
+
+  /**
+   * The event as a group's phone link sees it: the view with the table the
+   * group sits at in the running station (`seat`, null in free rotation).
+   */
+  groupView(eventId: string, groupId: string): EventView {
+    const view = this.view(eventId)
+    return { ...view, seat: seatView(view.config, view.currentStation, groupId) }
   }
 
   view(eventId: string): EventView {

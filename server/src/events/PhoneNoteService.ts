@@ -1,9 +1,19 @@
-import { checkPhoneNote, roomName, type PhoneNoteResponse, type Role } from '@tablecloth/shared'
+import {
+  checkPhoneNote,
+  isNoteColour,
+  roomName,
+  type EventConfig,
+  type NoteColour,
+  type PhoneNoteResponse,
+  type Role,
+} from '@tablecloth/shared'
+import { groupReachesTable } from '../access/accessPolicy'
 import type { BoardSchema } from '../board/boardSchema'
 import { phoneNoteId, writePhoneNote } from '../board/noteWriter'
 import {
   BoardFullDomainError,
   ConflictError,
+  ForbiddenError,
   InvalidInputError,
   NotFoundError,
   StorageFailureError,
@@ -30,11 +40,15 @@ export interface PhoneNoteServiceDeps {
   now?: () => number
 }
 
-/** Who sends the note: the link's role and token, and the device's address. */
+/**
+ * Who sends the note: the link's role and token, the device's address, and
+ * for a group's phone link its group (null for every other link).
+ */
 export interface NoteSender {
   role: Role
   token: string
   address: string
+  groupId: string | null
 }
 
 /**
@@ -105,6 +119,14 @@ export class PhoneNoteService {
           const current = running.config.stations[running.currentStation]!
           if (note.stationId !== undefined && note.stationId !== current.id) throw stationMoved()
           if (note.column >= current.columns.length) throw stationMoved()
+          // The access check ran when the request arrived; the group may have
+          // moved on to another table since.
+          if (
+            sender.groupId !== null &&
+            !groupReachesTable(running.config, running.currentStation, sender.groupId, tableId)
+          ) {
+            throw seatMoved()
+          }
           written = writePhoneNote(doc, schema, {
             station: current,
             stationIndex: running.currentStation,
@@ -113,6 +135,7 @@ export class PhoneNoteService {
             createdAt: new Date(this.now()).toISOString(),
             id: phoneNoteId(note.idempotencyKey),
             language: running.config.language,
+            ...(sender.groupId !== null && groupOf(running.config, sender.groupId)),
           })
         },
         { grows: true },
@@ -130,6 +153,16 @@ export class PhoneNoteService {
     if (!written) throw new Error('the note writer did not run')
     return { id: written.id }
   }
+}
+
+/** The group's stamp and colour on its notes, so the board shows who wrote them. */
+function groupOf(config: EventConfig, groupId: string): { groupId: string; colour?: NoteColour } {
+  const colour = config.groups.find((group) => group.id === groupId)?.colour
+  return colour && isNoteColour(colour) ? { groupId, colour } : { groupId }
+}
+
+function seatMoved(): ForbiddenError {
+  return new ForbiddenError('Your group sits at another table now; nothing was added')
 }
 
 function stationMoved(): ConflictError {

@@ -1,4 +1,4 @@
-import type { CreateEventResponse, Table } from '@tablecloth/shared'
+import type { CreateEventResponse, Group, Table } from '@tablecloth/shared'
 
 export interface TableTokens {
   moderator: string
@@ -17,6 +17,7 @@ export function buildEventLinks(
   organiserToken: string,
   viewerToken: string,
   tables: Array<{ table: Table; tokens: TableTokens }>,
+  groups: Array<{ group: Group; participant: string }>,
 ): CreateEventResponse['links'] {
   const base = `${origin}/e/${encodeURIComponent(eventId)}`
   return {
@@ -35,5 +36,13 @@ export function buildEventLinks(
         tokens,
       }
     }),
+    groups: groups.map(({ group, participant }) => ({
+      id: group.id,
+      name: group.name,
+      // `g` is no table id's path segment of its own: the phone route tells
+      // `/p/<event>/g/<group>` from `/p/<event>/<table>` by the segment count.
+      participant: `${origin}/p/${encodeURIComponent(eventId)}/g/${encodeURIComponent(group.id)}#token=${participant}`,
+      tokens: { participant },
+    })),
   }
 }

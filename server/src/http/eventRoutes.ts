@@ -85,7 +85,13 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
   app.get(
     '/api/events/:id',
     { schema: { tags, params: EventParamsSchema }, onRequest: guard(access, 'event.read') },
-    async (request) => events.view(request.params.id),
+    async (request) => {
+      // A group's phone link is also told where its group sits now.
+      const { groupId } = grantOf(request)
+      return groupId === null
+        ? events.view(request.params.id)
+        : events.groupView(request.params.id, groupId)
+    },
   )
 
   app.delete(
@@ -122,7 +128,8 @@ export function registerEventRoutes(fastify: FastifyInstance, deps: EventRouteDe
       onRequest: run,
     },
     async (request) => {
-      const target = { role: request.body.role, tableId: request.body.tableId ?? null }
+      const { role, tableId, groupId } = request.body
+      const target = { role, tableId: tableId ?? null, groupId: groupId ?? null }
       const origin = requestOrigin(request.raw, config.publicUrl)
       return events.rotateLink(request.params.id, grantOf(request).token, target, origin)
     },
@@ -262,11 +269,12 @@ const nextStationBody = decodedBy(NextStationRequestSchema, (body) => {
 
 const ROLES: readonly Role[] = ['organiser', 'moderator', 'participant', 'viewer']
 
-/** `{ role, tableId? }`, the link to rotate. */
+/** `{ role, tableId?, groupId? }`, the link to rotate. */
 const rotateBody = decodedBy(RotateLinkRequestSchema, (body) => {
   const input = (typeof body === 'object' && body !== null ? body : {}) as {
     role?: unknown
     tableId?: unknown
+    groupId?: unknown
   }
   const role = ROLES.find((candidate) => candidate === input.role)
   if (!role) throw new InvalidInputError(`role must be one of ${ROLES.join(', ')}`, 'role')
@@ -274,7 +282,11 @@ const rotateBody = decodedBy(RotateLinkRequestSchema, (body) => {
   if (tableId !== null && typeof tableId !== 'string') {
     throw new InvalidInputError('tableId must be a string', 'tableId')
   }
-  return { role, tableId }
+  const groupId = input.groupId ?? null
+  if (groupId !== null && typeof groupId !== 'string') {
+    throw new InvalidInputError('groupId must be a string', 'groupId')
+  }
+  return { role, tableId, groupId }
 })
 
 type TimerChange = Parameters<EventService['updateTimer']>[1]

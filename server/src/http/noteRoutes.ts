@@ -47,6 +47,7 @@ export function registerNoteRoutes(
         role: grant.role,
         token: grant.token,
         address: clientAddress(request.raw, deps.trustProxy),
+        groupId: grant.groupId,
       }
       const written = await notes.add(
         request.params.id,

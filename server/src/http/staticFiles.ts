@@ -6,8 +6,11 @@ import { chooseContentCoding, PRECOMPRESSED, type ContentCoding } from './conten
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
-/** The phone page's path: `/p/<eventId>/<tableId>`, ids as the sync endpoint accepts them. */
-const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/${PATH_SEGMENT}/?$`)
+/**
+ * The phone page's paths: a table's `/p/<eventId>/<tableId>` and a group's
+ * `/p/<eventId>/g/<groupId>`, ids as the sync endpoint accepts them.
+ */
+const PHONE_PATH = new RegExp(`^/p/${PATH_SEGMENT}/(?:g/)?${PATH_SEGMENT}/?$`)
 
 /** The phone page's own HTML shell, built from `client/phone.html`. */
 export const PHONE_SHELL = '/phone.html'

@@ -95,6 +95,11 @@ const MIGRATIONS: ReadonlyArray<(d: SqlDialect) => string> = [
     saved_at TEXT NOT NULL
   ) ${d.withoutRowid};
   `,
+  // 6: a group's phone link follows the group from table to table, so its
+  // token names the group, not a table. NULL for every other token.
+  () => `
+  ALTER TABLE tokens ADD COLUMN group_id TEXT;
+  `,
 ]
 
 /** How many schema steps this build knows. */

@@ -8,13 +8,23 @@ import type { SqlDb } from './sql/SqlDb'
  * engines run (`IS ?` is SQLite's alone). Table ids are never empty.
  */
 const SAME_TABLE = "coalesce(table_id, '') = coalesce(?, '')"
+/** The same for the grant's group: NULL for every grant but a group's phone link. */
+const SAME_GROUP = "coalesce(group_id, '') = coalesce(?, '')"
 
-/** What a link token grants: a role on an event, and for table roles, one table. */
+/**
+ * What a link token grants: a role on an event, and for table roles, one
+ * table. A group's phone link is a participant grant with a group and no
+ * table: the table it reaches follows the rotation (see accessPolicy.ts).
+ */
 export interface Grant {
   eventId: string
   tableId: string | null
   role: Role
+  groupId: string | null
 }
+
+/** A grant to issue; `groupId` only for a group's phone link. */
+export type NewGrant = Omit<Grant, 'groupId'> & { groupId?: string | null }
 
 /**
  * Issues, resolves and rotates link tokens. Authentication uses only the
@@ -32,17 +42,17 @@ export class TokenStore {
 
   constructor(private readonly db: SqlDb) {
     this.insert = db.prepare(
-      'INSERT INTO tokens (hash, event_id, table_id, role, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO tokens (hash, event_id, table_id, role, group_id, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    this.select = db.prepare('SELECT event_id, table_id, role FROM tokens WHERE hash = ?')
+    this.select = db.prepare('SELECT event_id, table_id, role, group_id FROM tokens WHERE hash = ?')
     this.removeGrant = db.prepare(
-      `DELETE FROM tokens WHERE event_id = ? AND role = ? AND ${SAME_TABLE}`,
+      `DELETE FROM tokens WHERE event_id = ? AND role = ? AND ${SAME_TABLE} AND ${SAME_GROUP}`,
     )
     this.sealedStmt = db.prepare(
-      'SELECT hash, table_id, role, sealed FROM tokens WHERE event_id = ? AND sealed IS NOT NULL',
+      'SELECT hash, table_id, role, group_id, sealed FROM tokens WHERE event_id = ? AND sealed IS NOT NULL',
     )
     this.grantHashes = db.prepare(
-      `SELECT hash FROM tokens WHERE event_id = ? AND role = ? AND ${SAME_TABLE}`,
+      `SELECT hash FROM tokens WHERE event_id = ? AND role = ? AND ${SAME_TABLE} AND ${SAME_GROUP}`,
     )
     this.reseal = db.prepare('UPDATE tokens SET sealed = ? WHERE hash = ?')
     this.eventExists = db.prepare('SELECT 1 AS found FROM events WHERE id = ?')
@@ -57,7 +67,7 @@ export class TokenStore {
   }
 
   /** Issues a token; with `organiserToken` it is also sealed so the control room can list it. */
-  issue(grant: Grant, organiserToken?: string): string {
+  issue(grant: NewGrant, organiserToken?: string): string {
     const token = generateToken()
     const sealed = organiserToken ? sealToken(token, organiserToken, grant.eventId) : null
     this.insert.run(
@@ -65,6 +75,7 @@ export class TokenStore {
       grant.eventId,
       grant.tableId,
       grant.role,
+      grant.groupId ?? null,
       sealed,
       new Date().toISOString(),
     )
@@ -74,9 +85,11 @@ export class TokenStore {
   resolve(token: string | null | undefined): Grant | null {
     if (!token || !isWellFormedToken(token)) return null
     const row = this.select.get(hashToken(token)) as
-      | { event_id: string; table_id: string | null; role: Role }
+      | { event_id: string; table_id: string | null; role: Role; group_id: string | null }
       | undefined
-    return row ? { eventId: row.event_id, tableId: row.table_id, role: row.role } : null
+    return row
+      ? { eventId: row.event_id, tableId: row.table_id, role: row.role, groupId: row.group_id }
+      : null
   }
 
   /** The event's table and viewer tokens in plain text, readable only with the organiser token. */
@@ -91,16 +104,19 @@ export class TokenStore {
    * organiser's grant seals every other link anew under the new organiser
    * token, the only key that opens them.
    */
-  rotate(grant: Grant, organiserToken?: string): { token: string; revoked: string[] } {
+  rotate(grant: NewGrant, organiserToken?: string): { token: string; revoked: string[] } {
+    const groupId = grant.groupId ?? null
     return this.db.transaction(() => {
       const revoked = (
-        this.grantHashes.all(grant.eventId, grant.role, grant.tableId) as Array<{ hash: string }>
+        this.grantHashes.all(grant.eventId, grant.role, grant.tableId, groupId) as Array<{
+          hash: string
+        }>
       ).map((row) => row.hash)
       const others =
         grant.role === 'organiser' && organiserToken
           ? this.openRows(grant.eventId, organiserToken)
           : []
-      this.removeGrant.run(grant.eventId, grant.role, grant.tableId)
+      this.removeGrant.run(grant.eventId, grant.role, grant.tableId, groupId)
       if (grant.role !== 'organiser') return { token: this.issue(grant, organiserToken), revoked }
       const token = this.issue(grant)
       for (const other of others)
@@ -117,13 +133,13 @@ export class TokenStore {
       hash: string
       table_id: string | null
       role: Role
+      group_id: string | null
       sealed: string
     }>
     return rows.flatMap((row) => {
       const token = openToken(row.sealed, organiserToken, eventId)
-      return token
-        ? [{ eventId, tableId: row.table_id, role: row.role, token, hash: row.hash }]
-        : []
+      const grant = { eventId, tableId: row.table_id, role: row.role, groupId: row.group_id }
+      return token ? [{ ...grant, token, hash: row.hash }] : []
     })
   }
 }

@@ -1,4 +1,5 @@
 import type { EventConfig } from './eventConfig'
+import type { SeatView } from './groupSeat'
 import { idPattern } from './ids'
 
 /**
@@ -68,6 +69,18 @@ export interface TableLinks {
   tokens: { moderator: string; participant: string; viewer: string }
 }
 
+/**
+ * A group's phone link: it follows the group from table to table
+ * (docs/user-guide.md, "Group phones"). Every group of an event has one.
+ */
+export interface GroupLinks {
+  id: string
+  name: string
+  /** Phone page for the group, `/p/<eventId>/g/<groupId>#token=…`. */
+  participant: string
+  tokens: { participant: string }
+}
+
 export interface CreateEventResponse {
   id: string
   organiserToken: string
@@ -75,6 +88,7 @@ export interface CreateEventResponse {
     control: string
     gallery: string
     tables: TableLinks[]
+    groups: GroupLinks[]
   }
 }
 
@@ -87,6 +101,8 @@ export interface RotateLinkRequest {
   role: Role
   /** The table, for moderator and participant links and a table's projector link. */
   tableId?: string | null
+  /** The group, for a group's phone link (role `participant`, no table). */
+  groupId?: string | null
 }
 
 /** Every link after a rotation, with the organiser token that now opens the control room. */
@@ -115,6 +131,12 @@ export interface EventView {
   createdAt: string
   /** When the server deletes the event by itself (RETENTION_DAYS), or null if it keeps it. */
   expiresAt: string | null
+  /**
+   * Only when read with a group's phone link: the table the group sits at in
+   * the running station, or null in free rotation (the phone asks) or when
+   * the plan seats the group nowhere. Other links get no `seat`.
+   */
+  seat?: SeatView | null
 }
 
 export interface SnapshotSummary {

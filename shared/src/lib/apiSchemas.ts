@@ -60,6 +60,7 @@ export const NextStationRequestSchema = z
 export const RotateLinkRequestSchema = z.object({
   role: RoleSchema,
   tableId: z.string().nullable().optional(),
+  groupId: z.string().nullable().optional(),
 })
 
 export const HideNoteRequestSchema = z.object({ tableId: configId })
@@ -102,6 +103,10 @@ export const EventViewSchema = z
     serverTime: z.number(),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
+    seat: z
+      .object({ tableId: z.string(), title: z.string(), number: z.number().int() })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'EventView' })
 
@@ -114,10 +119,18 @@ export const TableLinksSchema = z.object({
   tokens: z.object({ moderator: z.string(), participant: z.string(), viewer: z.string() }),
 })
 
+export const GroupLinksSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  participant: z.string(),
+  tokens: z.object({ participant: z.string() }),
+})
+
 export const EventLinksSchema = z.object({
   control: z.string(),
   gallery: z.string(),
   tables: z.array(TableLinksSchema),
+  groups: z.array(GroupLinksSchema),
 })
 
 export const CreateEventResponseSchema = z.object({

@@ -1,4 +1,5 @@
 import { NOTE_FONT, NOTE_TEXT_SIZE } from './boardLayout'
+import type { NoteColour } from './groupColours'
 import type { NoteTextFit } from './noteTextFit'
 import { plainToRichText } from './richText'
 
@@ -25,6 +26,8 @@ export interface NoteRecordInput {
    * benchmarks that do not care how a note looks.
    */
   fit?: NoteTextFit
+  /** The note's colour, e.g. its group's; tldraw's default yellow without. */
+  colour?: NoteColour
 }
 
 export interface NoteRecordJson {
@@ -55,7 +58,7 @@ export interface NoteRecordJson {
   }
 }
 
-/** A note in tldraw's default colour, in every note's text size and font, sized as `fit` says. */
+/** A note in its colour (tldraw's default unless given), in every note's text size and font, sized as `fit` says. */
 export function noteRecordJson(note: NoteRecordInput): NoteRecordJson {
   return {
     id: note.id,
@@ -71,7 +74,7 @@ export function noteRecordJson(note: NoteRecordInput): NoteRecordJson {
     meta: note.meta ?? {},
     props: {
       // tldraw's default note: 'black' is drawn as the yellow sticky note.
-      color: 'black',
+      color: note.colour ?? 'black',
       labelColor: 'black',
       size: NOTE_TEXT_SIZE,
       font: NOTE_FONT,

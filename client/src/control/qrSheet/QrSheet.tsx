@@ -4,7 +4,8 @@ import type { CreateEventResponse, EventView } from '@tablecloth/shared'
 import { QrCode } from '../../app/QrCode'
 import { useDateTimeFormat } from '../../i18n/dateTimeFormat'
 import { useT } from '../../i18n/useT'
-import { qrSheetPages, type QrSheetPage } from './qrSheetModel'
+import { noteFill } from '../../room/noteFill'
+import { groupCardPages, qrSheetPages, type GroupCard, type QrSheetPage } from './qrSheetModel'
 import './qrSheet.css'
 
 /** Pixels each code is drawn with: sharp at 9 cm on paper (about 140 dpi, where a module is 1.5 mm). */
@@ -64,6 +65,8 @@ function QrSheet({
   const format = useDateTimeFormat()
   const printButton = useRef<HTMLButtonElement>(null)
   const pages = qrSheetPages(view.config, links)
+  const cardPages = groupCardPages(view.config, links)
+  const free = view.config.rotation.mode === 'free'
   const event = [view.config.title, format.date(view.config.date), view.config.venue]
     .filter(Boolean)
     .join(' · ')
@@ -88,7 +91,10 @@ function QrSheet({
       <div className="qr-sheet__toolbar">
         <div>
           <h2 id="qr-sheet-heading">{t('qrSheet.heading')}</h2>
-          <p>{t('qrSheet.hint')}</p>
+          <p>
+            {t('qrSheet.hint')}
+            {cardPages.length > 0 && ` ${t('qrSheet.hint.groups')}`}
+          </p>
         </div>
         <div className="qr-sheet__actions">
           <button
@@ -107,6 +113,9 @@ function QrSheet({
       <div className="qr-sheet__pages">
         {pages.map((page) => (
           <SheetPage key={page.tableId} page={page} event={event} />
+        ))}
+        {cardPages.map((cards) => (
+          <GroupCardPage key={cards[0]!.groupId} cards={cards} event={event} free={free} />
         ))}
       </div>
     </div>,
@@ -155,6 +164,59 @@ function SheetPage({ page, event }: { page: QrSheetPage; event: string }) {
           </figure>
         ))}
       </div>
+    </section>
+  )
+}
+
+/**
+ * Four group cards on an A4 page (A6 each, cut along the dashed lines): the
+ * group's name on its colour, and one large code for the group's phones.
+ */
+function GroupCardPage({
+  cards,
+  event,
+  free,
+}: {
+  cards: GroupCard[]
+  event: string
+  /** Free rotation: the phone asks the table rather than leading the group. */
+  free: boolean
+}) {
+  const t = useT()
+  return (
+    <section
+      className="qr-sheet__page qr-sheet__page--groups"
+      aria-label={t('qrSheet.groupPageLabel', {
+        groups: cards.map((card) => card.name).join(', '),
+      })}
+      data-testid="qr-sheet-group-page"
+    >
+      {cards.map((card) => {
+        const name = t('qrSheet.group.name', { name: card.name })
+        return (
+          <article
+            key={card.groupId}
+            className="qr-sheet__group-card"
+            data-testid="qr-sheet-group-card"
+            data-group-id={card.groupId}
+          >
+            <header className="qr-sheet__group-head" style={{ background: noteFill(card.colour) }}>
+              <h3 className="qr-sheet__group-name" dir="auto">
+                {name}
+              </h3>
+            </header>
+            <QrCode
+              value={card.link}
+              size={CODE_PIXELS}
+              label={t('qrSheet.group.codeLabel', { name: card.name })}
+            />
+            <p className="qr-sheet__group-line">
+              {t(free ? 'qrSheet.group.free' : 'qrSheet.group.follow')}
+            </p>
+            <p className="qr-sheet__group-event">{event}</p>
+          </article>
+        )
+      })}
     </section>
   )
 }

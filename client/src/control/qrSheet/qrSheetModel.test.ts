@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TableLinks } from '@tablecloth/shared'
-import { qrSheetPages } from './qrSheetModel'
+import { groupCardPages, qrSheetPages } from './qrSheetModel'
 
 const linksOf = (id: string): TableLinks => ({
   id,
@@ -41,5 +41,40 @@ describe('qrSheetPages', () => {
       ['t1', 1],
       ['t3', 3],
     ])
+  })
+})
+
+describe('groupCardPages', () => {
+  const groups = ['Gelb', 'Blau', 'Grün', 'Rot', 'Lila'].map((name, index) => ({
+    id: `g${index + 1}`,
+    name,
+    colour: 'yellow',
+  }))
+  const linkOf = (id: string) => ({
+    id,
+    name: id,
+    participant: `https://cafe.example/p/ev/g/${id}#token=p-${id}`,
+    tokens: { participant: `p-${id}` },
+  })
+
+  it("gives every group a card with its phone link, four to a page, in the event's order", () => {
+    const pages = groupCardPages({ groups }, { groups: groups.map((g) => linkOf(g.id)).reverse() })
+    expect(pages.map((page) => page.map((card) => card.name))).toEqual([
+      ['Gelb', 'Blau', 'Grün', 'Rot'],
+      ['Lila'],
+    ])
+    expect(pages[0]![1]).toEqual({
+      groupId: 'g2',
+      name: 'Blau',
+      colour: 'yellow',
+      link: 'https://cafe.example/p/ev/g/g2#token=p-g2',
+    })
+  })
+
+  it('prints no card for a group without a link, and no page without groups', () => {
+    expect(groupCardPages({ groups }, { groups: [linkOf('g3')] })).toEqual([
+      [expect.objectContaining({ groupId: 'g3', name: 'Grün' })],
+    ])
+    expect(groupCardPages({ groups: [] }, { groups: [] })).toEqual([])
   })
 })

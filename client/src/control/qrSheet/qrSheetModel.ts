@@ -48,3 +48,38 @@ export function qrSheetPages(
     ]
   })
 }
+
+/** Group cards printed per A4 page: four A6 cards, cut apart along the dashed lines. */
+export const GROUP_CARDS_PER_PAGE = 4
+
+/** A group's card: its name, colour and phone link. */
+export interface GroupCard {
+  groupId: string
+  name: string
+  /** The group's note colour (tldraw's name). */
+  colour: string
+  link: string
+}
+
+/**
+ * The group cards of the sheet, in the event's order of groups, four to a
+ * page. A group without a link (links listed before it was added) gets no
+ * card rather than one with a code that does not work.
+ */
+export function groupCardPages(
+  config: Pick<EventConfig, 'groups'>,
+  links: Partial<Pick<CreateEventResponse['links'], 'groups'>>,
+): GroupCard[][] {
+  const cards = config.groups.flatMap((group): GroupCard[] => {
+    const groupLinks = links.groups?.find((entry) => entry.id === group.id)
+    if (!groupLinks) return []
+    return [
+      { groupId: group.id, name: group.name, colour: group.colour, link: groupLinks.participant },
+    ]
+  })
+  const pages: GroupCard[][] = []
+  for (let start = 0; start < cards.length; start += GROUP_CARDS_PER_PAGE) {
+    pages.push(cards.slice(start, start + GROUP_CARDS_PER_PAGE))
+  }
+  return pages
+}

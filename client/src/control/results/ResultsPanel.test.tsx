@@ -50,6 +50,7 @@ const links: CreateEventResponse['links'] = {
   control: 'http://localhost/e/ev1/control',
   gallery: 'http://localhost/e/ev1/gallery#token=viewer',
   tables: [],
+  groups: [],
 }
 
 /** A server of one table holding three notes in station 1, and the hidden notes. */
