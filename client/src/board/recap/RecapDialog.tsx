@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventConfig, TableRecap } from '@tablecloth/shared'
-import { stationLine } from '../../i18n/stationLine'
 import { useT } from '../../i18n/useT'
 import { recapIntent } from './recapKeys'
+import { RecapTitles } from './RecapTitles'
 import { RecapView } from './RecapView'
 
 /**
@@ -72,19 +72,11 @@ export function RecapDialog({
       }}
     >
       <header className="recap-dialog__head">
-        <div className="recap-dialog__titles">
-          <h2 id="recap-title" className="recap-dialog__title">
-            {t('recap.title')}
-          </h2>
-          {station && (
-            <p className="recap-dialog__station" data-testid="recap-station">
-              {stationLine(t, station.title, station.stationIndex, config.stations.length)}
-              {station.isPrevious && (
-                <span className="recap-dialog__latest">{t('recap.lastGroup')}</span>
-              )}
-            </p>
-          )}
-        </div>
+        <RecapTitles
+          titleId="recap-title"
+          station={station}
+          stationCount={config.stations.length}
+        />
         {pages > 1 && (
           <nav className="recap-dialog__pager" aria-label={t('recap.pagerLabel')}>
             <button

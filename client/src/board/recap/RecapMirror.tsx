@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import type { BoardDayState, EventConfig } from '@tablecloth/shared'
-import { stationLine } from '../../i18n/stationLine'
 import { useT } from '../../i18n/useT'
+import { RecapTitles } from './RecapTitles'
 import { RecapView } from './RecapView'
 import { useMirroredRecap } from './useMirroredRecap'
 import { useTableRecap } from './useTableRecap'
@@ -38,19 +38,11 @@ export function RecapMirror({
       aria-labelledby="recap-mirror-title"
     >
       <header className="recap-dialog__head">
-        <div className="recap-dialog__titles">
-          <h2 id="recap-mirror-title" className="recap-dialog__title">
-            {t('recap.title')}
-          </h2>
-          {station && (
-            <p className="recap-dialog__station" data-testid="recap-station">
-              {stationLine(t, station.title, station.stationIndex, config.stations.length)}
-              {station.isPrevious && (
-                <span className="recap-dialog__latest">{t('recap.lastGroup')}</span>
-              )}
-            </p>
-          )}
-        </div>
+        <RecapTitles
+          titleId="recap-mirror-title"
+          station={station}
+          stationCount={config.stations.length}
+        />
         {pages > 1 && (
           <p className="recap-dialog__pager">{t('recap.page', { page: shown.page + 1, pages })}</p>
         )}

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import type * as Y from 'yjs'
 import { tableRecap, type EventConfig, type TableRecap } from '@tablecloth/shared'
-import { readOnlyRecords } from '../../canvas/boardRecords'
+import { useRecordsReading } from '../../room/useRecordsReading'
 
 /**
  * The table's recap (`tableRecap`) from the board's own Y.Doc, the one the
@@ -16,31 +16,10 @@ export function useTableRecap(
   stationIndex: number | null,
   active: boolean,
 ): TableRecap | null {
-  const [recap, setRecap] = useState<TableRecap | null>(null)
-  useEffect(() => {
-    if (!active || !config || stationIndex === null) {
-      setRecap(null)
-      return
-    }
-    const records = readOnlyRecords(doc)
-    const rebuild = () => {
-      const plain = records.entries().map(([, record]) => record)
-      setRecap(tableRecap(config, plain, stationIndex))
-    }
-    let scheduled = false
-    const stop = records.observe(() => {
-      if (scheduled) return
-      scheduled = true
-      queueMicrotask(() => {
-        scheduled = false
-        rebuild()
-      })
-    })
-    rebuild()
-    return () => {
-      stop()
-      records.dispose()
-    }
-  }, [doc, config, stationIndex, active])
-  return recap
+  const read = useCallback(
+    (records: readonly unknown[]) =>
+      config && stationIndex !== null ? tableRecap(config, records, stationIndex) : null,
+    [config, stationIndex],
+  )
+  return useRecordsReading(doc, active && config && stationIndex !== null ? read : null) ?? null
 }
