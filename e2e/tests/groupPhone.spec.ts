@@ -9,6 +9,7 @@ import {
 } from '@tablecloth/shared'
 import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { expectedModules, moduleCount, modulesOf } from '../fixtures/qrModules'
+import { nextStation } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/phoneFixtures'
 
 /** The phone the screenshots are taken on: a common phone's screen, 390×844. */
@@ -34,19 +35,6 @@ function groupCafe(rotation: RotationConfig): EventConfigInput {
     ],
     rotation,
   }
-}
-
-/** The organiser moves the day on, as the control room's button does. */
-async function nextStation(baseUrl: string, event: CreateEventResponse, from: number) {
-  const response = await fetch(new URL(`/api/events/${event.id}/stations/next`, baseUrl), {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${event.organiserToken}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ from }),
-  })
-  expect(response.status).toBe(200)
 }
 
 /** The notes of a table and station in the results, as `text (group)`. */

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { auditAccessibility } from '../fixtures/accessibilityAudit'
 import { clusterAndDots, sendNote } from '../fixtures/cafeTable'
 import { giveDots } from '../fixtures/dotVotes'
-import { cafeConfig } from '../fixtures/eventApi'
+import { cafeConfig, nextStation } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
 import { ProjectorPage } from '../fixtures/ProjectorPage'
 import { RecapOverlay } from '../fixtures/RecapOverlay'
@@ -27,18 +27,6 @@ const CLUSTER = {
 /** Station 2's notes: the moderator's, and one from a participant's phone. */
 const STATION_2 = [WHERE_IT_STICKS[0]!, WHERE_IT_STICKS[2]!, WHERE_IT_STICKS[7]!]
 const STATION_2_PHONE = 'Kinderbetreuungsangebote während der Qualifizierungsmaßnahmen fehlen'
-
-async function nextStation(baseUrl: string, event: CreateEventResponse, from: number) {
-  const response = await fetch(new URL(`/api/events/${event.id}/stations/next`, baseUrl), {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${event.organiserToken}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ from }),
-  })
-  expect(response.status).toBe(200)
-}
 
 async function keep(page: Page, name: string, path: string): Promise<void> {
   await page.screenshot({ path })
