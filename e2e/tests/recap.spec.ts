@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import type { CreateEventResponse } from '@tablecloth/shared'
 import { WHAT_WORKS, WHERE_IT_STICKS } from '@tablecloth/shared/testing'
 import type { Page } from '@playwright/test'
 import { auditAccessibility } from '../fixtures/accessibilityAudit'
