@@ -11,7 +11,7 @@ import { ThemeStore } from './store/themeStore'
 import { TokenStore } from './store/tokenStore'
 import { createBoardSchema } from './board/boardSchema'
 import { EventService } from './events/EventService'
-import { closeResultsRenderer } from './results/renderResultsFile'
+import { closeResultsRenderer, suggestThemesInWorker } from './results/renderResultsFile'
 import { ResultsService } from './events/ResultsService'
 import { PhoneNoteService } from './events/PhoneNoteService'
 import { HiddenNoteService } from './events/HiddenNoteService'
@@ -126,7 +126,7 @@ export function createApp(config: Config, log: (line: string) => void = console.
     trustedLimiter: rateLimit('trusted-notes', TRUSTED_NOTE_RATE),
   })
   const hiddenNotes = new HiddenNoteService({ events, hiddenNotes: hiddenNoteStore, results })
-  const themes = new ThemeService({ results, themes: themeStore })
+  const themes = new ThemeService({ results, themes: themeStore, suggest: suggestThemesInWorker })
   // Expired events are deleted when the server starts and then every hour
   // (RETENTION_DAYS; docs/operations.md, "Data protection").
   const sweepExpired = () =>

@@ -1,7 +1,8 @@
 import { threadId } from 'node:worker_threads'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { resultsFixture } from '@tablecloth/shared/testing'
+import { suggestThemes } from '@tablecloth/shared'
+import { referenceThemeNotes, resultsFixture } from '@tablecloth/shared/testing'
 import { ResultsRenderError, ResultsRenderer } from '../src/results/ResultsRenderer'
 
 const results = resultsFixture()
@@ -30,6 +31,22 @@ describe('ResultsRenderer', () => {
     expect(turnsWhileRendering).toBeGreaterThan(0)
     // One thread for both files, kept for the next export.
     expect(pdf.threadId).toBe(docx.threadId)
+    expect(renderer.threadCount).toBe(1)
+  })
+
+  it('suggests the reference day’s themes in its thread, as the engine does, while this one keeps running', async () => {
+    const notes = referenceThemeNotes()
+    let settled = false
+    const suggesting = renderer.suggestThemes(notes).finally(() => (settled = true))
+    let turnsWhileSuggesting = 0
+    while (!settled) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (!settled) turnsWhileSuggesting += 1
+    }
+    const themes = await suggesting
+    expect(themes).toEqual(suggestThemes(notes))
+    expect(themes.length).toBeGreaterThan(20)
+    expect(turnsWhileSuggesting).toBeGreaterThan(0)
     expect(renderer.threadCount).toBe(1)
   })
 

@@ -2,6 +2,8 @@ import {
   resolveThemes,
   suggestThemes,
   themeNotesOf,
+  type Theme,
+  type ThemeNote,
   type SaveThemesRequest,
   type SuggestThemesResponse,
   type ThemeSelection,
@@ -27,13 +29,22 @@ export class ThemeService {
     private readonly deps: {
       results: ResultsService
       themes: ThemeStore
+      /**
+       * Where the clustering runs. The app hands in a worker thread's
+       * (`suggestThemesInWorker`): on a full day it takes about a second of
+       * CPU, which on the main thread would hold up every board's sync.
+       * Without one it runs here.
+       */
+      suggest?: (notes: ThemeNote[]) => Promise<Theme[]>
     },
   ) {}
 
   /** Themes proposed from the event's notes. Nothing is saved. */
   async suggest(eventId: string): Promise<SuggestThemesResponse> {
     const { results } = await this.deps.results.gather(eventId)
-    return { themes: suggestThemes(themeNotesOf(results)) }
+    const notes = themeNotesOf(results)
+    const suggest = this.deps.suggest ?? (async (given: ThemeNote[]) => suggestThemes(given))
+    return { themes: await suggest(notes) }
   }
 
   /**

@@ -1,5 +1,11 @@
 import { Piscina } from 'piscina'
-import type { Results, ResultsDocumentOptions, ResultsFileFormat } from '@tablecloth/shared'
+import type {
+  Results,
+  ResultsDocumentOptions,
+  ResultsFileFormat,
+  Theme,
+  ThemeNote,
+} from '@tablecloth/shared'
 import type { RenderedInWorker, RenderTask } from './resultsWorker'
 import { workerBeside, workerExecArgv } from '../platform/workerFiles'
 
@@ -29,13 +35,18 @@ export interface ResultsRendererOptions {
 
 const DEFAULT_IDLE_TIMEOUT_MS = 120_000
 
+/** What the pool's workers are asked: a file to render, or the notes to suggest themes for. */
+type WorkerTask = RenderTask | ThemeNote[]
+type WorkerAnswer = RenderedInWorker | Theme[]
+
 /**
- * Renders PDF and DOCX in a pool of worker threads. Laying out a café day
- * takes seconds of CPU; on the main thread that would freeze every board's
- * sync for as long. The pool starts on the first export, not with the server.
+ * Renders PDF and DOCX, and clusters theme suggestions, in a pool of worker
+ * threads. Laying out a café day takes seconds of CPU, clustering its notes
+ * about one; on the main thread either would freeze every board's sync for
+ * as long. The pool starts on the first such request, not with the server.
  */
 export class ResultsRenderer {
-  private pool: Piscina<RenderTask, RenderedInWorker> | null = null
+  private pool: Piscina<WorkerTask, WorkerAnswer> | null = null
   private readonly workerFile: string
   private readonly maxThreads: number
   private readonly idleTimeoutMs: number
@@ -53,10 +64,16 @@ export class ResultsRenderer {
   ): Promise<RenderedInWorker> {
     this.pool ??= this.createPool()
     try {
-      return await this.pool.run({ results, format, options })
+      return (await this.pool.run({ results, format, options })) as RenderedInWorker
     } catch (error) {
       throw new ResultsRenderError(format, error)
     }
+  }
+
+  /** `suggestThemes(notes)`, run in the pool (`suggestInWorker`). */
+  async suggestThemes(notes: ThemeNote[]): Promise<Theme[]> {
+    this.pool ??= this.createPool()
+    return (await this.pool.run(notes, { name: 'suggestInWorker' })) as Theme[]
   }
 
   /** Worker threads running now: none before the first export, and none once they idled out. */
@@ -71,8 +88,8 @@ export class ResultsRenderer {
     await pool?.close({ force: true })
   }
 
-  private createPool(): Piscina<RenderTask, RenderedInWorker> {
-    return new Piscina<RenderTask, RenderedInWorker>({
+  private createPool(): Piscina<WorkerTask, WorkerAnswer> {
+    return new Piscina<WorkerTask, WorkerAnswer>({
       filename: this.workerFile,
       minThreads: 0,
       maxThreads: this.maxThreads,

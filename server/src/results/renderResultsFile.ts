@@ -4,6 +4,8 @@ import {
   type Results,
   type ResultsDocumentOptions,
   type ResultsFormat,
+  type Theme,
+  type ThemeNote,
 } from '@tablecloth/shared'
 import { ResultsRenderer } from './ResultsRenderer'
 import { renderResultsText } from './renderResultsText'
@@ -40,6 +42,11 @@ export async function renderResultsFile(
     body: Buffer.from(rendered.body.buffer, rendered.body.byteOffset, rendered.body.byteLength),
     contentType: RESULTS_MEDIA_TYPES[format],
   }
+}
+
+/** Cross-table theme suggestions for these notes, clustered in a render worker. */
+export function suggestThemesInWorker(notes: ThemeNote[]): Promise<Theme[]> {
+  return renderer.suggestThemes(notes)
 }
 
 /** Ends the render workers, for the server's shutdown; the next export would start them again. */

@@ -1,5 +1,12 @@
 import { threadId } from 'node:worker_threads'
-import type { Results, ResultsDocumentOptions, ResultsFileFormat } from '@tablecloth/shared'
+import {
+  suggestThemes,
+  type Results,
+  type ResultsDocumentOptions,
+  type ResultsFileFormat,
+  type Theme,
+  type ThemeNote,
+} from '@tablecloth/shared'
 import { resultsToDocx } from './resultsDocx'
 import { resultsToPdf } from './resultsPdf'
 
@@ -28,4 +35,14 @@ export default async function renderInWorker(task: RenderTask): Promise<Rendered
       : await resultsToDocx(task.results, task.options)
   // A plain Uint8Array crosses to the main thread as a copy; a Buffer would arrive as one anyway.
   return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), threadId }
+}
+
+/**
+ * Cross-table theme suggestions (`suggestThemes`), made in the same worker
+ * as the files: clustering compares every note with every other, which on a
+ * full day (1,650 notes, `pnpm bench -- exports`) held the main thread, and
+ * with it every board's sync, for about a second.
+ */
+export function suggestInWorker(notes: ThemeNote[]): Theme[] {
+  return suggestThemes(notes)
 }
