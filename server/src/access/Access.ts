@@ -62,7 +62,8 @@ export class Access {
       if (!this.tokens.hasEvent(eventId)) throw new NotFoundError('No such event')
       throw new UnauthorizedError('Missing, unknown or revoked token')
     }
-    const seat = tableId === undefined ? undefined : this.seatOf(grant)
+    const seat =
+      tableId === undefined ? undefined : seatOf(grant, () => this.events.get(grant.eventId))
     if (
       !roleMay(grant.role, action) ||
       !grantReaches(grant, eventId, tableId, seat) ||
@@ -71,18 +72,6 @@ export class Access {
       throw new ForbiddenError('This link does not allow that')
     }
     return { ...grant, token }
-  }
-
-  /**
-   * Where a group's phone link sits in the running station; undefined for
-   * every other grant. Read when the request arrives: a note already in
-   * flight at a station change is refused, and the phone asks again.
-   */
-  private seatOf(grant: Grant): GroupSeat | undefined {
-    if (grant.groupId === null) return undefined
-    const event = this.events.get(grant.eventId)
-    if (!event) return undefined
-    return groupSeat(event.config, event.state.currentStation, grant.groupId)
   }
 
   /**
@@ -117,11 +106,14 @@ export class Access {
     const grant = this.tokens.resolve(request.token)
     if (!grant) throw new UnauthorizedError('Missing, unknown or revoked token')
     // A group's phone link reaches only the board of the table its group sits at now.
-    const seat =
-      grant.groupId === null
-        ? undefined
-        : groupSeat(event.config, event.state.currentStation, grant.groupId)
-    if (!grantReaches(grant, request.eventId, request.tableId, seat)) {
+    if (
+      !grantReaches(
+        grant,
+        request.eventId,
+        request.tableId,
+        seatOf(grant, () => event),
+      )
+    ) {
       throw new ForbiddenError('This link does not reach this board')
     }
     if (!mayOpenBoard(grant, event.config.showBoardToParticipants)) {
@@ -129,4 +121,19 @@ export class Access {
     }
     return grant
   }
+}
+
+/**
+ * Where a group's phone link sits in the event's running station; undefined
+ * for every other grant. Read when the request arrives: a note already in
+ * flight at a station change is refused, and the phone asks again.
+ */
+function seatOf(
+  grant: Grant,
+  // Read only for a group's link: every other request is spared the event's read.
+  readEvent: () => ReturnType<EventStore['get']>,
+): GroupSeat | undefined {
+  if (grant.groupId === null) return undefined
+  const event = readEvent()
+  return event ? groupSeat(event.config, event.state.currentStation, grant.groupId) : undefined
 }
