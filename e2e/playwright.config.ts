@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_FLAGS } from './fixtures/chromiumFlags'
 
 /**
  * Browser tests against the real server (started per test by the `server`
@@ -43,13 +44,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_FLAGS,
         // Belt and braces for the origin guard: a page that reaches for a host
         // name other than the loopback server fails to resolve it, so a test
         // run sends nothing off this machine even when the guard fires.

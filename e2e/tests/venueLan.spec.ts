@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test'
 import type { CreateEventResponse } from '@tablecloth/shared'
+import { CHROMIUM_FLAGS } from '../fixtures/chromiumFlags'
 import { cafeConfig, nextStation } from '../fixtures/eventApi'
 import { expect, test } from '../fixtures/fixtures'
 import { PhonePage } from '../fixtures/PhonePage'
@@ -21,13 +22,7 @@ test.beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost`,
     ],
   })
