@@ -68,6 +68,12 @@ export interface GatherOptions {
    * is where); an export never does.
    */
   includeHidden?: boolean
+  /**
+   * Leave the saved themes out of the results. For the themes' own routes,
+   * which read and resolve the saved set themselves (keeping each theme's
+   * place, empty or not), so the store is not read twice per request.
+   */
+  withoutThemes?: boolean
 }
 
 /** Where a note stands in the results: its table, station and column. */
@@ -164,7 +170,7 @@ export class ResultsService {
     }
     await yieldToEventLoop()
     const hidden = options.includeHidden ? undefined : this.deps.hiddenNotes?.noteIds(eventId)
-    const themes = this.savedThemes(eventId)
+    const themes = options.withoutThemes ? undefined : this.savedThemes(eventId)
     return {
       // Boards narrowed by the query leave the themes only the notes inside it.
       results: buildResults(config, boards, {

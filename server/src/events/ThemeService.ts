@@ -41,7 +41,7 @@ export class ThemeService {
 
   /** Themes proposed from the event's notes. Nothing is saved. */
   async suggest(eventId: string): Promise<SuggestThemesResponse> {
-    const { results } = await this.deps.results.gather(eventId)
+    const { results } = await this.deps.results.gather(eventId, {}, { withoutThemes: true })
     const notes = themeNotesOf(results)
     const suggest = this.deps.suggest ?? (async (given: ThemeNote[]) => suggestThemes(given))
     return { themes: await suggest(notes) }
@@ -62,7 +62,7 @@ export class ThemeService {
         { noteIds: duplicates },
       )
     }
-    const { results } = await this.deps.results.gather(eventId)
+    const { results } = await this.deps.results.gather(eventId, {}, { withoutThemes: true })
     // A note hidden or deleted since it was saved keeps its place in its
     // theme (see `get`), and a client sends the whole set back with every
     // edit; refusing those ids would make any later edit fail.
@@ -93,7 +93,7 @@ export class ThemeService {
    * `notes`; shown again, it is back in its theme without the organiser saving anew.
    */
   async get(eventId: string, editable: boolean): Promise<ThemesResponse> {
-    const { results } = await this.deps.results.gather(eventId)
+    const { results } = await this.deps.results.gather(eventId, {}, { withoutThemes: true })
     const saved = this.saved(eventId)
     return { themes: resolveThemes(results.tables, saved).map(withIds(saved)), editable }
   }
